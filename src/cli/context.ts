@@ -1,0 +1,102 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { type CalendarDate, londonDate, parseIsoDate } from '../domain/calendar.js';
+import { UsageError } from '../errors.js';
+import { type Db, openDatabase } from '../store/db.js';
+import { defaultDatabasePath } from '../store/location.js';
+import { Output } from './output.js';
+
+export interface GlobalOptions {
+  db?: string;
+  today?: string;
+  by?: string;
+  color?: boolean;
+  quiet?: boolean;
+  input?: boolean;
+}
+
+export interface Process {
+  stdin: { isTTY?: boolean };
+  stdout: NodeJS.WriteStream | { write(s: string): boolean; isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WriteStream | { write(s: string): boolean; isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd(): string;
+}
+
+/** What every command is given: the clock, the database, the output, and who is acting. */
+export interface Context {
+  out: Output;
+  /** Today's date in England, or --today / TWOCHECK_TODAY for replaying a run. */
+  today: CalendarDate;
+  now(): Date;
+  /** Who is acting, for the audit log: --by, TWOCHECK_BY, or the OS user. */
+  by: string;
+  dbPath: string;
+  /** Prompts are allowed: stdin and stdout are terminals and --no-input was not given. */
+  interactive: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Opens the database on first use (creating it), then returns the same handle. */
+  db(): Db;
+  close(): void;
+}
+
+export function createContext(options: GlobalOptions, proc: Process): Context {
+  const env = proc.env;
+  const out = new Output({
+    stdout: proc.stdout, stderr: proc.stderr, env, color: options.color !== false, quiet: options.quiet === true,
+  });
+  const today = resolveToday(options.today ?? env.TWOCHECK_TODAY);
+  const dbPath = path.resolve(proc.cwd(), options.db ?? (env.TWOCHECK_DB || defaultDatabasePath()));
+  let handle: Db | undefined;
+  return {
+    out,
+    today,
+    now: () => new Date(),
+    by: options.by ?? (env.TWOCHECK_BY || safeUsername()),
+    dbPath,
+    interactive: proc.stdin.isTTY === true && proc.stdout.isTTY === true && options.input !== false,
+    env,
+    cwd: proc.cwd(),
+    db() {
+      handle ??= openDatabase(dbPath);
+      return handle;
+    },
+    close() {
+      handle?.close();
+      handle = undefined;
+    },
+  };
+}
+
+function resolveToday(given: string | undefined): CalendarDate {
+  if (given === undefined || given === '') return londonDate(new Date());
+  const date = parseIsoDate(given);
+  if (!date) throw new UsageError(`--today must be a calendar date as YYYY-MM-DD, not "${given}"`);
+  return date;
+}
+
+function safeUsername(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Wraps a command's work: builds its Context from the global options, and always closes the
+ * database afterwards. Errors go up to main(), which alone sets the exit code.
+ */
+export function withContext(handler: (ctx: Context, command: Command) => Promise<void> | void) {
+  return async (...args: unknown[]): Promise<void> => {
+    const command = args[args.length - 1] as Command;
+    const ctx = createContext(command.optsWithGlobals<GlobalOptions>(), process);
+    try {
+      await handler(ctx, command);
+    } finally {
+      ctx.close();
+    }
+  };
+}

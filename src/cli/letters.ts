@@ -1,0 +1,13 @@
+import type { Command } from 'commander';
+import { TwocheckError } from '../errors.js';
+
+export function register(program: Command): void {
+  program
+    .command('letters')
+    .description('(not available yet)')
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(() => {
+      throw new TwocheckError('twocheck letters is not available yet');
+    });
+}

@@ -1,0 +1,56 @@
+import { Command, CommanderError, Option } from 'commander';
+import { TwocheckError } from '../errors.js';
+import { COMMANDS } from './commands.js';
+import { Output } from './output.js';
+
+export const VERSION = '0.1.0';
+
+export function buildProgram(): Command {
+  const program = new Command('twocheck')
+    .description('The Progress Check at age two and the Integrated Review, for early-years settings in England.')
+    .version(VERSION, '-V, --version')
+    .option('--db <file>', 'the database file (default: your data folder; or TWOCHECK_DB)')
+    .option('--today <YYYY-MM-DD>', 'act as if today were this date (or TWOCHECK_TODAY)')
+    .option('--by <name>', 'who is acting, for the audit log (default: your login name; or TWOCHECK_BY)')
+    .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)')
+    .option('-q, --quiet', 'only data and warnings; no progress or notes')
+    .addOption(new Option('--no-input', 'never prompt, even on a terminal'))
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const register of COMMANDS) register(program);
+  // Every subcommand exits through main() too, so its usage errors get exit code 2.
+  for (const sub of program.commands) sub.exitOverride();
+  return program;
+}
+
+/** The only place that sets an exit code. */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    process.exitCode = report(err, argv);
+  }
+}
+
+function report(err: unknown, argv: string[]): number {
+  if (err instanceof CommanderError) {
+    // commander has already printed its message (or the help) on the right stream
+    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code)) return 0;
+    return err.exitCode === 0 ? 0 : 2;
+  }
+  const out = new Output({
+    stdout: process.stdout, stderr: process.stderr, env: process.env, color: !argv.includes('--no-color'),
+  });
+  if (err instanceof TwocheckError) {
+    out.error(err.message);
+    if ('problems' in err && Array.isArray(err.problems)) {
+      for (const problem of err.problems) process.stderr.write(`  ${problem}\n`);
+    }
+    if (err.hint) process.stderr.write(`${err.hint}\n`);
+    return err.exitCode;
+  }
+  const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  out.error(`unexpected failure: ${message}`);
+  return 1;
+}

@@ -1,0 +1,100 @@
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { type Setting, type SettingChanges, type SettingField, getSetting, saveSetting } from '../store/setting.js';
+import { type Context, withContext } from './context.js';
+import { ask, loadPrompts } from './prompts.js';
+
+/** What letters and checks cannot be printed without. */
+const REQUIRED: readonly SettingField[] = ['name', 'address', 'postcode', 'phone'];
+
+const LABELS: Record<SettingField, string> = {
+  name: 'Setting name',
+  address: 'Address (use "," between lines)',
+  postcode: 'Postcode',
+  phone: 'Phone',
+  email: 'Email (optional)',
+  manager: 'Manager (optional)',
+  urn: 'Ofsted URN (optional)',
+  area: 'Area whose Hub table to use',
+  logo: 'Logo image for letterheads, PNG or JPEG (optional)',
+};
+
+export interface SetupResult {
+  setting: Setting;
+  changed: SettingField[];
+}
+
+export function register(program: Command): void {
+  program
+    .command('setup')
+    .description("record the setting's details that letters and checks print")
+    .option('--name <name>', "the setting's name")
+    .option('--address <address>', 'postal address; separate lines with commas')
+    .option('--postcode <postcode>', 'postcode')
+    .option('--phone <phone>', 'phone number')
+    .option('--email <email>', 'email address')
+    .option('--manager <name>', "the manager's name (signs letters)")
+    .option('--urn <urn>', 'Ofsted unique reference number')
+    .option('--area <area>', 'the Hub table to use', undefined)
+    .option('--logo <file>', 'a PNG or JPEG logo for the letterhead')
+    .option('--show', 'print the details recorded, change nothing')
+    .action(withContext(async (ctx, command) => {
+      const opts = command.opts<Partial<Record<SettingField, string>> & { show?: boolean }>();
+      if (opts.show) {
+        const setting = getSetting(ctx.db());
+        if (!setting) throw new UsageError('no setting recorded yet', 'run: twocheck setup --name … --address … --postcode … --phone …');
+        printSetting(ctx, setting);
+        return;
+      }
+      const result = await runSetup(ctx, opts);
+      if (result.changed.length === 0) ctx.out.info('Nothing changed.');
+      else ctx.out.done(`Saved: ${result.changed.join(', ')}.`);
+    }));
+}
+
+export async function runSetup(ctx: Context, given: Partial<Record<SettingField, string>>): Promise<SetupResult> {
+  const db = ctx.db();
+  const current = getSetting(db);
+  const changes: SettingChanges = {};
+  for (const [field, value] of Object.entries(given) as [SettingField, string | undefined][]) {
+    if (field in LABELS && value !== undefined) changes[field] = clean(field, value);
+  }
+  const merged: SettingChanges = { ...current, ...changes };
+  const missing = REQUIRED.filter((f) => !merged[f]);
+  const nothingGiven = Object.keys(changes).length === 0;
+
+  if (missing.length > 0 || (nothingGiven && ctx.interactive)) {
+    const prompts = await loadPrompts(ctx, `setup needs ${missing.map((f) => `--${f}`).join(', ')}`);
+    const fields: SettingField[] = nothingGiven ? (Object.keys(LABELS) as SettingField[]) : [...missing];
+    for (const field of fields) {
+      const answer = await ask(() =>
+        prompts.input({
+          message: LABELS[field],
+          default: merged[field] ?? (field === 'area' ? 'staffordshire' : ''),
+          validate: (v) => (REQUIRED.includes(field) && v.trim() === '' ? 'Needed for letters and checks' : true),
+        }),
+      );
+      const value = clean(field, answer);
+      if (value !== (merged[field] ?? null)) changes[field] = value;
+    }
+  }
+  const changed = saveSetting(db, changes, ctx.by, ctx.now());
+  return { setting: getSetting(db) as Setting, changed };
+}
+
+function clean(field: SettingField, value: string): string | null {
+  const trimmed = value.trim().replace(/\s+/g, ' ');
+  if (trimmed === '') {
+    if (REQUIRED.includes(field)) throw new UsageError(`--${field} cannot be empty`);
+    return null;
+  }
+  if (field === 'postcode') return trimmed.toUpperCase();
+  if (field === 'area') return trimmed.toLowerCase();
+  return trimmed;
+}
+
+function printSetting(ctx: Context, setting: Setting): void {
+  for (const field of Object.keys(LABELS) as SettingField[]) {
+    ctx.out.data(`${field.padEnd(9)}${setting[field] ?? ''}`);
+  }
+}

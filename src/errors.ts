@@ -1,0 +1,35 @@
+/**
+ * Typed failures. Deep code throws these; only `main()` turns them into an exit code.
+ * Each message says what is wrong and, where there is one, the command that fixes it.
+ */
+export class TwocheckError extends Error {
+  readonly exitCode: number = 1;
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The command was called wrongly: a bad flag value, a missing argument. Exit 2. */
+export class UsageError extends TwocheckError {
+  override readonly exitCode = 2;
+}
+
+/** The input data was refused and nothing was changed. Exit 3. */
+export class InputRejected extends TwocheckError {
+  override readonly exitCode = 3;
+  constructor(message: string, readonly problems: readonly string[] = [], hint?: string) {
+    super(message, hint);
+  }
+}
+
+/** A person cancelled a prompt (Ctrl+C). Nothing was saved. Exit 130, as a shell does. */
+export class Cancelled extends TwocheckError {
+  override readonly exitCode = 130;
+  constructor(message = 'Cancelled: nothing was saved.') {
+    super(message);
+  }
+}
+
+/** Something the tool needs is not there yet (no setting, no such child). Exit 1. */
+export class NotFound extends TwocheckError {}

@@ -1,0 +1,33 @@
+import type { Db } from './db.js';
+
+export interface AuditEntry {
+  by: string;
+  action: string;
+  childId?: number | null;
+  details?: Record<string, unknown>;
+  at?: string;
+}
+
+/** Every change leaves a line: who (the OS user or --by), when, what changed. */
+export function recordAudit(db: Db, entry: AuditEntry): void {
+  db.prepare('INSERT INTO audit (at, by, action, child_id, details) VALUES (?, ?, ?, ?, ?)').run(
+    entry.at ?? new Date().toISOString(),
+    entry.by,
+    entry.action,
+    entry.childId ?? null,
+    entry.details ? JSON.stringify(entry.details) : null,
+  );
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  by: string;
+  action: string;
+  child_id: number | null;
+  details: string | null;
+}
+
+export function auditForChild(db: Db, childId: number): AuditRow[] {
+  return db.prepare('SELECT * FROM audit WHERE child_id = ? ORDER BY id').all(childId) as AuditRow[];
+}

@@ -1,0 +1,164 @@
+/**
+ * The schema as an ordered list. Migration N brings a database from user_version N-1 to N,
+ * in its own transaction. Never edit a migration that has shipped: append a new one.
+ *
+ * Postcodes, phone numbers and references are TEXT: a ref `007` stays `007`.
+ * Dates are TEXT `YYYY-MM-DD` (calendar dates); instants are TEXT ISO-8601 UTC.
+ */
+export const MIGRATIONS: readonly string[] = [
+  /* 1: the first schema */ `
+  CREATE TABLE setting (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    name        TEXT NOT NULL,
+    address     TEXT,
+    postcode    TEXT,
+    phone       TEXT,
+    email       TEXT,
+    manager     TEXT,
+    urn         TEXT,
+    area        TEXT NOT NULL DEFAULT 'staffordshire',
+    logo        TEXT,
+    updated_at  TEXT NOT NULL
+  );
+
+  CREATE TABLE children (
+    id           INTEGER PRIMARY KEY,
+    ref          TEXT NOT NULL UNIQUE,
+    first_name   TEXT NOT NULL,
+    last_name    TEXT NOT NULL,
+    dob          TEXT NOT NULL,
+    address      TEXT,
+    postcode     TEXT,
+    parent_name  TEXT,
+    parent2_name TEXT,
+    parent_email TEXT,
+    parent_phone TEXT,
+    key_person   TEXT,
+    room         TEXT,
+    language     TEXT,
+    funded       INTEGER CHECK (funded IN (0, 1)),
+    family       TEXT,
+    start_date   TEXT,
+    left_on      TEXT,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+  );
+  CREATE INDEX children_current_dob ON children (dob) WHERE left_on IS NULL;
+
+  CREATE TABLE consents (
+    id           INTEGER PRIMARY KEY,
+    child_id     INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL CHECK (kind IN ('share-with-health', 'parental-declaration')),
+    status       TEXT NOT NULL CHECK (status IN ('given', 'withdrawn')),
+    given_by     TEXT NOT NULL,
+    on_date      TEXT NOT NULL,
+    method       TEXT NOT NULL CHECK (method IN ('paper', 'verbal', 'electronic')),
+    note         TEXT,
+    recorded_by  TEXT NOT NULL,
+    recorded_at  TEXT NOT NULL
+  );
+  CREATE INDEX consents_child ON consents (child_id, kind, id);
+
+  CREATE TABLE letters (
+    id             INTEGER PRIMARY KEY,
+    child_id       INTEGER REFERENCES children (id) ON DELETE CASCADE,
+    kind           TEXT NOT NULL,
+    template       TEXT NOT NULL,
+    template_hash  TEXT NOT NULL,
+    file           TEXT NOT NULL,
+    sha256         TEXT NOT NULL,
+    generated_at   TEXT NOT NULL,
+    generated_by   TEXT NOT NULL,
+    sent_on        TEXT,
+    sent_by        TEXT,
+    session_id     INTEGER REFERENCES group_sessions (id) ON DELETE SET NULL
+  );
+  CREATE INDEX letters_child ON letters (child_id, kind);
+
+  CREATE TABLE checks (
+    id             INTEGER PRIMARY KEY,
+    child_id       INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,
+    version        INTEGER NOT NULL,
+    status         TEXT NOT NULL CHECK (status IN ('draft', 'completed')),
+    completed_on   TEXT,
+    practitioner   TEXT,
+    key_person     TEXT,
+    data           TEXT NOT NULL,
+    pdf_path       TEXT,
+    pdf_sha256     TEXT,
+    shared_on      TEXT,
+    amend_reason   TEXT,
+    created_by     TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    UNIQUE (child_id, version)
+  );
+
+  CREATE TABLE dismissals (
+    id           INTEGER PRIMARY KEY,
+    child_id     INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,
+    flag         TEXT NOT NULL,
+    reason       TEXT NOT NULL,
+    by           TEXT NOT NULL,
+    at           TEXT NOT NULL,
+    UNIQUE (child_id, flag)
+  );
+
+  CREATE TABLE concerns (
+    id           INTEGER PRIMARY KEY,
+    child_id     INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,
+    raised_by    TEXT NOT NULL CHECK (raised_by IN ('setting', 'health', 'parent')),
+    area         TEXT NOT NULL,
+    description  TEXT NOT NULL,
+    raised_on    TEXT NOT NULL,
+    closed_on    TEXT,
+    closed_note  TEXT,
+    recorded_by  TEXT NOT NULL,
+    recorded_at  TEXT NOT NULL
+  );
+
+  CREATE TABLE concern_events (
+    id           INTEGER PRIMARY KEY,
+    concern_id   INTEGER NOT NULL REFERENCES concerns (id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL CHECK (kind IN ('shared', 'action')),
+    with_whom    TEXT,
+    how          TEXT,
+    on_date      TEXT NOT NULL,
+    due_on       TEXT,
+    done_on      TEXT,
+    note         TEXT,
+    recorded_by  TEXT NOT NULL,
+    recorded_at  TEXT NOT NULL
+  );
+
+  CREATE TABLE group_sessions (
+    id              INTEGER PRIMARY KEY,
+    on_date         TEXT NOT NULL,
+    at_time         TEXT,
+    place           TEXT,
+    lead            TEXT,
+    health_visitor  TEXT,
+    created_by      TEXT NOT NULL,
+    created_at      TEXT NOT NULL
+  );
+
+  CREATE TABLE group_members (
+    session_id   INTEGER NOT NULL REFERENCES group_sessions (id) ON DELETE CASCADE,
+    child_id     INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,
+    attended     INTEGER CHECK (attended IN (0, 1)),
+    recorded_at  TEXT,
+    PRIMARY KEY (session_id, child_id)
+  );
+
+  CREATE TABLE audit (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    by         TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    child_id   INTEGER,
+    details    TEXT
+  );
+  CREATE INDEX audit_child ON audit (child_id);
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

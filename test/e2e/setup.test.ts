@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SETTING_FLAGS, workspace } from '../helpers/cli.js';
+
+describe('twocheck setup', () => {
+  it('records the setting by flags in a private database', () => {
+    const ws = workspace();
+    const result = ws.run(SETTING_FLAGS);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('Saved: name, address, postcode, phone, email, manager, urn, area.');
+    expect(fs.statSync(ws.db).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(path.dirname(ws.db)).mode & 0o777).toBe(0o700);
+
+    const shown = ws.run(['setup', '--show']);
+    expect(shown.stdout).toContain('name     Little Acorns Nursery');
+    expect(shown.stdout).toContain('postcode ST13 5AA');
+    expect(shown.stdout).toContain('area     staffordshire');
+  });
+
+  it('updates only what is given, and says when nothing changed', () => {
+    const ws = workspace();
+    ws.run(SETTING_FLAGS);
+    expect(ws.run(['setup', '--phone', '01538 999999']).stderr).toContain('Saved: phone.');
+    expect(ws.run(['setup', '--phone', '01538 999999']).stderr).toContain('Nothing changed.');
+    expect(ws.run(['setup', '--show']).stdout).toContain('name     Little Acorns Nursery');
+  });
+
+  it('never prompts without a terminal, and names the missing flags', () => {
+    const ws = workspace();
+    const result = ws.run(['setup', '--name', 'Little Acorns']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--address, --postcode, --phone');
+  });
+
+  it('refuses a database written by a newer twocheck', async () => {
+    const ws = workspace();
+    ws.run(SETTING_FLAGS);
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(ws.db);
+    db.pragma('user_version = 999');
+    db.close();
+    const result = ws.run(['setup', '--show']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('newer twocheck (schema 999');
+  });
+
+  it('rejects a --today that is not a calendar date with exit 2', () => {
+    const ws = workspace();
+    const result = ws.run(['--today', '2025-02-29', 'setup', '--show']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--today must be a calendar date');
+  });
+});
