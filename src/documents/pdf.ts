@@ -1,0 +1,148 @@
+/**
+ * The PDF machinery every document shares: an A4 page with a Unicode font, fixed metadata, and
+ * a file written whole or not at all. Only modules that draw import this (pdfkit is heavy).
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
+import PDFDocument from 'pdfkit';
+
+const require = createRequire(import.meta.url);
+const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+
+/** DejaVu covers Latin, Greek, Cyrillic and more, so names such as Zoë, Łukasz or Ioana print. */
+export const FONTS = {
+  regular: join(FONT_DIR, 'DejaVuSans.ttf'),
+  bold: join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
+  italic: join(FONT_DIR, 'DejaVuSans-Oblique.ttf'),
+} as const;
+export type FontName = keyof typeof FONTS;
+
+export interface PdfMeta {
+  title: string;
+  author: string;
+  subject?: string;
+  keywords?: string;
+  /** BCP 47, e.g. en-GB */
+  language?: string;
+  /**
+   * The instant stamped into the file. Tests and `SOURCE_DATE_EPOCH` fix it so that the
+   * same input gives the same bytes.
+   */
+  createdAt?: Date;
+}
+
+export type Pdf = PDFKit.PDFDocument;
+
+export const A4_MARGIN = 56; // 2 cm, printable on every office printer
+
+/** A new A4 document with the fonts registered and regular text selected. */
+export function createPdf(meta: PdfMeta): Pdf {
+  const createdAt = meta.createdAt ?? pdfDateFromEnvironment() ?? new Date();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: A4_MARGIN,
+    bufferPages: true,
+    autoFirstPage: true,
+    lang: meta.language ?? 'en-GB',
+    displayTitle: true,
+    info: {
+      Title: meta.title,
+      Author: meta.author,
+      Subject: meta.subject ?? '',
+      Keywords: meta.keywords ?? '',
+      Creator: 'twocheck',
+      Producer: 'twocheck',
+      CreationDate: createdAt,
+      ModDate: createdAt,
+    },
+  });
+  for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, file);
+  doc.font('regular');
+  return doc;
+}
+
+/** `SOURCE_DATE_EPOCH` (seconds) is the reproducible-builds convention for a fixed timestamp. */
+export function pdfDateFromEnvironment(env: NodeJS.ProcessEnv = process.env): Date | undefined {
+  const raw = env.SOURCE_DATE_EPOCH;
+  if (!raw || !/^\d+$/.test(raw)) return undefined;
+  return new Date(Number(raw) * 1000);
+}
+
+/** Code points in `text` that the font cannot draw (they would print as empty boxes). */
+export function missingGlyphs(doc: Pdf, font: FontName, text: string): string[] {
+  doc.font(font);
+  const face = (doc as unknown as { _font: { font: { hasGlyphForCodePoint(cp: number): boolean } } })._font.font;
+  const missing = new Set<string>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp < 0x20 || ch === '\n') continue;
+    if (!face.hasGlyphForCodePoint(cp)) missing.add(ch);
+  }
+  return [...missing];
+}
+
+/** Finish the document and collect its bytes. */
+export function finishPdf(doc: Pdf): Promise<Buffer> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => done(Buffer.concat(chunks)));
+    doc.on('error', fail);
+    doc.end();
+  });
+}
+
+export interface WrittenFile {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+/**
+ * Write `data` to `path` through a temporary file in the same folder and a rename, so a file
+ * that exists is always complete, even if the machine stops half-way.
+ */
+export function writeFileAtomically(path: string, data: Buffer): WrittenFile {
+  const target = resolve(path);
+  mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    const fd = openSync(temporary, 'w', 0o600);
+    try {
+      writeFileSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  return { path: target, sha256: sha256(data), bytes: data.length };
+}
+
+export function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * A file name made from a child's name that cannot leave its folder or upset any file system:
+ * letters, digits and `-` only (accents folded), never empty, never `.` or `..`.
+ */
+export function safeFileName(...parts: string[]): string {
+  const joined = parts
+    .map((part) =>
+      part
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, ''),
+    )
+    .filter((part) => part !== '')
+    .join('-')
+    .slice(0, 100);
+  return joined === '' ? 'unnamed' : joined;
+}

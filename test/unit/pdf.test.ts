@@ -1,0 +1,49 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFParse } from 'pdf-parse';
+import { describe, expect, it } from 'vitest';
+import { createPdf, finishPdf, missingGlyphs, safeFileName, writeFileAtomically } from '../../src/documents/pdf.js';
+
+const fixed = new Date('2026-01-01T00:00:00Z');
+
+async function drawn(text: string): Promise<Buffer> {
+  const doc = createPdf({ title: 'T', author: 'A', createdAt: fixed });
+  doc.text(text);
+  return finishPdf(doc);
+}
+
+describe('the shared PDF machinery', () => {
+  it('gives the same bytes for the same input', async () => {
+    expect((await drawn('Zoë Łukasz Ioana')).equals(await drawn('Zoë Łukasz Ioana'))).toBe(true);
+  });
+
+  it('draws names beyond Latin-1 so they can be read back', async () => {
+    const parser = new PDFParse({ data: await drawn('Zoë Łukasz Ţurcanu Ørsted') });
+    const { text } = await parser.getText();
+    await parser.destroy();
+    expect(text).toContain('Zoë Łukasz Ţurcanu Ørsted');
+  });
+
+  it('reports characters the font cannot draw', () => {
+    const doc = createPdf({ title: 'T', author: 'A', createdAt: fixed });
+    expect(missingGlyphs(doc, 'regular', 'Amélie')).toEqual([]);
+    expect(missingGlyphs(doc, 'regular', 'Ali 李')).toEqual(['李']);
+  });
+
+  it('writes whole files only, leaving no temporary file behind', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'twocheck-pdf-'));
+    const written = writeFileAtomically(join(dir, 'sub', 'a.pdf'), Buffer.from('%PDF'));
+    expect(readFileSync(written.path, 'utf8')).toBe('%PDF');
+    expect(written.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(readdirSync(join(dir, 'sub'))).toEqual(['a.pdf']);
+  });
+
+  it('makes file names that cannot escape their folder', () => {
+    expect(safeFileName('../../etc/passwd')).toBe('etc-passwd');
+    expect(safeFileName('Zoë', "O'Brien")).toBe('Zoe-O-Brien');
+    expect(safeFileName('..')).toBe('unnamed');
+    expect(safeFileName('李')).toBe('unnamed');
+    expect(safeFileName('C:\\x', 'a/b')).toBe('C-x-a-b');
+  });
+});
