@@ -98,7 +98,8 @@ function combine(index: Index, byCode: HubAnswer, byPlace: HubAnswer): HubAnswer
   if (byCode.kind === 'not-covered' && byPlace.kind === 'not-covered') return byCode;
   if (byCode.kind === 'unsure' && byPlace.kind === 'found') {
     // An ambiguous district is settled by a town that is one of its own candidates.
-    if (byCode.hubs.some((h) => h.id === byPlace.hub.id)) return { ...byPlace, matched: `${byPlace.matched} (postcode district shared with other areas)` };
+    const localities = byPlace.locality.split(' or ').map((l) => `${l} (${byPlace.hub.name})`);
+    if (localities.every((l) => byCode.candidates.includes(l))) return { ...byPlace, matched: `${byPlace.matched} (postcode district shared with other areas)` };
     return conflict(index, byCode, byPlace);
   }
   if (byCode.kind === 'unsure' && byPlace.kind === 'not-covered') return byCode;
