@@ -48,6 +48,8 @@ export interface AreaData extends AreaTable {
   about?: string;
   sharingNote: string;
   sources: Record<string, string>;
+  /** The postcode areas ("ST", "WS") the area lies in: a home postcode outside them is never settled by a town name. */
+  postcodeAreas?: string[];
   hubs: HubEntry[];
   localities: Locality[];
   places: PlaceEntry[];
@@ -72,6 +74,9 @@ export function validateAreaTable(raw: unknown): string[] {
     }
     if (typeof e.checked !== 'string' || !DATE.test(e.checked)) problems.push(`${where}.checked: must be a date as YYYY-MM-DD, not ${JSON.stringify(e.checked)}`);
   };
+  if (raw.postcodeAreas !== undefined && (!Array.isArray(raw.postcodeAreas) || !raw.postcodeAreas.every((a) => typeof a === 'string' && /^[A-Z]{1,2}$/.test(a)))) {
+    problems.push('postcodeAreas: must be a list of postcode areas in capitals, like ["ST", "WS"]');
+  }
   const hubIds = new Set<string>();
   list(raw, 'hubs', problems).forEach((h, i) => {
     const where = `hubs[${i}]`;

@@ -84,6 +84,10 @@ export function hubForHome(table: AreaTable, home: HomeAddress): HubAnswer {
     const given = [home.address, home.postcode].filter(Boolean).join(', ');
     return unsure(index, given ? `no town, village or known postcode district found in "${given}"` : 'the home address and postcode are missing', [], []);
   }
+  if (!byCode && postcode && !inArea(index, postcode.outcode)) {
+    // Cheadle, SK8 is Stockport, not Cheadle in the Moorlands: a town name never overrules that.
+    return unsure(index, `the postcode ${postcode.full ?? postcode.outcode} is outside ${index.data.title}'s postcode areas, whatever the town in the address: check the address`, [], []);
+  }
   if (!byCode) return byPlace!;
   if (!byPlace) return byCode;
   return combine(index, byCode, byPlace);
@@ -125,6 +129,11 @@ function hubsOf(a: HubAnswer): Hub[] {
 function byPostcode(index: Index, typed: string, pc: { outcode: string; sector: string | null }): HubAnswer | null {
   const entry = (pc.sector ? index.postcodes.get(pc.sector) : undefined) ?? index.postcodes.get(pc.outcode);
   return entry ? answer(index, entry, typed) : null;
+}
+
+function inArea(index: Index, outcode: string): boolean {
+  const areas = index.data.postcodeAreas;
+  return !areas || areas.includes(/^[A-Z]+/.exec(outcode)![0]);
 }
 
 function unknownPostcode(index: Index, outcode: string): HubAnswer {

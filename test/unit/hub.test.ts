@@ -126,7 +126,8 @@ describe('hubForHome', () => {
   it('answers not covered for a Stoke postcode and address', () => expect(home('7 Stoke Road, Hanley, Stoke-on-Trent', 'ST1 1AA')).toBe('not-covered'));
   it('is unsure for a Stoke postcode with a Staffordshire town', () => expect(home('Leek', 'ST1 1AA')).toBe('unsure'));
   it('keeps an unconfirmed village unsure even with a postcode', () => expect(home('8 Church Street, Cheslyn Hay, Walsall', 'WS6 7AA')).toBe('unsure'));
-  it('uses the town when the postcode district is not in the table', () => expect(home('Rugeley', 'XX1 1XX')).toBe(EAST));
+  it('uses the town when the postcode district is not in the table', () => expect(home('Werrington', 'ST9 0AA')).toBe(WEST));
+  it('never lets a town overrule a postcode from another area (Cheadle, Stockport)', () => expect(home('1 Oak Road, Cheadle', 'SK8 1AA')).toBe('unsure'));
   it('finds a postcode typed in the address', () => expect(home('9 Park Lane, Stone ST15 8AA', null)).toBe(WEST));
   it('is unsure with nothing to go on', () => {
     expect(home(null, null)).toBe('unsure');
