@@ -113,7 +113,7 @@ function printAnswer(ctx: Context, result: HubResult): void {
     lines.push(paint.yellow('Not sure which Hub'));
     lines.push(`  ${a.reason}`);
     if (a.candidates.length > 0) lines.push(`  Candidates: ${a.candidates.join('; ')}`);
-    if (a.hubs.length > 0) lines.push(`  Could be: ${a.hubs.map((h) => h.name).join(' or ')} (see twocheck hub --list)`);
+    if (a.hubs.length > 0) lines.push(`  Hubs it could be, if it is in the county: ${a.hubs.map((h) => h.name).join(' or ')} (see twocheck hub --list)`);
     lines.push(result.child ? `  Fix the address or postcode: the Hub is not printed on a guess.` : '  Give the postcode or the exact town or village: the Hub is not printed on a guess.');
   }
   ctx.out.data(lines.join('\n'));
