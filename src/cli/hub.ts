@@ -1,13 +1,130 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
-import { TwocheckError } from '../errors.js';
+import type { AreaData } from '../domain/area-table.js';
+import { type AreaTable, type HubAnswer, hubForHome, lookupHub } from '../domain/hub.js';
+import { NotFound, TwocheckError, UsageError } from '../errors.js';
+import { loadArea } from '../store/areas.js';
+import { findChild } from '../store/children.js';
+import { getSetting } from '../store/setting.js';
+import type { Context } from './context.js';
+import { withContext } from './context.js';
+
+export interface HubOptions {
+  query?: string;
+  child?: string;
+  area?: string;
+}
+
+export interface HubResult {
+  area: string;
+  /** what was looked up: the words typed, or the child's home */
+  query: string;
+  child: { ref: string; address: string | null; postcode: string | null } | null;
+  answer: HubAnswer;
+  sharingNote: string;
+}
+
+export interface HubListResult {
+  area: string;
+  title: string;
+  hubs: { id: string; name: string; phone: string; localities: string[] }[];
+  sharingNote: string;
+}
 
 export function register(program: Command): void {
   program
     .command('hub')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new TwocheckError('twocheck hub is not available yet');
-    });
+    .description('the health visiting Hub and phone number for a place, postcode or child')
+    .argument('[place-or-postcode...]', 'a town, village or postcode (full, sector or district)')
+    .option('--child <ref>', "use the child's home address and postcode")
+    .option('--list', 'list every Hub, its phone number and its localities')
+    .option('--area <name>', "the Hub table to use (default: the setting's area, else staffordshire)")
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExit code 0 when one Hub is certain; 1 when unsure or not covered (the answer still goes to stdout).')
+    .action(withContext(async (ctx, command) => {
+      const opts = command.opts<{ child?: string; list?: boolean; area?: string; json?: boolean }>();
+      const words = (command.args as string[]).join(' ').trim();
+      if (opts.list) {
+        if (words || opts.child) throw new UsageError('--list takes no place, postcode or --child');
+        const list = runHubList(ctx, opts);
+        if (opts.json) ctx.out.json(list);
+        else printList(ctx, list);
+        return;
+      }
+      if (words && opts.child) throw new UsageError('give a place or postcode, or --child <ref>, not both');
+      if (!words && !opts.child) throw new UsageError('give a town, village or postcode, or --child <ref>, or --list', 'example: twocheck hub Leek');
+      const result = runHub(ctx, { query: words || undefined, child: opts.child, area: opts.area });
+      if (opts.json) ctx.out.json(result);
+      else printAnswer(ctx, result);
+      if (result.answer.kind === 'unsure') throw new TwocheckError(`no Hub number: not sure which Hub covers ${result.query}`);
+      if (result.answer.kind === 'not-covered') throw new TwocheckError(`no Hub number: ${result.answer.matched} is not covered by these Hubs`);
+    }));
+}
+
+/** The area named, else the setting's, else Staffordshire; the database is only read if it exists. */
+function areaFor(ctx: Context, given: string | undefined): AreaTable {
+  if (given) return loadArea(given);
+  const setting = fs.existsSync(ctx.dbPath) ? getSetting(ctx.db()) : null;
+  return loadArea(setting?.area || 'staffordshire');
+}
+
+export function runHub(ctx: Context, options: HubOptions): HubResult {
+  const table = areaFor(ctx, options.area);
+  const sharingNote = (table as AreaData).sharingNote;
+  if (options.child !== undefined) {
+    const child = fs.existsSync(ctx.dbPath) ? findChild(ctx.db(), options.child) : null;
+    if (!child) throw new NotFound(`no child with the ref "${options.child}"`, 'run: twocheck children   to see the refs');
+    const home = { address: child.address, postcode: child.postcode };
+    const query = [child.address, child.postcode].filter(Boolean).join(', ') || '(no address recorded)';
+    return { area: table.area, query, child: { ref: child.ref, ...home }, answer: hubForHome(table, home), sharingNote };
+  }
+  const query = options.query ?? '';
+  return { area: table.area, query, child: null, answer: lookupHub(table, query), sharingNote };
+}
+
+export function runHubList(ctx: Context, options: { area?: string }): HubListResult {
+  const table = areaFor(ctx, options.area) as AreaData;
+  return {
+    area: table.area,
+    title: table.title,
+    hubs: table.hubs.map((h) => ({
+      id: h.id, name: h.name, phone: h.phone,
+      localities: table.localities.filter((l) => l.hub === h.id).map((l) => l.name),
+    })),
+    sharingNote: table.sharingNote,
+  };
+}
+
+function printAnswer(ctx: Context, result: HubResult): void {
+  const { paint } = ctx.out;
+  const a = result.answer;
+  const lines: string[] = [];
+  if (result.child) lines.push(`Child ${result.child.ref}, home: ${result.query}`);
+  if (a.kind === 'found') {
+    lines.push(`${paint.bold(a.hub.name)}  ${paint.bold(a.hub.phone)}`);
+    lines.push(`  for ${a.matched}: ${a.locality} locality`);
+    if (a.note) lines.push(`  ${paint.yellow(`Note: ${a.note}`)}`);
+    lines.push(`  ${result.sharingNote}`);
+  } else if (a.kind === 'not-covered') {
+    lines.push(paint.yellow('Not covered by these Hubs'));
+    lines.push(`  ${a.reason}.`);
+    lines.push('  Do not phone these Hubs about this child: contact the service for the child\'s own area.');
+  } else {
+    lines.push(paint.yellow('Not sure which Hub'));
+    lines.push(`  ${a.reason}`);
+    if (a.candidates.length > 0) lines.push(`  Candidates: ${a.candidates.join('; ')}`);
+    if (a.hubs.length > 0) lines.push(`  Hubs it could be, if it is in the county: ${a.hubs.map((h) => h.name).join(' or ')} (see twocheck hub --list)`);
+    lines.push(result.child ? `  Fix the address or postcode: the Hub is not printed on a guess.` : '  Give the postcode or the exact town or village: the Hub is not printed on a guess.');
+  }
+  ctx.out.data(lines.join('\n'));
+}
+
+function printList(ctx: Context, list: HubListResult): void {
+  const lines = [`${list.title}`];
+  for (const hub of list.hubs) {
+    lines.push(`${ctx.out.paint.bold(hub.name)}  ${ctx.out.paint.bold(hub.phone)}`);
+    for (const locality of hub.localities) lines.push(`  ${locality}`);
+  }
+  lines.push(list.sharingNote);
+  ctx.out.data(lines.join('\n'));
 }

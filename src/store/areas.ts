@@ -1,19 +1,34 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { validateAreaTable } from '../domain/area-table.js';
 import type { AreaTable } from '../domain/hub.js';
-import { TwocheckError } from '../errors.js';
+import { InputRejected, TwocheckError } from '../errors.js';
 
 /** The folder of shipped templates: letters, layouts and area Hub tables. */
 export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
 
-/** Reads templates/areas/<area>.json. */
+/** Reads templates/areas/<area>.json, refusing a file whose shape is wrong (each problem names its field). */
 export function loadArea(area: string): AreaTable {
   const file = path.join(TEMPLATES_DIR, 'areas', `${area}.json`);
   if (!/^[a-z0-9-]+$/.test(area) || !fs.existsSync(file)) {
     throw new TwocheckError(`no Hub table for the area "${area}"`, `areas available: ${listAreas().join(', ') || 'none'}`);
   }
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as AreaTable;
+  return parseAreaFile(file, fs.readFileSync(file, 'utf8'));
+}
+
+export function parseAreaFile(file: string, text: string): AreaTable {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new InputRejected(`${file} is not valid JSON: ${(err as Error).message}`);
+  }
+  const problems = validateAreaTable(raw);
+  if (problems.length > 0) {
+    throw new InputRejected(`${file}: the Hub table has ${problems.length} problem${problems.length === 1 ? '' : 's'}`, problems.map((p) => `${file}: ${p}`));
+  }
+  return raw as AreaTable;
 }
 
 export function listAreas(): string[] {
