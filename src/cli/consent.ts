@@ -3,7 +3,7 @@ import type { CalendarDate } from '../domain/calendar.js';
 import { CONSENT_KINDS, CONSENT_METHODS, type ConsentKind, type ConsentMethod } from '../domain/records.js';
 import { UsageError } from '../errors.js';
 import type { Child } from '../store/children.js';
-import { type Consent, addConsent, consentHistory } from '../store/consents.js';
+import { type Consent, addConsent, consentHistory, currentConsents } from '../store/consents.js';
 import { type Context, withContext } from './context.js';
 import { ask, loadPrompts } from './prompts.js';
 import { choiceFlag, dateFlag, fullName, requireChild, textFlag } from './recordInput.js';
@@ -100,6 +100,10 @@ export async function runConsent(ctx: Context, ref: string, opts: ConsentOptions
   const warnings: string[] = [];
   if (kind === 'parental-declaration' && child.funded !== true) {
     warnings.push(`${child.ref} is not marked as funded on the roster; check the Parental Declaration is for a funded place`);
+  }
+  const latest = currentConsents(ctx.db(), child.id)[kind];
+  if (latest && onDate < latest.onDate) {
+    warnings.push(`this is dated before the ${kind} ${latest.status} on ${latest.onDate}; the one recorded last counts as current`);
   }
   const consent = addConsent(ctx.db(), child.id, {
     kind, status: withdraw ? 'withdrawn' : 'given', givenBy, onDate, method, note,
