@@ -29,8 +29,7 @@ export function register(program: Command): void {
         ctx.out.json(report);
         return;
       }
-      const rows = Object.entries(report.rows).filter(([table, n]) => n > 0 && table !== 'audit_scrubbed');
-      ctx.out.data(`Erased: ${rows.map(([table, n]) => `${n} ${table.replace('_', ' ')}`).join(', ')}.`);
+      ctx.out.data(`Erased: ${describeRows(report.rows)}.`);
       ctx.out.data(`Audit lines cleared of personal data: ${report.rows.audit_scrubbed}.`);
       ctx.out.data(`Files removed: ${report.filesRemoved.length}${report.filesMissing.length ? `; already gone: ${report.filesMissing.length}` : ''}.`);
       for (const f of report.filesFailed) ctx.out.warn(`could not remove ${f.file}: ${f.error}; delete it by hand`);
@@ -45,8 +44,7 @@ export async function runForget(ctx: Context, ref: string, yes: boolean): Promis
   if (!yes) {
     if (!ctx.interactive) throw new UsageError(`forget erases ${ref} for good: add --yes to confirm (no terminal to ask on)`);
     const prompts = await loadPrompts(ctx, 'forget needs --yes');
-    const counted = Object.entries(plan.counts).filter(([, n]) => n > 0).map(([t, n]) => `${n} ${t}`).join(', ');
-    ctx.out.info(`This erases ${fullName(child)} (${child.ref}): ${counted}, and ${plan.files.length} file(s). It cannot be undone.`);
+    ctx.out.info(`This erases ${fullName(child)} (${child.ref}): ${describeRows(plan.counts)}; ${plan.files.length} file(s); and clears ${plan.counts.audit_scrubbed} audit line(s). It cannot be undone.`);
     const answer = await ask(() => prompts.input({ message: `Type the reference ${child.ref} to confirm` }));
     if (answer.trim() !== child.ref) throw new Cancelled('Not confirmed: nothing was erased.');
   }
@@ -65,4 +63,10 @@ export async function runForget(ctx: Context, ref: string, yes: boolean): Promis
     }
   }
   return report;
+}
+
+/** "1 children, 3 consents" in the tables' own words; the audit lines are reported apart. */
+function describeRows(rows: Record<string, number>): string {
+  return Object.entries(rows).filter(([table, n]) => n > 0 && table !== 'audit_scrubbed')
+    .map(([table, n]) => `${n} ${table.replace('_', ' ')}`).join(', ');
 }
