@@ -32,26 +32,31 @@ export function planForget(db: Db, child: Child): ForgetPlan {
   return { counts, files: [...new Set(files)] };
 }
 
-/** The child's own words and numbers, longest first so "Ava Smith" goes before "Ava". */
+/**
+ * The words that point at this child, longest first so "Ava Smith" goes before "Ava". Date of
+ * birth and postcode are left out: other children share them, and their audit lines are theirs;
+ * the lines about this child lose their details whole.
+ */
 export function personalValues(child: Child): string[] {
   const values = [
-    `${child.firstName} ${child.lastName}`, child.firstName, child.lastName, child.ref, child.dob,
-    child.address, child.postcode, child.parentName, child.parent2Name, child.parentEmail, child.parentPhone,
+    `${child.firstName} ${child.lastName}`, child.firstName, child.lastName, child.ref,
+    child.address, child.parentName, child.parent2Name, child.parentEmail, child.parentPhone,
   ].filter((v): v is string => typeof v === 'string' && v.trim().length >= 2);
   return [...new Set(values)].sort((a, b) => b.length - a.length);
 }
 
-/** Replaces every personal value inside a JSON value's strings (and keys). */
-export function scrub(value: unknown, personal: string[]): unknown {
-  if (typeof value === 'string') {
-    let text = value;
-    // whole words only: a ref "07" must not eat the month out of another child's date
-    for (const p of personal) text = text.replace(new RegExp(`(?<![\\p{L}\\p{N}_-])${escapeRegExp(p)}(?![\\p{L}\\p{N}_-])`, 'giu'), FORGOTTEN);
-    return text;
-  }
-  if (Array.isArray(value)) return value.map((v) => scrub(v, personal));
+/** One pattern for all the words; whole words only, so a ref "07" does not eat a date's month. */
+export function personalPattern(personal: string[]): RegExp {
+  if (personal.length === 0) return /(?!)/g; // matches nothing, rather than everywhere
+  return new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${personal.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_-])`, 'giu');
+}
+
+/** Replaces every personal word inside a JSON value's strings (and keys). */
+export function scrub(value: unknown, pattern: RegExp): unknown {
+  if (typeof value === 'string') return value.replace(pattern, FORGOTTEN);
+  if (Array.isArray(value)) return value.map((v) => scrub(v, pattern));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k, personal) as string, scrub(v, personal)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k, pattern) as string, scrub(v, pattern)]));
   }
   return value;
 }
@@ -72,7 +77,7 @@ export interface ForgetResult extends ForgetPlan {
  */
 export function forgetChild(db: Db, child: Child, plan: ForgetPlan, by: string, now: Date): ForgetResult {
   const token = crypto.randomBytes(6).toString('hex');
-  const personal = personalValues(child);
+  const pattern = personalPattern(personalValues(child));
   db.pragma('secure_delete = ON');
   db.transaction(() => {
     db.prepare('UPDATE audit SET details = ?, child_id = NULL WHERE child_id = ?')
@@ -86,7 +91,7 @@ export function forgetChild(db: Db, child: Child, plan: ForgetPlan, by: string, 
       } catch {
         parsed = row.details;
       }
-      const cleaned = JSON.stringify(scrub(parsed, personal));
+      const cleaned = JSON.stringify(scrub(parsed, pattern));
       if (cleaned !== row.details) update.run(cleaned, row.id);
     }
     db.prepare('DELETE FROM children WHERE id = ?').run(child.id);
