@@ -1,13 +1,177 @@
 import type { Command } from 'commander';
-import { TwocheckError } from '../errors.js';
+import type { HubAnswer } from '../domain/hub.js';
+import { hubForHome } from '../domain/hub.js';
+import { CONCERN_AREAS, RAISED_BY, SHARE_METHODS, hubAdvice } from '../domain/records.js';
+import { UsageError } from '../errors.js';
+import { loadArea } from '../store/areas.js';
+import type { Child } from '../store/children.js';
+import {
+  type Concern, addConcern, addConcernEvent, closeConcern, concernsForChild, getConcern, markActionDone,
+} from '../store/concerns.js';
+import { getSetting } from '../store/setting.js';
+import { type Context, withContext } from './context.js';
+import { ask, loadPrompts } from './prompts.js';
+import { choiceFlag, dateFlag, fullName, requireChild, textFlag } from './recordInput.js';
+
+export interface RecordOptions { raisedBy?: string; area?: string; description?: string; on?: string }
+
+export interface RecordResult { child: Child; concern: Concern; hub: HubAnswer; advice: string[] }
 
 export function register(program: Command): void {
-  program
+  const concern = program
     .command('concern')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new TwocheckError('twocheck concern is not available yet');
-    });
+    .description('record a concern, who it was shared with, follow-up actions, and its close');
+
+  concern.command('record <ref>', { isDefault: true })
+    .description('record a new concern for a child (the default: `concern <ref>` does this)')
+    .option('--raised-by <who>', `who raised it: ${RAISED_BY.join(', ')}`)
+    .option('--area <area>', `the area: ${CONCERN_AREAS.join(', ')}`)
+    .option('--description <text>', 'what was noticed')
+    .option('--on <YYYY-MM-DD>', 'when it was raised (default today)')
+    .option('--list', "list the child's concerns instead (as `concern list <ref>`)")
+    .option('--json', 'with --list: as JSON; otherwise the recorded concern as JSON')
+    .action(withContext(async (ctx, command) => {
+      const ref = command.args[0] as string;
+      const opts = command.opts<RecordOptions & { list?: boolean; json?: boolean }>();
+      if (opts.list) return listConcerns(ctx, ref, opts.json === true);
+      const result = await runConcernRecord(ctx, ref, opts);
+      if (opts.json) {
+        ctx.out.json({ concern: result.concern, hub: result.hub, advice: result.advice });
+        return;
+      }
+      ctx.out.done(`Recorded concern ${result.concern.id} for ${fullName(result.child)} (${result.child.ref}).`);
+      for (const line of result.advice) ctx.out.data(line);
+    }));
+
+  concern.command('list <ref>')
+    .description("a child's concerns with what was shared and done")
+    .option('--json', 'as JSON')
+    .action(withContext((ctx, command) => listConcerns(ctx, command.args[0] as string, command.opts().json === true)));
+
+  concern.command('share <id>')
+    .description('record who the concern was shared with, how and when')
+    .requiredOption('--with <whom>', 'who it was shared with, e.g. "West Hub"')
+    .requiredOption('--how <how>', `how: ${SHARE_METHODS.join(', ')}`)
+    .option('--on <YYYY-MM-DD>', 'when (default today)')
+    .option('--note <text>', 'what was said or agreed')
+    .action(withContext((ctx, command) => {
+      const opts = command.opts<{ with: string; how: string; on?: string; note?: string }>();
+      const c = concernById(ctx, command.args[0] as string);
+      const event = addConcernEvent(ctx.db(), c, {
+        kind: 'shared', withWhom: textFlag('--with', opts.with), how: choiceFlag('--how', opts.how, SHARE_METHODS),
+        onDate: eventDate(ctx, c, '--on', opts.on), note: textFlag('--note', opts.note),
+      }, ctx.by, ctx.now());
+      ctx.out.done(`Concern ${c.id}: shared with ${event.withWhom} by ${event.how} on ${event.onDate}.`);
+    }));
+
+  concern.command('action <id>')
+    .description('add a follow-up action (--note, --due), or mark one done (--action <n> --done)')
+    .option('--note <text>', 'the action')
+    .option('--due <YYYY-MM-DD>', 'when it should be done by')
+    .option('--done <YYYY-MM-DD>', 'when it was done')
+    .option('--action <n>', 'the number of an action already recorded, to mark it done')
+    .option('--on <YYYY-MM-DD>', 'when the action was agreed (default today)')
+    .action(withContext((ctx, command) => {
+      const opts = command.opts<{ note?: string; due?: string; done?: string; action?: string; on?: string }>();
+      const c = concernById(ctx, command.args[0] as string);
+      if (opts.action !== undefined) {
+        if (opts.done === undefined) throw new UsageError('--action needs --done <YYYY-MM-DD>');
+        const done = markActionDone(ctx.db(), c, idFlag('--action', opts.action), eventDate(ctx, c, '--done', opts.done), ctx.by, ctx.now());
+        ctx.out.done(`Concern ${c.id}: action ${done.id} done on ${done.doneOn}.`);
+        return;
+      }
+      const note = textFlag('--note', opts.note);
+      if (!note) throw new UsageError('an action needs --note "what will be done"');
+      const onDate = eventDate(ctx, c, '--on', opts.on);
+      const event = addConcernEvent(ctx.db(), c, {
+        kind: 'action', note, onDate,
+        dueOn: opts.due === undefined ? null : dateFlag('--due', opts.due, { today: ctx.today, future: true, notBefore: { date: onDate, what: 'the day it was agreed' } }),
+        doneOn: opts.done === undefined ? null : eventDate(ctx, c, '--done', opts.done),
+      }, ctx.by, ctx.now());
+      ctx.out.done(`Concern ${c.id}: action ${event.id} recorded${event.dueOn ? `, due ${event.dueOn}` : ''}${event.doneOn ? `, done ${event.doneOn}` : ''}.`);
+    }));
+
+  concern.command('close <id>')
+    .description('close a resolved concern')
+    .option('--on <YYYY-MM-DD>', 'when (default today)')
+    .option('--note <text>', 'how it was resolved')
+    .action(withContext((ctx, command) => {
+      const opts = command.opts<{ on?: string; note?: string }>();
+      const c = concernById(ctx, command.args[0] as string);
+      if (c.closedOn) throw new UsageError(`concern ${c.id} was already closed on ${c.closedOn}`);
+      const on = eventDate(ctx, c, '--on', opts.on);
+      closeConcern(ctx.db(), c, on, textFlag('--note', opts.note), ctx.by, ctx.now());
+      ctx.out.done(`Concern ${c.id} closed on ${on}.`);
+    }));
+
+  // main() overrides exits only one level down; these are two levels down.
+  for (const sub of concern.commands) sub.exitOverride();
+}
+
+export async function runConcernRecord(ctx: Context, ref: string, opts: RecordOptions): Promise<RecordResult> {
+  const child = requireChild(ctx, ref);
+  let raisedBy = opts.raisedBy === undefined ? null : choiceFlag('--raised-by', opts.raisedBy, RAISED_BY);
+  let area = opts.area === undefined ? null : choiceFlag('--area', opts.area, CONCERN_AREAS);
+  let description = textFlag('--description', opts.description);
+  const raisedOn = opts.on === undefined ? ctx.today : dateFlag('--on', opts.on, { today: ctx.today, dob: child.dob });
+  const missing = [raisedBy ? '' : '--raised-by', area ? '' : '--area', description ? '' : '--description'].filter(Boolean);
+  if (missing.length > 0) {
+    const prompts = await loadPrompts(ctx, `concern needs ${missing.join(', ')}`);
+    raisedBy ??= await ask(() => prompts.select({ message: 'Raised by', choices: RAISED_BY.map((v) => ({ name: v, value: v })) }));
+    area ??= await ask(() => prompts.select({ message: 'Area', choices: CONCERN_AREAS.map((v) => ({ name: v, value: v })) }));
+    description ??= (await ask(() => prompts.input({ message: 'What was noticed', validate: (v) => v.trim() !== '' || 'Describe it' }))).trim();
+  }
+  if (!raisedBy || !area || !description) throw new UsageError(`concern needs ${missing.join(', ')}`);
+  const concern = addConcern(ctx.db(), child.id, { raisedBy, area, description, raisedOn }, ctx.by, ctx.now());
+  const { hub, title } = hubFor(ctx, child);
+  return { child, concern, hub, advice: hubAdvice(hub, title) };
+}
+
+/** The Hub for the child's home; a missing area table is "unsure", never a guess. */
+function hubFor(ctx: Context, child: Child): { hub: HubAnswer; title: string } {
+  const areaName = getSetting(ctx.db())?.area ?? 'staffordshire';
+  try {
+    const table = loadArea(areaName);
+    return { hub: hubForHome(table, { address: child.address, postcode: child.postcode }), title: table.title };
+  } catch (err) {
+    return { hub: { kind: 'unsure', reason: (err as Error).message, candidates: [], hubs: [] }, title: areaName };
+  }
+}
+
+function idFlag(flag: string, text: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${flag} must be a number, not "${text}"`);
+  return Number(text);
+}
+
+function concernById(ctx: Context, text: string): Concern {
+  return getConcern(ctx.db(), idFlag('concern number', text));
+}
+
+function eventDate(ctx: Context, c: Concern, flag: string, text: string | undefined) {
+  if (text === undefined) return ctx.today;
+  return dateFlag(flag, text, { today: ctx.today, notBefore: { date: c.raisedOn, what: 'the concern was raised' } });
+}
+
+function listConcerns(ctx: Context, ref: string, json: boolean): void {
+  const child = requireChild(ctx, ref);
+  const concerns = concernsForChild(ctx.db(), child.id);
+  if (json) {
+    ctx.out.json({ ref: child.ref, concerns });
+    return;
+  }
+  if (concerns.length === 0) {
+    ctx.out.info(`No concerns recorded for ${child.ref}.`);
+    return;
+  }
+  const p = ctx.out.paint;
+  for (const c of concerns) {
+    const state = c.closedOn ? p.green(`closed ${c.closedOn}`) : p.yellow('open');
+    ctx.out.data(`${p.bold(`#${c.id}`)}  ${c.raisedOn}  ${c.area}  raised by ${c.raisedBy}  ${state}`);
+    ctx.out.data(`    ${c.description}`);
+    for (const e of c.events) {
+      if (e.kind === 'shared') ctx.out.data(`    ${e.onDate}  shared with ${e.withWhom} by ${e.how}${e.note ? `: ${e.note}` : ''}`);
+      else ctx.out.data(`    ${e.onDate}  action ${e.id}: ${e.note}${e.dueOn ? `  due ${e.dueOn}` : ''}${e.doneOn ? `  done ${e.doneOn}` : e.dueOn && e.dueOn < ctx.today ? p.red('  overdue') : ''}`);
+    }
+    if (c.closedNote) ctx.out.data(`    closed: ${c.closedNote}`);
+  }
 }

@@ -1,13 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
-import { TwocheckError } from '../errors.js';
+import { Cancelled, UsageError } from '../errors.js';
+import { compactAfterForget, forgetChild, planForget } from '../store/forget.js';
+import { type Context, withContext } from './context.js';
+import { ask, loadPrompts } from './prompts.js';
+import { fullName, requireChild } from './recordInput.js';
+
+export interface ForgetReport {
+  token: string;
+  rows: Record<string, number>;
+  filesRemoved: string[];
+  filesMissing: string[];
+  filesFailed: { file: string; error: string }[];
+}
 
 export function register(program: Command): void {
   program
     .command('forget')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new TwocheckError('twocheck forget is not available yet');
-    });
+    .argument('<ref>', "the child's reference")
+    .description("erase a child's personal data on request, keeping an anonymous audit line")
+    .option('--yes', 'do not ask for confirmation (needed without a terminal)')
+    .option('--json', 'the report as JSON')
+    .action(withContext(async (ctx, command) => {
+      const opts = command.opts<{ yes?: boolean; json?: boolean }>();
+      const report = await runForget(ctx, command.args[0] as string, opts.yes === true);
+      if (opts.json) {
+        ctx.out.json(report);
+        return;
+      }
+      ctx.out.data(`Erased: ${describeRows(report.rows)}.`);
+      ctx.out.data(`Audit lines cleared of personal data: ${report.rows.audit_scrubbed}.`);
+      ctx.out.data(`Files removed: ${report.filesRemoved.length}${report.filesMissing.length ? `; already gone: ${report.filesMissing.length}` : ''}.`);
+      for (const f of report.filesFailed) ctx.out.warn(`could not remove ${f.file}: ${f.error}; delete it by hand`);
+      ctx.out.data(`Erasure reference: ${report.token} (kept in the audit log; it names no one).`);
+    }));
+}
+
+export async function runForget(ctx: Context, ref: string, yes: boolean): Promise<ForgetReport> {
+  const db = ctx.db();
+  const child = requireChild(ctx, ref);
+  const plan = planForget(db, child);
+  if (!yes) {
+    if (!ctx.interactive) throw new UsageError(`forget erases ${ref} for good: add --yes to confirm (no terminal to ask on)`);
+    const prompts = await loadPrompts(ctx, 'forget needs --yes');
+    ctx.out.info(`This erases ${fullName(child)} (${child.ref}): ${describeRows(plan.counts)}; ${plan.files.length} file(s); and clears ${plan.counts.audit_scrubbed} audit line(s). It cannot be undone.`);
+    const answer = await ask(() => prompts.input({ message: `Type the reference ${child.ref} to confirm` }));
+    if (answer.trim() !== child.ref) throw new Cancelled('Not confirmed: nothing was erased.');
+  }
+  const result = forgetChild(db, child, plan, ctx.by, ctx.now());
+  compactAfterForget(db);
+  // Files go after the rows: a failed transaction must not leave records pointing at nothing.
+  const report: ForgetReport = { token: result.token, rows: result.counts, filesRemoved: [], filesMissing: [], filesFailed: [] };
+  for (const file of result.files) {
+    const full = path.resolve(ctx.cwd, file);
+    try {
+      fs.rmSync(full);
+      report.filesRemoved.push(file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') report.filesMissing.push(file);
+      else report.filesFailed.push({ file, error: (err as Error).message });
+    }
+  }
+  return report;
+}
+
+/** "1 children, 3 consents" in the tables' own words; the audit lines are reported apart. */
+function describeRows(rows: Record<string, number>): string {
+  return Object.entries(rows).filter(([table, n]) => n > 0 && table !== 'audit_scrubbed')
+    .map(([table, n]) => `${n} ${table.replace('_', ' ')}`).join(', ');
 }

@@ -1,0 +1,39 @@
+import Database from 'better-sqlite3';
+
+export interface ChildRow {
+  ref: string;
+  first_name: string;
+  last_name: string;
+  dob: string;
+  address?: string | null;
+  postcode?: string | null;
+  parent_name?: string | null;
+  parent_email?: string | null;
+  parent_phone?: string | null;
+  funded?: 0 | 1 | null;
+}
+
+/** Puts children straight into a database made by the binary (import is built elsewhere). */
+export function insertChildren(dbFile: string, children: ChildRow[]): void {
+  const db = new Database(dbFile);
+  try {
+    const insert = db.prepare(`INSERT INTO children (ref, first_name, last_name, dob, address, postcode, parent_name,
+      parent_email, parent_phone, funded, created_at, updated_at)
+      VALUES (@ref, @first_name, @last_name, @dob, @address, @postcode, @parent_name, @parent_email, @parent_phone,
+      @funded, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`);
+    for (const c of children) {
+      insert.run({ address: null, postcode: null, parent_name: null, parent_email: null, parent_phone: null, funded: null, ...c });
+    }
+  } finally {
+    db.close();
+  }
+}
+
+export function query<T>(dbFile: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
