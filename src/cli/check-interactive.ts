@@ -20,14 +20,21 @@ export async function askForCheck(ctx: Context, child: Child, defaults: CheckDef
   const actor = () => ({ by: ctx.by, at: ctx.now().toISOString() });
   const name = `${child.firstName} ${child.lastName}`;
   let draft: Draft = {};
+  let kept = false;
   const saved = draftCheck(db, child.id);
   try {
     if (saved) {
       const resume = await ask(() => p.confirm({ message: `${name} has a draft check (saved ${saved.createdAt.slice(0, 16).replace('T', ' ')} UTC). Resume it?`, default: true }));
-      if (resume) draft = saved.data as Draft;
+      if (resume) {
+        draft = saved.data as Draft;
+        kept = true;
+      }
       else discardDraft(db, child.id, actor());
     }
-    const keep = () => saveDraft(db, child.id, draft, actor());
+    const keep = () => {
+      saveDraft(db, child.id, draft, actor());
+      kept = true;
+    };
     const text = (message: string, def: string | undefined, required: boolean) =>
       ask(() => p.input({ message, default: def, validate: (v) => (required && v.trim() === '' ? 'Please write something here' : true) }));
 
@@ -89,7 +96,7 @@ export async function askForCheck(ctx: Context, child: Child, defaults: CheckDef
     if (!go) return null;
     return { check: validation.check, warnings: [] };
   } catch (err) {
-    if (err instanceof Cancelled) {
+    if (err instanceof Cancelled && kept) {
       throw new Cancelled(`Cancelled: the answers so far are kept as a draft (nothing else changed). Resume with: twocheck check ${child.ref}`);
     }
     throw err;
