@@ -4,9 +4,9 @@
  * else), and the next `twocheck check <ref>` offers to resume. Single-line inputs only: an
  * external editor is fragile over ssh and tmux, and a sentence or two per field is the norm.
  */
-import { type CheckDefaults, PRIME_AREAS, PRIME_AREA_TITLES, type ProgressCheck, SPECIFIC_AREAS, SPECIFIC_AREA_TITLES, validateCheck } from '../domain/progress-check.js';
+import { type CheckDefaults, completedOnRules, PRIME_AREAS, PRIME_AREA_TITLES, type ProgressCheck, SPECIFIC_AREAS, SPECIFIC_AREA_TITLES, validateCheck } from '../domain/progress-check.js';
 import { parseIsoDate } from '../domain/calendar.js';
-import { Cancelled } from '../errors.js';
+import { Cancelled, InputRejected } from '../errors.js';
 import { discardDraft, draftCheck, saveDraft } from '../store/checks.js';
 import type { Child } from '../store/children.js';
 import type { Context } from './context.js';
@@ -41,7 +41,11 @@ export async function askForCheck(ctx: Context, child: Child, defaults: CheckDef
     if (draft.completed_on === undefined) {
       const on = await ask(() => p.input({
         message: 'Date of the check (YYYY-MM-DD)', default: defaults.today,
-        validate: (v) => (parseIsoDate(v.trim()) ? true : 'A date as YYYY-MM-DD'),
+        validate: (v) => {
+          const on = parseIsoDate(v.trim());
+          if (!on) return 'A date as YYYY-MM-DD';
+          return completedOnRules(on, defaults).problems[0]?.replace(/^completed_on: /, '') ?? true;
+        },
       }));
       const practitioner = await text('Practitioner completing the check', defaults.keyPerson ?? defaults.by, true);
       const keyPerson = await text('Key person', defaults.keyPerson ?? '', false);
@@ -86,10 +90,8 @@ export async function askForCheck(ctx: Context, child: Child, defaults: CheckDef
     }
     const validation = validateCheck(draft, defaults);
     if (!validation.ok) {
-      for (const problem of validation.problems) ctx.out.warn(problem);
-      discardDraft(db, child.id, actor());
-      ctx.out.info('The draft had answers that cannot be used and was discarded; run the command again.');
-      return null;
+      throw new InputRejected('the answers cannot make a check; they are kept as a draft', validation.problems,
+        `run twocheck check ${child.ref} again and answer No to "Resume it?" to start afresh`);
     }
     for (const w of validation.warnings) ctx.out.warn(w);
     const go = await ask(() => p.confirm({ message: `Complete ${name}'s Progress Check and make the PDF?`, default: true }));

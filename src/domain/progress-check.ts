@@ -132,6 +132,22 @@ function area(raw: unknown, path: string, problems: string[]): AreaEntry | null 
   return { strengths, progress, concerns, next_steps };
 }
 
+/** The date rules alone, so a prompt can refuse a date as it is typed. */
+export function completedOnRules(completed_on: CalendarDate, d: CheckDefaults): { problems: string[]; warnings: string[] } {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  if (compareDates(completed_on, d.today) > 0) problems.push(`completed_on: ${completed_on} is in the future (today is ${d.today})`);
+  if (compareDates(completed_on, d.childDob) < 0) problems.push(`completed_on: ${completed_on} is before the child was born (${d.childDob})`);
+  else if (compareDates(completed_on, secondBirthday(d.childDob)) < 0) {
+    const msg = `completed_on: ${completed_on} is before the child's second birthday (${secondBirthday(d.childDob)}); the check is done between two and three`;
+    if (d.allowBeforeTwo) warnings.push(msg);
+    else problems.push(`${msg} (use --force --reason "..." if this is right)`);
+  } else if (compareDates(completed_on, thirdBirthday(d.childDob)) >= 0) {
+    warnings.push(`completed_on: ${completed_on} is after the child's third birthday (${thirdBirthday(d.childDob)}); the check is due between two and three`);
+  }
+  return { problems, warnings };
+}
+
 /**
  * Checks a check. Every problem names its field path; nothing is half-accepted. The EYFS puts
  * the check between two and three, so a date before the second birthday is refused (unless
@@ -146,15 +162,9 @@ export function validateCheck(raw: unknown, d: CheckDefaults): Validation {
 
   const completedGiven = date(raw, 'completed_on', 'completed_on', problems);
   const completed_on = completedGiven ?? d.today;
-  if (compareDates(completed_on, d.today) > 0) problems.push(`completed_on: ${completed_on} is in the future (today is ${d.today})`);
-  if (compareDates(completed_on, d.childDob) < 0) problems.push(`completed_on: ${completed_on} is before the child was born (${d.childDob})`);
-  else if (compareDates(completed_on, secondBirthday(d.childDob)) < 0) {
-    const msg = `completed_on: ${completed_on} is before the child's second birthday (${secondBirthday(d.childDob)}); the check is done between two and three`;
-    if (d.allowBeforeTwo) warnings.push(msg);
-    else problems.push(`${msg} (use --force --reason "..." if this is right)`);
-  } else if (compareDates(completed_on, thirdBirthday(d.childDob)) >= 0) {
-    warnings.push(`completed_on: ${completed_on} is after the child's third birthday (${thirdBirthday(d.childDob)}); the check is due between two and three`);
-  }
+  const dated = completedOnRules(completed_on, d);
+  problems.push(...dated.problems);
+  warnings.push(...dated.warnings);
 
   const key_person = text(raw, 'key_person', 'key_person', problems, false) ?? d.keyPerson;
   const practitioner = text(raw, 'practitioner', 'practitioner', problems, false) ?? d.keyPerson ?? d.by;
