@@ -92,6 +92,8 @@ export interface CompletedCheck {
   pdfSha256: string;
   sharedOn: CalendarDate | null;
   amendReason: string | null;
+  /** Why a check before the second birthday was accepted (--force): kept in the audit log. */
+  forcedReason?: string | null;
 }
 
 /**
@@ -112,7 +114,7 @@ export function recordCompletedCheck(db: Db, check: CompletedCheck, actor: Actor
     );
     recordAudit(db, {
       by: actor.by, at: actor.at, action: check.version === 1 ? 'check.completed' : 'check.amended', childId: check.childId,
-      details: { version: check.version, completed_on: check.completedOn, pdf_path: check.pdfPath, pdf_sha256: check.pdfSha256, ...(check.amendReason ? { reason: check.amendReason } : {}) },
+      details: { version: check.version, completed_on: check.completedOn, pdf_path: check.pdfPath, pdf_sha256: check.pdfSha256, ...(check.amendReason ? { reason: check.amendReason } : {}), ...(check.forcedReason ? { forced: check.forcedReason } : {}) },
     });
     const row = db.prepare(`SELECT ${COLUMNS} FROM checks WHERE id = ?`).get(info.lastInsertRowid) as Row;
     return toRecord(row);

@@ -70,6 +70,8 @@ describe('twocheck check', () => {
     const forced = ws.run(['check', 'Y1', '--from', EXAMPLE, '--force', '--reason', 'Family moving abroad']);
     expect(forced.code).toBe(0);
     expect(forced.stderr).toContain('Family moving abroad');
+    const [audit] = query<{ details: string }>(ws.db, "SELECT details FROM audit WHERE action = 'check.completed'");
+    expect(JSON.parse(audit?.details ?? '{}').forced).toBe('Family moving abroad');
   });
 
   it('refuses a second check without --amend; an amendment keeps the earlier version and its PDF', () => {
