@@ -1,13 +1,188 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
-import { TwocheckError } from '../errors.js';
+import { type CalendarDate, compareDates, formatUkDate, parseIsoDate } from '../domain/calendar.js';
+import { type HubAnswer, hubForHome } from '../domain/hub.js';
+import { type ProgressCheck, validateCheck } from '../domain/progress-check.js';
+import { InputRejected, NotFound, TwocheckError, UsageError } from '../errors.js';
+import { TEMPLATES_DIR, loadArea } from '../store/areas.js';
+import { type CheckRecord, checksForChild, currentCheck, nextVersion, recordCompletedCheck, recordShared } from '../store/checks.js';
+import { type Child, findChild } from '../store/children.js';
+import { getSetting } from '../store/setting.js';
+import { type Context, withContext } from './context.js';
+
+export interface CheckOptions {
+  from?: string;
+  amend?: boolean;
+  reason?: string;
+  force?: boolean;
+  shared?: string;
+  show?: boolean;
+  json?: boolean;
+  out?: string;
+}
+
+export type CheckResult =
+  | { kind: 'completed'; child: Child; record: CheckRecord; warnings: string[] }
+  | { kind: 'shared'; child: Child; record: CheckRecord }
+  | { kind: 'versions'; child: Child; versions: CheckRecord[] }
+  | { kind: 'kept-as-draft'; child: Child };
 
 export function register(program: Command): void {
   program
     .command('check')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new TwocheckError('twocheck check is not available yet');
-    });
+    .description('write the Progress Check at two for a child, make its PDF and keep the record')
+    .argument('<ref>', "the child's reference")
+    .option('--from <file>', 'take the check from a JSON file (see README: check) instead of asking')
+    .option('--amend', 'record a new version of a check already completed (needs --reason)')
+    .option('--reason <text>', 'why the check is amended, or why --force is right')
+    .option('--force', 'accept a check dated before the second birthday (needs --reason)')
+    .option('--shared <date>', 'record the day the copy was given to parents (YYYY-MM-DD)')
+    .option('--show', 'list the versions kept, change nothing')
+    .option('--json', 'with --show (or alone): the versions as JSON')
+    .option('--out <folder>', 'where to write the PDF', 'checks')
+    .action(withContext(async (ctx, command) => {
+      const result = await runCheck(ctx, command.args[0] as string, command.opts<CheckOptions>());
+      render(ctx, result, command.opts<CheckOptions>());
+    }));
+}
+
+export async function runCheck(ctx: Context, ref: string, opts: CheckOptions): Promise<CheckResult> {
+  const db = ctx.db();
+  const child = findChild(db, ref);
+  if (!child) throw new NotFound(`no child with the reference "${ref}"`, 'see: twocheck children');
+  if (opts.show || (opts.json && !opts.from)) return { kind: 'versions', child, versions: checksForChild(db, child.id) };
+  const actor = { by: ctx.by, at: ctx.now().toISOString() };
+
+  if (opts.shared !== undefined) {
+    const on = parseDate(opts.shared, '--shared');
+    const current = currentCheck(db, child.id);
+    if (!current) throw new NotFound(`${ref} has no completed Progress Check to share yet`, `write it first: twocheck check ${ref}`);
+    if (compareDates(on, ctx.today) > 0) throw new UsageError(`--shared ${on} is in the future (today is ${ctx.today})`);
+    if (current.completedOn && compareDates(on, current.completedOn) < 0) {
+      throw new UsageError(`--shared ${on} is before the check was completed (${current.completedOn})`);
+    }
+    recordShared(db, current.id, child.id, on, actor);
+    return { kind: 'shared', child, record: currentCheck(db, child.id) as CheckRecord };
+  }
+
+  const reason = opts.reason?.trim() || null;
+  if (opts.force && !reason) throw new UsageError('--force needs --reason "..." saying why the check is done before two');
+  const current = currentCheck(db, child.id);
+  if (current && !opts.amend) {
+    throw new UsageError(
+      `${ref} already has a completed Progress Check (version ${current.version}, ${current.completedOn}); nothing was changed`,
+      `to record a new version, keeping the earlier one: twocheck check ${ref} --amend --reason "..."`,
+    );
+  }
+  if (opts.amend && !current) throw new UsageError(`${ref} has no completed check to amend`, `write it: twocheck check ${ref}`);
+  if (opts.amend && !reason) throw new UsageError('--amend needs --reason "..." saying what changed and why');
+
+  const setting = getSetting(db);
+  if (!setting) throw new NotFound('no setting recorded yet: the PDF prints its name and address', 'run: twocheck setup');
+  const defaults = { today: ctx.today, childDob: child.dob, keyPerson: child.keyPerson, by: ctx.by, allowBeforeTwo: opts.force === true };
+
+  let check: ProgressCheck;
+  let warnings: string[];
+  if (opts.from) {
+    const file = path.resolve(ctx.cwd, opts.from);
+    const validation = validateCheck(readJson(file), defaults);
+    if (!validation.ok) throw new InputRejected(`${opts.from}: the check was refused; nothing was saved`, validation.problems);
+    ({ check, warnings } = validation);
+  } else {
+    const { askForCheck } = await import('./check-interactive.js');
+    const answered = await askForCheck(ctx, child, defaults);
+    if (!answered) return { kind: 'kept-as-draft', child };
+    ({ check, warnings } = answered);
+  }
+
+  const version = nextVersion(db, child.id);
+  const written = await writeCheckPdf(ctx, { child, check, version, amendReason: opts.amend ? reason : null, setting, out: opts.out ?? 'checks' });
+  const record = recordCompletedCheck(db, {
+    childId: child.id, version, completedOn: check.completed_on, practitioner: check.practitioner, keyPerson: check.key_person,
+    data: check as unknown as Record<string, unknown>, pdfPath: written.path, pdfSha256: written.sha256,
+    sharedOn: check.shared_with_parents_on, amendReason: opts.amend ? reason : null, forcedReason: opts.force ? reason : null,
+  }, actor);
+  if (opts.force) warnings.push(`recorded before the second birthday because: ${reason}`);
+  return { kind: 'completed', child, record, warnings };
+}
+
+async function writeCheckPdf(ctx: Context, a: {
+  child: Child; check: ProgressCheck; version: number; amendReason: string | null; setting: NonNullable<ReturnType<typeof getSetting>>; out: string;
+}) {
+  const { renderCheckPdf } = await import('../documents/check.js');
+  const { loadCheckLayout, layoutFile } = await import('../documents/check-layout.js');
+  const { safeFileName, writeFileAtomically } = await import('../documents/pdf.js');
+  const layout = loadCheckLayout(layoutFile(TEMPLATES_DIR));
+  const pdf = await renderCheckPdf({
+    setting: a.setting, child: a.child, check: a.check, version: a.version, amendReason: a.amendReason, hub: hubFor(a.setting.area, a.child), layout,
+  });
+  const folder = path.resolve(ctx.cwd, a.out);
+  const base = safeFileName(a.child.lastName, a.child.firstName, a.child.ref, 'progress-check', `v${a.version}`);
+  // A PDF once given to parents is evidence: never overwrite one, even from another database.
+  let file = path.join(folder, `${base}.pdf`);
+  for (let n = 2; fs.existsSync(file); n++) file = path.join(folder, `${base}-${n}.pdf`);
+  return writeFileAtomically(file, pdf);
+}
+
+function hubFor(area: string, child: Child): HubAnswer {
+  try {
+    return hubForHome(loadArea(area), child);
+  } catch (err) {
+    return { kind: 'unsure', reason: (err as Error).message, candidates: [], hubs: [] };
+  }
+}
+
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new InputRejected(`${file}: not valid JSON; nothing was saved`, [(err as Error).message]);
+  }
+}
+
+function parseDate(text: string, flag: string): CalendarDate {
+  const date = parseIsoDate(text.trim());
+  if (!date) throw new UsageError(`${flag} must be a date as YYYY-MM-DD, not "${text}"`);
+  return date;
+}
+
+function render(ctx: Context, result: CheckResult, opts: CheckOptions): void {
+  const name = `${result.child.firstName} ${result.child.lastName}`;
+  switch (result.kind) {
+    case 'versions': {
+      if (opts.json) {
+        ctx.out.json({ ref: result.child.ref, versions: result.versions });
+        return;
+      }
+      if (result.versions.length === 0) ctx.out.info(`${name} has no Progress Check yet.`);
+      for (const v of result.versions) {
+        const when = v.completedOn ? formatUkDate(v.completedOn) : '';
+        const shared = v.sharedOn ? `shared ${formatUkDate(v.sharedOn)}` : v.status === 'completed' ? 'not shared' : '';
+        ctx.out.data([`v${v.version}`, v.status, when, v.practitioner ?? '', shared, v.pdfPath ?? '', v.amendReason ? `amended: ${v.amendReason}` : ''].filter(Boolean).join('  '));
+      }
+      return;
+    }
+    case 'shared':
+      ctx.out.done(`Recorded: ${name}'s Progress Check (version ${result.record.version}) given to parents on ${formatUkDate(result.record.sharedOn as CalendarDate)}.`);
+      return;
+    case 'kept-as-draft':
+      ctx.out.info(`Kept as a draft for ${name}; nothing completed. Run twocheck check ${result.child.ref} to resume.`);
+      return;
+    case 'completed':
+      for (const w of result.warnings) ctx.out.warn(w);
+      if (opts.json) ctx.out.json(result.record);
+      else ctx.out.data(result.record.pdfPath ?? '');
+      ctx.out.done(`Progress Check for ${name} recorded (version ${result.record.version}); give parents a copy, then: twocheck check ${result.child.ref} --shared <date>`);
+      return;
+    default:
+      throw new TwocheckError('unexpected result');
+  }
 }

@@ -10,23 +10,37 @@ export interface ChildRow {
   parent_name?: string | null;
   parent_email?: string | null;
   parent_phone?: string | null;
+  key_person?: string | null;
   funded?: 0 | 1 | null;
 }
 
-/** Puts children straight into a database made by the binary (import is built elsewhere). */
+/** Puts children straight on the roster, so a test does not depend on `import`. */
 export function insertChildren(dbFile: string, children: ChildRow[]): void {
   const db = new Database(dbFile);
   try {
     const insert = db.prepare(`INSERT INTO children (ref, first_name, last_name, dob, address, postcode, parent_name,
-      parent_email, parent_phone, funded, created_at, updated_at)
+      parent_email, parent_phone, key_person, funded, created_at, updated_at)
       VALUES (@ref, @first_name, @last_name, @dob, @address, @postcode, @parent_name, @parent_email, @parent_phone,
-      @funded, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`);
+      @key_person, @funded, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`);
     for (const c of children) {
-      insert.run({ address: null, postcode: null, parent_name: null, parent_email: null, parent_phone: null, funded: null, ...c });
+      insert.run({
+        address: null, postcode: null, parent_name: null, parent_email: null, parent_phone: null,
+        key_person: null, funded: null, ...c,
+      });
     }
   } finally {
     db.close();
   }
+}
+
+export function insertChild(
+  dbFile: string,
+  child: { ref: string; first: string; last: string; dob: string; keyPerson?: string | null; postcode?: string },
+): void {
+  insertChildren(dbFile, [{
+    ref: child.ref, first_name: child.first, last_name: child.last, dob: child.dob,
+    key_person: child.keyPerson ?? null, postcode: child.postcode ?? null,
+  }]);
 }
 
 export function query<T>(dbFile: string, sql: string, ...params: unknown[]): T[] {

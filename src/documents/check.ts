@@ -1,0 +1,167 @@
+/**
+ * Draws the Progress Check at two: the setting's copy and the parents' copy are the same
+ * document. Wording comes from the editable layout; facts from the check and the roster.
+ */
+import { ageInMonths, describeAge } from '../domain/age.js';
+import { formatLongDate } from '../domain/calendar.js';
+import type { HubAnswer } from '../domain/hub.js';
+import { PRIME_AREAS, PRIME_AREA_TITLES, type ProgressCheck, SPECIFIC_AREAS, SPECIFIC_AREA_TITLES } from '../domain/progress-check.js';
+import type { Child } from '../store/children.js';
+import type { Setting } from '../store/setting.js';
+import { type CheckLayout, fill } from './check-layout.js';
+import { A4_MARGIN, type Pdf, createPdf, finishPdf } from './pdf.js';
+
+export interface CheckDocument {
+  setting: Setting;
+  child: Child;
+  check: ProgressCheck;
+  version: number;
+  amendReason: string | null;
+  hub: HubAnswer;
+  layout: CheckLayout;
+  createdAt?: Date;
+}
+
+const INK = '#000000';
+const SOFT = '#555555';
+const BOX = '#eef4fa';
+
+export async function renderCheckPdf(input: CheckDocument): Promise<Buffer> {
+  const { setting, child, check, layout: L } = input;
+  const childName = `${child.firstName} ${child.lastName}`;
+  const values = { child: child.firstName, setting: setting.name };
+  const doc = createPdf({
+    title: `${L.title}: ${childName}`, author: setting.name, subject: L.title, createdAt: input.createdAt,
+  });
+  // Leave room at the foot of every page for the footer drawn at the end.
+  doc.page.margins.bottom = A4_MARGIN + 14;
+  doc.on('pageAdded', () => {
+    doc.page.margins.bottom = A4_MARGIN + 14;
+  });
+  const width = doc.page.width - 2 * A4_MARGIN;
+
+  doc.font('bold').fontSize(18).fillColor(INK).text(L.title);
+  doc.font('regular').fontSize(10).fillColor(SOFT).text(setting.name + (setting.address ? `, ${setting.address}` : '') + (setting.postcode ? ` ${setting.postcode}` : ''));
+  doc.moveDown(0.5).fillColor(INK).fontSize(10).text(fill(L.intro, values));
+  if (input.amendReason) doc.moveDown(0.3).font('italic').text(fill(L.labels.amended, { reason: input.amendReason })).font('regular');
+
+  heading(doc, L.headings.about);
+  const months = ageInMonths(child.dob, check.completed_on);
+  const facts: [string, string][] = [
+    [L.labels.setting, setting.name],
+    [L.labels.child, childName],
+    [L.labels.dob, formatLongDate(child.dob)],
+    [L.labels.age, `${months} months (${describeAge(months)})`],
+    [L.labels.completed_on, formatLongDate(check.completed_on)],
+    [L.labels.practitioner, check.practitioner],
+    [L.labels.key_person, check.key_person ?? L.labels.none],
+    [L.labels.version, String(input.version)],
+  ];
+  for (const [label, value] of facts) {
+    const y = doc.y;
+    doc.font('bold').text(label, A4_MARGIN, y, { width: 130 });
+    const after = doc.y;
+    doc.font('regular').text(value, A4_MARGIN + 135, y, { width: width - 135 });
+    doc.y = Math.max(after, doc.y);
+  }
+  doc.x = A4_MARGIN;
+
+  heading(doc, L.headings.prime_areas);
+  for (const area of PRIME_AREAS) {
+    const entry = check.areas[area];
+    keepTogether(doc, 120);
+    doc.font('bold').fontSize(12).text(PRIME_AREA_TITLES[area]).fontSize(10).moveDown(0.2);
+    field(doc, L.labels.strengths, entry.strengths);
+    field(doc, L.labels.progress, entry.progress === 'expected' ? L.labels.progress_expected : L.labels.progress_less);
+    if (entry.concerns) field(doc, L.labels.concerns, entry.concerns);
+    field(doc, L.labels.next_steps, entry.next_steps);
+    doc.moveDown(0.4);
+  }
+
+  const specific = SPECIFIC_AREAS.filter((a) => check.specific_areas[a]);
+  if (specific.length > 0) {
+    heading(doc, L.headings.specific_areas);
+    for (const a of specific) field(doc, SPECIFIC_AREA_TITLES[a], check.specific_areas[a] ?? '');
+  }
+  heading(doc, L.headings.parents_comments);
+  doc.font('regular').text(check.parents_comments ?? L.labels.none);
+  heading(doc, L.headings.child_voice);
+  doc.font('regular').text(check.child_voice ?? L.labels.none);
+  heading(doc, L.headings.additional_needs);
+  field(doc, L.labels.additional_needs, check.additional_needs ?? L.labels.none);
+  field(doc, L.labels.plan_agreed, check.plan_agreed ?? L.labels.none);
+
+  keepTogether(doc, 110);
+  heading(doc, L.headings.signatures);
+  for (const who of [L.labels.practitioner_signature, L.labels.parent_signature]) {
+    doc.moveDown(1.2);
+    const y = doc.y;
+    doc.font('regular').text(`${who}:`, A4_MARGIN, y);
+    doc.moveTo(A4_MARGIN + 110, y + 11).lineTo(A4_MARGIN + 330, y + 11).stroke(SOFT);
+    doc.text(`${L.labels.date}:`, A4_MARGIN + 345, y);
+    doc.moveTo(A4_MARGIN + 385, y + 11).lineTo(A4_MARGIN + width, y + 11).stroke(SOFT);
+    doc.x = A4_MARGIN;
+  }
+
+  parentsBox(doc, input, width);
+  footers(doc, childName);
+  return finishPdf(doc);
+}
+
+function heading(doc: Pdf, text: string): void {
+  keepTogether(doc, 60);
+  doc.x = A4_MARGIN;
+  doc.moveDown(0.8).font('bold').fontSize(13).fillColor(INK).text(text).fontSize(10).moveDown(0.3);
+}
+
+function field(doc: Pdf, label: string, value: string): void {
+  doc.font('bold').text(`${label}: `, { continued: true }).font('regular').text(value).moveDown(0.2);
+}
+
+/** Starts a new page rather than leave a heading alone at the foot of one. */
+function keepTogether(doc: Pdf, height: number): void {
+  if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+}
+
+function hubSentence(input: CheckDocument): string {
+  const child = input.child.firstName;
+  // Never print a number the lookup is not sure of: a wrong number is worse than none.
+  if (input.hub.kind === 'found') {
+    return fill(input.layout.hub_found, { child, hub_name: input.hub.hub.name, hub_phone: input.hub.hub.phone });
+  }
+  return fill(input.layout.hub_unknown, { child });
+}
+
+function parentsBox(doc: Pdf, input: CheckDocument, width: number): void {
+  const L = input.layout;
+  const values = { child: input.child.firstName, setting: input.setting.name, hub: hubSentence(input) };
+  const paragraphs = L.parents_box.map((p) => fill(p, values));
+  const pad = 10;
+  doc.font('regular').fontSize(10);
+  const textHeight = paragraphs.reduce((h, p) => h + doc.heightOfString(p, { width: width - 2 * pad }) + 6, 0);
+  const boxHeight = textHeight + 2 * pad + 20;
+  doc.moveDown(1.5);
+  keepTogether(doc, boxHeight + 10);
+  const top = doc.y;
+  doc.rect(A4_MARGIN, top, width, boxHeight).fillAndStroke(BOX, '#7a9cc6');
+  doc.fillColor(INK).font('bold').fontSize(12).text(L.headings.parents_box, A4_MARGIN + pad, top + pad, { width: width - 2 * pad });
+  doc.font('regular').fontSize(10);
+  for (const p of paragraphs) doc.text(p, { width: width - 2 * pad }).moveDown(0.3);
+  doc.x = A4_MARGIN;
+  doc.y = top + boxHeight;
+}
+
+function footers(doc: Pdf, childName: string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // writing in the margin must not start a new page
+    const y = doc.page.height - A4_MARGIN + 4;
+    const width = doc.page.width - 2 * A4_MARGIN;
+    doc.font('regular').fontSize(8).fillColor(SOFT);
+    doc.text(`Progress Check: ${childName}`, A4_MARGIN, y, { width, align: 'left', lineBreak: false });
+    doc.text(`Page ${i - range.start + 1} of ${range.count}`, A4_MARGIN, y, { width, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+}
