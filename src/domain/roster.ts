@@ -132,9 +132,7 @@ export function parseRosterDate(text: string, today: CalendarDate): { date: Cale
     return checked(year, Number(uk[2]), Number(uk[1]), t);
   }
   if (/^\d{4,5}$/.test(t)) {
-    const serial = Number(t);
-    if (serial < 61) return { problem: `"${t}" is not a date (Excel serials this small are in 1900)` };
-    return { date: addDays(EXCEL_EPOCH, serial) };
+    return { date: addDays(EXCEL_EPOCH, Number(t)) };
   }
   return { problem: `"${t}" is not a date: write dd/mm/yyyy, yyyy-mm-dd or an Excel date` };
 }
