@@ -131,16 +131,17 @@ export async function runImport(ctx: Context, file: string, options: ImportOptio
         updated: result.updated.length, unchanged: result.unchanged, left: result.left.length, rejected: result.rejected,
       },
     });
+    // The rejects are written before the commit, so a rejects file that cannot be written leaves the roster as it was.
+    if (options.skipInvalid && rejectedRows.length > 0 && !result.dryRun) {
+      const target = options.rejects ? path.resolve(ctx.cwd, options.rejects) : defaultRejectsPath(file, ctx.cwd);
+      fs.writeFileSync(target, stringify([[...source.headers, 'reason'], ...rejectedRows]), { mode: 0o600 });
+      result.rejectsFile = target;
+    }
     if (result.dryRun) db.exec('ROLLBACK');
     else db.exec('COMMIT');
     committed = true;
   } finally {
     if (!committed && db.inTransaction) db.exec('ROLLBACK');
-  }
-  if (options.skipInvalid && rejectedRows.length > 0 && !result.dryRun) {
-    const target = options.rejects ? path.resolve(ctx.cwd, options.rejects) : defaultRejectsPath(file, ctx.cwd);
-    fs.writeFileSync(target, stringify([[...source.headers, 'reason'], ...rejectedRows]), { mode: 0o600 });
-    result.rejectsFile = target;
   }
   return result;
 }
