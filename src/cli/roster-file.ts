@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { UsageError } from '../errors.js';
+import { InputRejected, UsageError } from '../errors.js';
 
 /**
  * Reading a roster as spreadsheets really write it. iconv-lite decodes (Windows-1252 and
@@ -75,7 +75,7 @@ export async function openRoster(file: string, options: { encoding?: string; std
   })();
   const header = await records.next();
   if (header.done || header.value.cells.every((c) => c.trim() === '')) {
-    throw new UsageError(`${name} is empty: a roster needs a header row and one row per child`);
+    throw new InputRejected(`${name} is empty: a roster needs a header row and one row per child`);
   }
   return { name, encoding: sniffed, delimiter, headers: header.value.cells.map((h) => h.trim()), headerLine: header.value.line, records };
 }
