@@ -1,13 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
-import { TwocheckError } from '../errors.js';
+import { stringify } from 'csv-stringify/sync';
+import { UsageError } from '../errors.js';
+import type { Db } from '../store/db.js';
+import { type Context, withContext } from './context.js';
+import { guardCells } from './csv-safe.js';
+
+export interface ExportOptions {
+  json?: boolean;
+  csv?: boolean;
+  out?: string;
+  all?: boolean;
+}
+
+type Row = Record<string, unknown>;
+
+export interface ExportedChild extends Row {
+  consents: Row[];
+  letters: Row[];
+  checks: Row[];
+  concerns: (Row & { events: Row[] })[];
+}
 
 export function register(program: Command): void {
   program
     .command('export')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new TwocheckError('twocheck export is not available yet');
-    });
+    .description("export the setting's records (children, consents, letters, checks, concerns) as CSV or JSON")
+    .option('--csv', 'CSV, one row per record (the default)')
+    .option('--json', 'JSON, one object per child with its records inside')
+    .option('--out <file>', 'write to this file (private: mode 0600) instead of stdout')
+    .action(withContext((ctx, command) => {
+      const opts = command.opts<ExportOptions>();
+      if (opts.json && opts.csv) throw new UsageError('choose one of --csv and --json');
+      const children = runExport(ctx);
+      const text = opts.json ? `${JSON.stringify(children, null, 2)}\n` : exportCsv(children);
+      if (opts.out) {
+        const target = path.resolve(ctx.cwd, opts.out);
+        const temp = `${target}.${process.pid}.tmp`;
+        fs.writeFileSync(temp, text, { mode: 0o600 });
+        fs.renameSync(temp, target);
+        ctx.out.done(`Exported ${children.length} ${children.length === 1 ? 'child' : 'children'} to ${target}`);
+      } else {
+        ctx.out.stdout.write(text);
+      }
+    }));
+}
+
+/** Everything held, child by child, read straight from the schema (every check version kept). */
+export function runExport(ctx: Context): ExportedChild[] {
+  const db: Db = ctx.db();
+  const byChild = (sql: string) => {
+    const map = new Map<number, Row[]>();
+    for (const row of db.prepare(sql).all() as Row[]) {
+      const id = row.child_id as number;
+      const { child_id: _drop, ...rest } = row;
+      map.set(id, [...(map.get(id) ?? []), rest]);
+    }
+    return map;
+  };
+  const consents = byChild('SELECT * FROM consents ORDER BY child_id, id');
+  const letters = byChild('SELECT * FROM letters WHERE child_id IS NOT NULL ORDER BY child_id, id');
+  const checks = byChild('SELECT * FROM checks ORDER BY child_id, version');
+  const concerns = byChild('SELECT * FROM concerns ORDER BY child_id, id');
+  const events = new Map<number, Row[]>();
+  for (const e of db.prepare('SELECT * FROM concern_events ORDER BY concern_id, id').all() as Row[]) {
+    const { concern_id: cid, ...rest } = e;
+    events.set(cid as number, [...(events.get(cid as number) ?? []), rest]);
+  }
+  const children = db.prepare('SELECT * FROM children ORDER BY ref').all() as Row[];
+  return children.map((c) => ({
+    ...c,
+    funded: c.funded === null ? null : c.funded === 1,
+    consents: consents.get(c.id as number) ?? [],
+    letters: letters.get(c.id as number) ?? [],
+    checks: (checks.get(c.id as number) ?? []).map((k) => ({ ...k, data: parseJson(k.data) })),
+    concerns: (concerns.get(c.id as number) ?? []).map((k) => ({ ...k, events: events.get(k.id as number) ?? [] })),
+  }));
+}
+
+function parseJson(text: unknown): unknown {
+  try {
+    return typeof text === 'string' ? JSON.parse(text) : text;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * One CSV row per record: `record` says which (child, consent, letter, check, concern,
+ * concern-event), `ref` names the child, then the record's own columns. Cells are guarded
+ * against formula injection (see csv-safe.ts).
+ */
+export function exportCsv(children: ExportedChild[]): string {
+  const rows: Row[] = [];
+  for (const c of children) {
+    const { consents, letters, checks, concerns, ...child } = c;
+    rows.push({ record: 'child', ref: c.ref, ...child });
+    for (const r of consents) rows.push({ record: 'consent', ref: c.ref, ...r });
+    for (const r of letters) rows.push({ record: 'letter', ref: c.ref, ...r });
+    for (const r of checks) rows.push({ record: 'check', ref: c.ref, ...r });
+    for (const { events, ...r } of concerns) {
+      rows.push({ record: 'concern', ref: c.ref, ...r });
+      for (const e of events) rows.push({ record: 'concern-event', ref: c.ref, concern_id: r.id, ...e });
+    }
+  }
+  const header: string[] = [];
+  for (const r of rows) for (const k of Object.keys(r)) if (!header.includes(k)) header.push(k);
+  if (header.length === 0) header.push('record', 'ref');
+  return stringify([header, ...rows.map((r) => guardCells(header.map((h) => r[h])))]);
 }

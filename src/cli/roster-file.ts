@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { InputRejected, UsageError } from '../errors.js';
+
+/**
+ * Reading a roster as spreadsheets really write it. iconv-lite decodes (Windows-1252 and
+ * UTF-16 as streams, and strips a BOM); csv-parse splits records, quotes and embedded newlines.
+ */
+
+export const ENCODINGS = ['utf8', 'utf16le', 'utf16be', 'windows1252'] as const;
+export type RosterEncoding = (typeof ENCODINGS)[number];
+
+export interface RosterRecord {
+  /** the physical line of the file where the record starts (the header is line 1) */
+  line: number;
+  cells: string[];
+}
+
+export interface RosterSource {
+  /** as messages name it: the path given, or "stdin" */
+  name: string;
+  encoding: RosterEncoding;
+  delimiter: string;
+  headers: string[];
+  headerLine: number;
+  records: AsyncIterable<RosterRecord>;
+}
+
+/** Opens `file` (or `-` for stdin) and reads the header row; the rest streams. */
+export async function openRoster(file: string, options: { encoding?: string; stdin?: NodeJS.ReadableStream } = {}): Promise<RosterSource> {
+  const given = options.encoding ? normaliseEncoding(options.encoding) : undefined;
+  let open: () => Readable;
+  let name: string;
+  let sniffed: RosterEncoding;
+  if (file === '-') {
+    // stdin cannot be read twice, so it is held whole to decide its encoding.
+    const chunks: Buffer[] = [];
+    for await (const chunk of options.stdin ?? process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+    const all = Buffer.concat(chunks);
+    name = 'stdin';
+    sniffed = given ?? detectEncoding([all]);
+    open = () => Readable.from([all]);
+  } else {
+    if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
+    if (fs.statSync(file).isDirectory()) throw new UsageError(`${file} is a folder, not a CSV file`);
+    name = file;
+    sniffed = given ?? (await detectFileEncoding(file));
+    open = () => fs.createReadStream(file, { highWaterMark: 256 * 1024 });
+  }
+  const text = open().pipe(iconv.decodeStream(sniffed)).pipe(unifyNewlines());
+  const iterator = text[Symbol.asyncIterator]() as AsyncIterator<string>;
+  // Peek at the first chunk to choose the delimiter, then replay it ahead of the rest.
+  const first = await iterator.next();
+  const head = first.done ? '' : String(first.value);
+  const delimiter = sniffDelimiter(head);
+  const rest = (async function* () {
+    if (head) yield head;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield String(next.value);
+    }
+  })();
+  const parser = Readable.from(rest).pipe(parse({
+    delimiter, record_delimiter: '\n', info: true, relax_column_count: true, skip_empty_lines: true, bom: true,
+  }));
+  const records = (async function* () {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const inside = item.record.reduce((n, cell) => n + countNewlines(cell), 0);
+      yield { line: item.info.lines - inside, cells: item.record };
+    }
+  })();
+  const header = await records.next();
+  if (header.done || header.value.cells.every((c) => c.trim() === '')) {
+    throw new InputRejected(`${name} is empty: a roster needs a header row and one row per child`);
+  }
+  return { name, encoding: sniffed, delimiter, headers: header.value.cells.map((h) => h.trim()), headerLine: header.value.line, records };
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+export function normaliseEncoding(given: string): RosterEncoding {
+  const key = given.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const aliases: Record<string, RosterEncoding> = {
+    utf8: 'utf8', utf16le: 'utf16le', utf16be: 'utf16be', utf16: 'utf16le', windows1252: 'windows1252',
+    cp1252: 'windows1252', win1252: 'windows1252', latin1: 'windows1252', iso88591: 'windows1252', ansi: 'windows1252',
+  };
+  const found = aliases[key];
+  if (!found) throw new UsageError(`--encoding must be one of utf8, utf16le, utf16be, windows1252 (not "${given}")`);
+  return found;
+}
+
+/**
+ * A BOM names the encoding; otherwise UTF-8 if every byte sequence is valid UTF-8, else
+ * Windows-1252 (what Excel's plain "CSV" writes on an English Windows machine).
+ */
+export function detectEncoding(chunks: Iterable<Buffer>): RosterEncoding {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let first = true;
+  try {
+    for (const chunk of chunks) {
+      if (first) {
+        first = false;
+        const bom = bomEncoding(chunk);
+        if (bom) return bom;
+      }
+      decoder.decode(chunk, { stream: true });
+    }
+    decoder.decode();
+    return 'utf8';
+  } catch {
+    return 'windows1252';
+  }
+}
+
+async function detectFileEncoding(file: string): Promise<RosterEncoding> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let first = true;
+  try {
+    for await (const chunk of fs.createReadStream(file, { highWaterMark: 256 * 1024 })) {
+      const buf = chunk as Buffer;
+      if (first) {
+        first = false;
+        const bom = bomEncoding(buf);
+        if (bom) return bom;
+      }
+      decoder.decode(buf, { stream: true });
+    }
+    decoder.decode();
+    return 'utf8';
+  } catch {
+    return 'windows1252';
+  }
+}
+
+function bomEncoding(buf: Buffer): RosterEncoding | null {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return 'utf8';
+  if (buf[0] === 0xff && buf[1] === 0xfe) return 'utf16le';
+  if (buf[0] === 0xfe && buf[1] === 0xff) return 'utf16be';
+  return null;
+}
+
+/** The delimiter that occurs most in the header line, outside quotes: comma, semicolon or tab. */
+export function sniffDelimiter(head: string): string {
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of head.replace(/^\uFEFF/, '')) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === '\n') break;
+    else if (!quoted && ch in counts) counts[ch] = (counts[ch] ?? 0) + 1;
+  }
+  const best = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
+  return best && best[1] > 0 ? best[0] : ',';
+}
+
+/** CRLF and lone CR become LF, so that line numbers count what a text editor shows. */
+function unifyNewlines(): Transform {
+  let pendingCr = false;
+  return new Transform({
+    decodeStrings: false,
+    transform(chunk: string, _enc, done) {
+      let s = String(chunk);
+      if (pendingCr) s = `\r${s}`;
+      pendingCr = s.endsWith('\r');
+      if (pendingCr) s = s.slice(0, -1);
+      done(null, s.replace(/\r\n?/g, '\n'));
+    },
+    flush(done) {
+      done(null, pendingCr ? '\n' : '');
+    },
+  });
+}
+
+/** Where --skip-invalid writes rejected rows unless --rejects says otherwise. */
+export function defaultRejectsPath(file: string, cwd: string): string {
+  if (file === '-') return path.join(cwd, 'roster.rejects.csv');
+  const parsed = path.parse(path.resolve(cwd, file));
+  return path.join(parsed.dir, `${parsed.name}.rejects.csv`);
+}

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { workspace } from '../helpers/cli.js';
+
+const TODAY = ['--today', '2026-11-23'];
+
+function seeded() {
+  const ws = workspace();
+  ws.write('r.csv', 'ref,first_name,last_name,dob,room\n007,"=HYPERLINK(""http://x"")",Lovelace,2024-03-12,@Acorns\n008,Ben,-Carter,2024-03-13,+Oaks\n');
+  expect(ws.run([...TODAY, 'import', 'r.csv']).code).toBe(0);
+  const db = new Database(ws.db);
+  const at = '2026-11-01T10:00:00.000Z';
+  db.prepare("INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at) VALUES (1, 'share-with-health', 'given', 'Mum', '2026-11-01', 'paper', 'jo', ?)").run(at);
+  db.prepare("INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, sent_on) VALUES (1, 'parent-letter', 'default', 'h', '/letters/007.pdf', 'abc', ?, 'jo', '2026-11-02')").run(at);
+  for (const v of [1, 2]) {
+    db.prepare("INSERT INTO checks (child_id, version, status, completed_on, data, pdf_path, pdf_sha256, amend_reason, created_by, created_at) VALUES (1, ?, 'completed', '2026-11-10', ?, ?, ?, ?, 'jo', ?)")
+      .run(v, JSON.stringify({ summary: v === 1 ? 'first' : '\tsecond' }), `/checks/007-v${v}.pdf`, `sha${v}`, v === 2 ? 'typo' : null, at);
+  }
+  db.prepare("INSERT INTO concerns (child_id, raised_by, area, description, raised_on, recorded_by, recorded_at) VALUES (2, 'setting', 'communication', '=1+1', '2026-11-05', 'jo', ?)").run(at);
+  db.prepare("INSERT INTO concern_events (concern_id, kind, with_whom, how, on_date, recorded_by, recorded_at) VALUES (1, 'shared', 'West Hub', 'phone', '2026-11-06', 'jo', ?)").run(at);
+  db.close();
+  return ws;
+}
+
+describe('twocheck export', () => {
+  it('exports every record as JSON, checks with all versions', () => {
+    const ws = seeded();
+    const r = ws.run([...TODAY, 'export', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const data = JSON.parse(r.stdout);
+    expect(data).toHaveLength(2);
+    expect(data[0].ref).toBe('007');
+    expect(data[0].consents[0]).toMatchObject({ kind: 'share-with-health', status: 'given' });
+    expect(data[0].letters[0]).toMatchObject({ sent_on: '2026-11-02', file: '/letters/007.pdf' });
+    expect(data[0].checks.map((c: { version: number; pdf_sha256: string }) => [c.version, c.pdf_sha256])).toEqual([[1, 'sha1'], [2, 'sha2']]);
+    expect(data[0].checks[0].data).toEqual({ summary: 'first' });
+    expect(data[1].concerns[0].events[0]).toMatchObject({ with_whom: 'West Hub' });
+    // JSON is data, not a spreadsheet: nothing is altered
+    expect(data[0].first_name).toBe('=HYPERLINK("http://x")');
+  });
+
+  it('neutralises formula injection in CSV cells', () => {
+    const ws = seeded();
+    const r = ws.run([...TODAY, 'export', '--csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((x) => x.record)).toEqual(['child', 'consent', 'letter', 'check', 'check', 'child', 'concern', 'concern-event']);
+    expect(rows[0]?.first_name).toBe('\'=HYPERLINK("http://x")');
+    expect(rows[0]?.room).toBe("'@Acorns");
+    expect(rows[5]?.last_name).toBe("'-Carter");
+    expect(rows[5]?.room).toBe("'+Oaks");
+    expect(rows[6]?.description).toBe("'=1+1");
+    for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('writes a private file with --out', () => {
+    const ws = seeded();
+    const r = ws.run([...TODAY, 'export', '--out', 'all.csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Exported 2 children');
+    const file = path.join(ws.dir, 'all.csv');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(file, 'utf8')).toContain('/checks/007-v2.pdf');
+  });
+});
