@@ -23,10 +23,10 @@ export function factsFrom(child: Child, r: TimelineRecords): ChildFacts {
   return {
     dob: child.dob,
     leftOn: child.leftOn,
-    letterSent: r.letters.some((l) => l.kind === 'parent-letter' && l.sentOn !== null),
+    letterSent: r.letters.some((l) => l.kind === 'parent-letter' && l.sent_on !== null),
     consentGiven: consent?.status === 'given',
-    check: current ? { completedOn: current.completedOn as CalendarDate | null, sharedOn: current.sharedOn as CalendarDate | null } : null,
-    openConcerns: r.concerns.filter((c) => c.closedOn === null).length,
+    check: current ? { completedOn: current.completed_on as CalendarDate | null, sharedOn: current.shared_on as CalendarDate | null } : null,
+    openConcerns: r.concerns.filter((c) => c.closed_on === null).length,
     dismissed: r.dismissals.map((d) => d.flag),
   };
 }
@@ -77,25 +77,25 @@ function printTimeline(ctx: Context, r: ChildResult): void {
   lines.push(r.flags.length === 0 ? '  none' : `  ${r.flags.map((f) => `${f.name} (${f.date})`).join(', ')}`);
   lines.push('', p.bold('Letters'));
   if (r.letters.length === 0) lines.push('  none');
-  for (const l of r.letters) lines.push(`  ${l.kind}: generated ${l.generatedAt.slice(0, 10)} by ${l.generatedBy}; ${l.sentOn ? `sent ${l.sentOn}` : 'not sent'}; ${l.file}`);
+  for (const l of r.letters) lines.push(`  ${l.kind}: generated ${l.generated_at.slice(0, 10)} by ${l.generated_by}; ${l.sent_on ? `sent ${l.sent_on}` : 'not sent'}; ${l.file}`);
   lines.push('', p.bold('Consents'));
   if (r.consents.length === 0) lines.push('  none');
-  for (const s of r.consents) lines.push(`  ${s.onDate} ${s.kind}: ${s.status} by ${s.givenBy} (${s.method})${s.note ? `: ${s.note}` : ''}`);
+  for (const s of r.consents) lines.push(`  ${s.on_date} ${s.kind}: ${s.status} by ${s.given_by} (${s.method})${s.note ? `: ${s.note}` : ''}`);
   lines.push('', p.bold('Progress Checks'));
   if (r.checks.length === 0) lines.push('  none');
   for (const k of r.checks) {
-    lines.push(`  version ${k.version}: ${k.status}${k.completedOn ? `, completed ${k.completedOn}` : ''}${k.practitioner ? ` by ${k.practitioner}` : ''}, ${k.sharedOn ? `shared with parents ${k.sharedOn}` : 'not shared with parents'}${k.amendReason ? `; amended: ${k.amendReason}` : ''}`);
-    if (k.pdfPath) lines.push(`    ${k.pdfPath}  sha256 ${k.pdfSha256 ?? '?'}`);
+    lines.push(`  version ${k.version}: ${k.status}${k.completed_on ? `, completed ${k.completed_on}` : ''}${k.practitioner ? ` by ${k.practitioner}` : ''}, ${k.shared_on ? `shared with parents ${k.shared_on}` : 'not shared with parents'}${k.amend_reason ? `; amended: ${k.amend_reason}` : ''}`);
+    if (k.pdf_path) lines.push(`    ${k.pdf_path}  sha256 ${k.pdf_sha256 ?? '?'}`);
   }
   lines.push('', p.bold('Concerns'));
   if (r.concerns.length === 0) lines.push('  none');
   for (const x of r.concerns) {
-    lines.push(`  ${x.raisedOn} ${x.area} (raised by ${x.raisedBy}): ${x.description}; ${x.closedOn ? `closed ${x.closedOn}` : 'open'}`);
-    for (const e of x.events) lines.push(`    ${e.onDate} ${e.kind}${e.withWhom ? ` with ${e.withWhom}` : ''}${e.how ? ` (${e.how})` : ''}${e.note ? `: ${e.note}` : ''}${e.dueOn ? `, due ${e.dueOn}` : ''}${e.doneOn ? `, done ${e.doneOn}` : ''}`);
+    lines.push(`  ${x.raised_on} ${x.area} (raised by ${x.raised_by}): ${x.description}; ${x.closed_on ? `closed ${x.closed_on}` : 'open'}`);
+    for (const e of x.events) lines.push(`    ${e.on_date} ${e.kind}${e.with_whom ? ` with ${e.with_whom}` : ''}${e.how ? ` (${e.how})` : ''}${e.note ? `: ${e.note}` : ''}${e.due_on ? `, due ${e.due_on}` : ''}${e.done_on ? `, done ${e.done_on}` : ''}`);
   }
   lines.push('', p.bold('Group sessions'));
-  if (r.groupSessions.length === 0) lines.push('  none');
-  for (const g of r.groupSessions) lines.push(`  ${g.onDate}${g.place ? ` at ${g.place}` : ''}: ${g.attended === true ? 'attended' : g.attended === false ? 'did not attend' : 'invited'}`);
+  if (r.group_sessions.length === 0) lines.push('  none');
+  for (const g of r.group_sessions) lines.push(`  ${g.on_date}${g.place ? ` at ${g.place}` : ''}: ${g.attended === true ? 'attended' : g.attended === false ? 'did not attend' : 'invited'}`);
   if (r.dismissals.length > 0) {
     lines.push('', p.bold('Dismissed flags'));
     for (const d of r.dismissals) lines.push(`  ${d.flag}: ${d.reason} (${d.by}, ${d.at.slice(0, 10)})`);
