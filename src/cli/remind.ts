@@ -1,13 +1,57 @@
 import type { Command } from 'commander';
-import { TwocheckError } from '../errors.js';
+import { type FlagName } from '../domain/flags.js';
+import { UsageError } from '../errors.js';
+import { type Context, withContext } from './context.js';
+import { type DueRow, runDue } from './due-data.js';
+
+/** What to do about each flag, in the words a manager acts on, with the command to run. */
+const ACTIONS: Record<FlagName, { title: string; command: (ref: string) => string }> = {
+  'check-missed': { title: 'Progress Check missed (three or over)', command: (r) => `twocheck check ${r}   (or: twocheck due --dismiss ${r} --flag check-missed --reason "...")` },
+  'check-late': { title: 'Progress Check late (30 months or over)', command: (r) => `twocheck check ${r}` },
+  'letter-due': { title: 'Parent letter to send', command: (r) => `twocheck letters --child ${r}` },
+  'consent-missing': { title: 'Consent to share with health not recorded', command: (r) => `twocheck consent ${r}` },
+  'check-due': { title: 'Progress Check due', command: (r) => `twocheck check ${r}` },
+  'check-not-shared': { title: 'Check not yet given to parents', command: (r) => `twocheck check ${r}` },
+  'concern-open': { title: 'Concern open', command: (r) => `twocheck concern ${r}` },
+  'turns-two-soon': { title: 'Turning two soon', command: (r) => `twocheck child ${r}` },
+};
+
+export interface RemindResult {
+  today: string;
+  groups: { flag: FlagName; title: string; children: { row: DueRow; command: string }[] }[];
+}
+
+export function runRemind(ctx: Context, within?: string): RemindResult {
+  const due = runDue(ctx.db(), ctx.today, { within });
+  const groups: RemindResult['groups'] = [];
+  for (const flag of Object.keys(ACTIONS) as FlagName[]) {
+    const children = due.children.filter((r) => r.flags.includes(flag)).map((row) => ({ row, command: ACTIONS[flag].command(row.ref) }));
+    if (children.length > 0) groups.push({ flag, title: ACTIONS[flag].title, children });
+  }
+  return { today: ctx.today, groups };
+}
 
 export function register(program: Command): void {
   program
     .command('remind')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new TwocheckError('twocheck remind is not available yet');
-    });
+    .description('for cron: print what needs doing today; print nothing when nothing does')
+    .option('--within <days>', 'look-ahead in days for turns-two-soon and consent-missing', '30')
+    .option('--generate', 'also write the parent letters that are due (not available yet)')
+    .action(withContext((ctx, command) => {
+      const opts = command.opts<{ within?: string; generate?: boolean }>();
+      if (opts.generate) {
+        throw new UsageError('remind --generate is not available yet', 'run: twocheck remind, then twocheck letters');
+      }
+      const result = runRemind(ctx, opts.within);
+      // Nothing to do: no output at all, so cron sends no mail.
+      if (result.groups.length === 0) return;
+      const lines = [`twocheck: what needs doing on ${result.today}`];
+      for (const g of result.groups) {
+        lines.push('', `${g.title} (${g.flag}): ${g.children.length}`);
+        for (const { row, command: cmd } of g.children) {
+          lines.push(`  ${row.ref}  ${row.firstName} ${row.lastName}, ${row.age}, ${row.nextDate}   run: ${cmd}`);
+        }
+      }
+      ctx.out.stdout.write(`${lines.join('\n')}\n`);
+    }));
 }

@@ -1,0 +1,113 @@
+import { type CalendarDate, addDays, daysBetween } from './calendar.js';
+import { ageInMonths, monthAnniversary, secondBirthday, thirdBirthday } from './age.js';
+import { fundedTermStart } from './funding.js';
+
+/** The flags of design section 2, in the order a manager acts on them. */
+export const FLAG_NAMES = [
+  'check-missed', 'check-late', 'letter-due', 'consent-missing', 'check-due',
+  'check-not-shared', 'concern-open', 'turns-two-soon',
+] as const;
+export type FlagName = (typeof FLAG_NAMES)[number];
+
+export const DEFAULT_LOOK_AHEAD = 30;
+
+/** Only check-missed can be dismissed: the others end by doing the thing. */
+export const DISMISSIBLE: readonly FlagName[] = ['check-missed'];
+
+export function isFlagName(text: string): text is FlagName {
+  return (FLAG_NAMES as readonly string[]).includes(text);
+}
+
+/** What the rules need to know about one child. */
+export interface ChildFacts {
+  dob: CalendarDate;
+  leftOn: CalendarDate | null;
+  /** a parent letter has a sent_on date */
+  letterSent: boolean;
+  /** the latest share-with-health consent row says 'given' */
+  consentGiven: boolean;
+  /** the current completed check (highest completed version), if any */
+  check: { completedOn: CalendarDate | null; sharedOn: CalendarDate | null } | null;
+  openConcerns: number;
+  dismissed: readonly string[];
+}
+
+/** The dates that matter for a child, whatever flags it carries. */
+export interface KeyDates {
+  turnsTwo: CalendarDate;
+  /** a check not completed by this day (30 months) is late */
+  checkLateFrom: CalendarDate;
+  /** the third birthday: a check not completed by then is missed */
+  checkMissedFrom: CalendarDate;
+  fundedFrom: CalendarDate;
+}
+
+export interface Flag {
+  name: FlagName;
+  /** the date this flag is about: when the child turns two, or the check deadline */
+  date: CalendarDate;
+}
+
+export interface Status {
+  ageMonths: number;
+  dates: KeyDates;
+  flags: Flag[];
+}
+
+export function keyDates(dob: CalendarDate): KeyDates {
+  return {
+    turnsTwo: secondBirthday(dob),
+    checkLateFrom: monthAnniversary(dob, 30),
+    checkMissedFrom: thirdBirthday(dob),
+    fundedFrom: fundedTermStart(dob),
+  };
+}
+
+/**
+ * The flags a child carries on `today`. `lookAhead` days sets how far ahead turns-two-soon
+ * (and consent-missing, so consent can be asked for with the letter) reach.
+ */
+export function childStatus(facts: ChildFacts, today: CalendarDate, lookAhead = DEFAULT_LOOK_AHEAD): Status {
+  const dates = keyDates(facts.dob);
+  const ageMonths = ageInMonths(facts.dob, today);
+  const flags: Flag[] = [];
+  // All flags end when the child leaves the roster.
+  if (facts.leftOn !== null && facts.leftOn <= today) return { ageMonths, dates, flags };
+
+  const horizon = addDays(today, lookAhead);
+  const isTwo = today >= dates.turnsTwo;
+  const isThree = today >= dates.checkMissedFrom;
+  const completed = facts.check !== null;
+
+  if (!isTwo && dates.turnsTwo <= horizon) flags.push({ name: 'turns-two-soon', date: dates.turnsTwo });
+  if (isTwo && !isThree && !facts.letterSent) flags.push({ name: 'letter-due', date: dates.turnsTwo });
+  if (dates.turnsTwo <= horizon && !isThree && !facts.consentGiven) {
+    flags.push({ name: 'consent-missing', date: dates.turnsTwo });
+  }
+  if (!completed && isTwo) {
+    if (today < dates.checkLateFrom) flags.push({ name: 'check-due', date: dates.checkLateFrom });
+    else if (!isThree) flags.push({ name: 'check-late', date: dates.checkMissedFrom });
+    else if (!facts.dismissed.includes('check-missed')) flags.push({ name: 'check-missed', date: dates.checkMissedFrom });
+  }
+  if (completed && facts.check?.sharedOn == null) {
+    flags.push({ name: 'check-not-shared', date: facts.check?.completedOn ?? today });
+  }
+  if (facts.openConcerns > 0) flags.push({ name: 'concern-open', date: today });
+  flags.sort((a, b) => FLAG_NAMES.indexOf(a.name) - FLAG_NAMES.indexOf(b.name));
+  return { ageMonths, dates, flags };
+}
+
+/**
+ * Sort key: most urgent flag first, then the date that matters soonest (an older deadline is
+ * more overdue), then by days to that date.
+ */
+export function urgency(status: Status): [number, number] {
+  if (status.flags.length === 0) return [FLAG_NAMES.length, 0];
+  const first = status.flags[0] as Flag;
+  return [FLAG_NAMES.indexOf(first.name), daysBetween('1970-01-01' as CalendarDate, first.date)];
+}
+
+/** The next date that matters for a child carrying flags: the date of its most urgent flag. */
+export function nextDate(status: Status): CalendarDate | null {
+  return status.flags[0]?.date ?? null;
+}

@@ -1,0 +1,191 @@
+import { spawnSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, workspace } from '../helpers/cli.js';
+import { childSql, seedDatabase } from '../helpers/seed.js';
+
+// Today in these tests: 15 June 2026.
+const TODAY = '2026-06-15';
+const ws = workspace({ TWOCHECK_TODAY: TODAY });
+const dbPath = ws.db as string;
+const T = '2026-01-01T09:00:00.000Z';
+
+beforeAll(() => {
+  seedDatabase(dbPath, [
+    childSql('A01', 'Ada', 'Able', '2024-07-01', { room: 'Tigers' }), // turns two 1 July: soon
+    childSql('B02', 'Ben', 'Brook', '2024-06-15', { room: 'Tigers' }), // two today
+    childSql('C03', 'Cara', 'Cole', '2023-11-01'), // 31 months: late
+    childSql('D04', 'Dan', 'Dale', '2023-01-10'), // three: missed
+    childSql('E05', 'Eve', 'Eden', '2023-12-01'), // check done, not shared; concern open
+    childSql('G07', '@Gus', '=SUM(1)', '2024-06-20'), // turns two soon; a formula-looking name
+    childSql('H08', 'Hal', 'Hart', '2025-01-01'), // nothing yet
+    childSql('L09', 'Lou', 'Left', '2023-01-10', { leftOn: '2026-01-01' }), // left: no flags
+    `INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, sent_on)
+       SELECT id, 'parent-letter', 'parent-letter', 'h', 'letters/' || ref || '.pdf', 'abc', '${T}', 'mgr', '2025-12-01'
+       FROM children WHERE ref IN ('C03', 'D04', 'E05');`,
+    `INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at)
+       SELECT id, 'share-with-health', 'given', 'Parent', '2025-12-01', 'paper', 'mgr', '${T}' FROM children WHERE ref IN ('C03', 'D04', 'E05');`,
+    `INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at)
+       SELECT id, 'share-with-health', 'withdrawn', 'Parent', '2026-01-05', 'verbal', 'mgr', '${T}' FROM children WHERE ref = 'E05';`,
+    `INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at)
+       SELECT id, 'share-with-health', 'given', 'Parent', '2026-02-01', 'paper', 'mgr', '${T}' FROM children WHERE ref = 'E05';`,
+    `INSERT INTO checks (child_id, version, status, completed_on, practitioner, data, pdf_path, pdf_sha256, shared_on, created_by, created_at)
+       SELECT id, 1, 'completed', '2026-03-01', 'Kim Key', '{}', 'checks/E05-v1.pdf', 'aa11', '2026-03-02', 'mgr', '${T}' FROM children WHERE ref = 'E05';`,
+    `INSERT INTO checks (child_id, version, status, completed_on, practitioner, data, pdf_path, pdf_sha256, amend_reason, created_by, created_at)
+       SELECT id, 2, 'completed', '2026-04-01', 'Kim Key', '{}', 'checks/E05-v2.pdf', 'bb22', 'speech added', 'mgr', '${T}' FROM children WHERE ref = 'E05';`,
+    `INSERT INTO concerns (child_id, raised_by, area, description, raised_on, recorded_by, recorded_at)
+       SELECT id, 'setting', 'speech', 'few words', '2026-04-01', 'mgr', '${T}' FROM children WHERE ref = 'E05';`,
+    `INSERT INTO concern_events (concern_id, kind, with_whom, how, on_date, note, recorded_by, recorded_at)
+       SELECT id, 'shared', 'West Hub', 'phone', '2026-04-02', 'referred', 'mgr', '${T}' FROM concerns;`,
+    `INSERT INTO group_sessions (id, on_date, place, created_by, created_at) VALUES (1, '2026-05-01', 'Hall', 'mgr', '${T}');
+     INSERT INTO group_members (session_id, child_id, attended) SELECT 1, id, 1 FROM children WHERE ref = 'E05';`,
+  ].join('\n'));
+});
+
+interface Row { ref: string; flags: string[]; turnsTwo: string; ageMonths: number; fundedFrom: string; firstName: string }
+const json = (args: string[] = []): Row[] => {
+  const r = ws.run(['due', '--json', ...args]);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as Row[];
+};
+
+describe('twocheck due', () => {
+  it('lists every child carrying a flag, most urgent first', () => {
+    const rows = json();
+    expect(rows.map((r) => [r.ref, r.flags])).toEqual([
+      ['D04', ['check-missed']],
+      ['C03', ['check-late']],
+      ['B02', ['letter-due', 'consent-missing', 'check-due']],
+      ['G07', ['consent-missing', 'turns-two-soon']],
+      ['A01', ['consent-missing', 'turns-two-soon']],
+      ['E05', ['check-not-shared', 'concern-open']],
+    ]);
+    const b = rows.find((r) => r.ref === 'B02')!;
+    expect(b).toMatchObject({ firstName: 'Ben', turnsTwo: '2026-06-15', ageMonths: 24, fundedFrom: '2026-09-01' });
+  });
+
+  it('prints a plain table when piped', () => {
+    const r = ws.run(['due']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain("\u001b[");
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^ref\s+name\s+age\s+turns two\s+flags\s+next date$/);
+    expect(lines[1]).toMatch(/^D04\s+Dan Dale\s+3 years 5 months\s+2025-01-10\s+check-missed\s+2026-01-10$/);
+    expect(lines).toHaveLength(7);
+  });
+
+  it('--within widens the look-ahead; --flag and --room filter', () => {
+    expect(json(['--within', '0']).map((r) => r.ref)).not.toContain('A01');
+    expect(json(['--flag', 'check-late', '--flag', 'check-missed']).map((r) => r.ref)).toEqual(['D04', 'C03']);
+    expect(json(['--room', 'tigers']).map((r) => r.ref)).toEqual(['B02', 'A01']);
+  });
+
+  it('refuses an unknown flag, naming the valid ones', () => {
+    const r = ws.run(['due', '--flag', 'late']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown flag "late".*check-late/);
+    expect(ws.run(['due', '--within', 'soon']).code).toBe(2);
+  });
+
+  it('--csv is safe to open in a spreadsheet', () => {
+    const r = ws.run(['due', '--csv', '--flag', 'turns-two-soon']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\r\n');
+    expect(lines[0]).toBe('ref,firstName,lastName,dob,turnsTwo,ageMonths,flags,nextDate,checkLateFrom,checkMissedFrom,fundedFrom,room,keyPerson');
+    expect(lines[1]).toMatch(/^G07,'@Gus,'=SUM\(1\),2024-06-20,/);
+  });
+
+  it('says so on stderr when nothing is due, and exits 0', () => {
+    const quiet = workspace({ TWOCHECK_TODAY: TODAY });
+    seedDatabase(quiet.db as string, childSql('H08', 'Hal', 'Hart', '2025-01-01'));
+    const r = quiet.run(['due']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/Nothing due/);
+  });
+});
+
+describe('twocheck remind (cron)', () => {
+  /** As cron runs it: only PATH, HOME and TWOCHECK_DB, cwd /, no stdin, no terminal. */
+  const cron = (args: string[], tz?: string, db = dbPath) => spawnSync(process.execPath, [BIN, 'remind', ...args], {
+    cwd: '/', stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: '/tmp', TWOCHECK_DB: db, ...(tz ? { TZ: tz } : {}) },
+  });
+
+  it('prints what needs doing, grouped by flag, with the command to run', () => {
+    const r = cron(['--today', TODAY]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain(`twocheck: what needs doing on ${TODAY}`);
+    expect(r.stdout).toMatch(/Progress Check missed \(three or over\) \(check-missed\): 1\n {2}D04 {2}Dan Dale/);
+    expect(r.stdout).toMatch(/Parent letter to send \(letter-due\): 1\n {2}B02 .*run: twocheck letters --child B02/);
+    expect(r.stdout).not.toContain("\u001b[");
+  });
+
+  it('prints nothing at all on a quiet day', () => {
+    const quiet = workspace();
+    seedDatabase(quiet.db as string, childSql('H08', 'Hal', 'Hart', '2025-01-01'));
+    const r = cron(['--today', TODAY], undefined, quiet.db as string);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('');
+  });
+
+  it('gives the same answer in any machine time zone', () => {
+    const base = cron(['--today', TODAY]).stdout;
+    for (const tz of ['Pacific/Kiritimati', 'America/Los_Angeles']) expect(cron(['--today', TODAY], tz).stdout).toBe(base);
+  });
+
+  it('--generate is not available yet', () => {
+    const r = cron(['--generate', '--today', TODAY]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/not available yet/);
+  });
+});
+
+describe('dismissing check-missed', () => {
+  it('needs a reason, records it with an audit line, and the flag goes', () => {
+    expect(ws.run(['due', '--dismiss', 'D04', '--flag', 'check-missed']).code).toBe(2);
+    expect(ws.run(['due', '--dismiss', 'D04', '--flag', 'check-late', '--reason', 'x']).code).toBe(2);
+    expect(ws.run(['due', '--dismiss', 'ZZZ', '--flag', 'check-missed', '--reason', 'x']).code).toBe(1);
+    const r = ws.run(['due', '--dismiss', 'D04', '--flag', 'check-missed', '--reason', 'joined at 3 years 2 months', '--by', 'Mgr']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json().map((x) => x.ref)).not.toContain('D04');
+    const child = JSON.parse(ws.run(['child', 'D04', '--json']).stdout);
+    expect(child.dismissals[0]).toMatchObject({ flag: 'check-missed', reason: 'joined at 3 years 2 months', by: 'Mgr' });
+    expect(child.audit[0]).toMatchObject({ action: 'dismiss-flag', by: 'Mgr' });
+  });
+});
+
+describe('twocheck child', () => {
+  it('shows the timeline: dates, flags, every consent and check version, concerns, groups', () => {
+    const r = ws.run(['child', 'E05']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('E05  Eve Eden');
+    expect(r.stdout).toMatch(/turns two\s+2025-12-01/);
+    expect(r.stdout).toMatch(/check window\s+2025-12-01 to 2026-12-01 \(late from 2026-06-01/);
+    expect(r.stdout).toMatch(/funded from\s+2026-01-01/);
+    expect(r.stdout).toContain('check-not-shared');
+    expect(r.stdout).toContain('withdrawn');
+    expect(r.stdout).toMatch(/version 1: completed, completed 2026-03-01 by Kim Key, shared with parents 2026-03-02/);
+    expect(r.stdout).toMatch(/version 2: .*not shared with parents; amended: speech added/);
+    expect(r.stdout).toContain('checks/E05-v2.pdf  sha256 bb22');
+    expect(r.stdout).toMatch(/2026-04-02 shared with West Hub \(phone\): referred/);
+    expect(r.stdout).toMatch(/2026-05-01 at Hall: attended/);
+  });
+
+  it('--json gives the same as one object', () => {
+    const r = ws.run(['child', 'E05', '--json']);
+    const c = JSON.parse(r.stdout);
+    expect(c.child.ref).toBe('E05');
+    expect(c.checks.map((k: { version: number; pdf_path: string }) => [k.version, k.pdf_path])).toEqual([[1, 'checks/E05-v1.pdf'], [2, 'checks/E05-v2.pdf']]);
+    expect(c.consents.map((k: { status: string }) => k.status)).toEqual(['given', 'withdrawn', 'given']);
+    expect(c.flags.map((f: { name: string }) => f.name)).toEqual(['check-not-shared', 'concern-open']);
+    expect(c.concerns[0].events).toHaveLength(1);
+  });
+
+  it('names an unknown ref', () => {
+    const r = ws.run(['child', 'NOPE']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no child with ref "NOPE"/);
+  });
+});
