@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type HubAnswer, hubForHome } from '../domain/hub.js';
 import { type LetterReason, parentLetterWanted } from '../domain/letters.js';
-import { NotFound, TwocheckError, UsageError } from '../errors.js';
+import { InputRejected, NotFound, UsageError } from '../errors.js';
 import { loadArea } from '../store/areas.js';
 import { type Child, currentChildren, findChild } from '../store/children.js';
 import { childrenWithParentLetter, recordLetter } from '../store/letters.js';
@@ -163,7 +163,7 @@ function templateFor(child: Child, env: NodeJS.ProcessEnv): Template {
     return loadTemplate('parent-letter', child.language, env);
   } catch (error) {
     if (error instanceof TemplateError) {
-      throw new TwocheckError(`the letter template has problems:\n  ${error.problems.join('\n  ')}`, 'fix it, then run: twocheck templates check');
+      throw new InputRejected('the letter template has problems; no letters were written', error.problems, 'fix it, then run: twocheck templates check');
     }
     throw error;
   }
