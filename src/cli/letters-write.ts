@@ -58,7 +58,11 @@ export async function writeBatch(
       });
       const file = writeFileAtomically(merged, await finishPdf(doc));
       // A merged-only run records each letter against the print file.
-      for (const p of planned) if (!p.file) { record(p, file.path, file.sha256); done.push(p); }
+      // One transaction for them all: they stand or fall with one file.
+      ctx.db().transaction(() => {
+        for (const p of planned) if (!p.file) record(p, file.path, file.sha256);
+      })();
+      for (const p of planned) if (!p.file) done.push(p);
     } catch (error) {
       failed(`writing the merged file ${merged} failed`, error);
     }
