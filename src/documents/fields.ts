@@ -1,0 +1,40 @@
+/**
+ * The values a letter's placeholders print, from the setting, the child and the Hub answer.
+ * No pdfkit here: the check and group invitations reuse it.
+ */
+import { type CalendarDate, formatLongDate } from '../domain/calendar.js';
+import { secondBirthday } from '../domain/age.js';
+import type { HubAnswer } from '../domain/hub.js';
+import type { Child } from '../store/children.js';
+import type { Setting } from '../store/setting.js';
+import type { Fields } from './template.js';
+
+export function parentNames(child: Pick<Child, 'parentName' | 'parent2Name'>): string {
+  const names = [child.parentName, child.parent2Name].filter((n): n is string => !!n && n.trim() !== '');
+  return names.length > 0 ? names.join(' and ') : 'Parent or carer';
+}
+
+export function letterFields(setting: Setting, child: Child, hub: HubAnswer | null, today: CalendarDate): Fields {
+  const found = hub?.kind === 'found' ? hub.hub : null;
+  return {
+    'child.first_name': child.firstName,
+    'child.last_name': child.lastName,
+    'child.full_name': `${child.firstName} ${child.lastName}`,
+    'child.ref': child.ref,
+    'child.dob': formatLongDate(child.dob),
+    turns_two_on: formatLongDate(secondBirthday(child.dob)),
+    'parent.name': parentNames(child),
+    'parent.address': [child.address, child.postcode].filter(Boolean).join(', '),
+    key_person: child.keyPerson ?? 'your key person',
+    funded: child.funded === true,
+    today: formatLongDate(today),
+    'setting.name': setting.name,
+    'setting.address': [setting.address, setting.postcode].filter(Boolean).join(', '),
+    'setting.phone': setting.phone ?? '',
+    'setting.email': setting.email ?? '',
+    'setting.manager': setting.manager ?? '',
+    'hub.found': found !== null,
+    'hub.name': found?.name ?? '',
+    'hub.phone': found?.phone ?? '',
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * A letter on the setting's letterhead: logo, name, address and phone; the parents' name and
+ * address; the date; the template's body; the manager's sign-off. Draws with pdfkit, so only
+ * actions that write letters import this (dynamically from src/cli).
+ */
+import fs from 'node:fs';
+import { type CalendarDate, formatLongDate } from '../domain/calendar.js';
+import type { Setting } from '../store/setting.js';
+import { A4_MARGIN, type Pdf, createPdf, finishPdf, missingGlyphs } from './pdf.js';
+import { type Block, type Fields, type Template, fillTemplate } from './template.js';
+
+export interface LetterInput {
+  setting: Setting;
+  template: Template;
+  fields: Fields;
+  /** the date printed on the letter */
+  date: CalendarDate;
+  /** who the letter is to: names then address lines; none for a letter handed over in person */
+  recipient?: { name: string; lines: string[] };
+  /** fixes the PDF's metadata dates; SOURCE_DATE_EPOCH does the same */
+  createdAt?: Date;
+}
+
+export interface DrawnLetter {
+  title: string;
+  /** characters the font cannot draw: they would print as boxes, so the caller warns */
+  missingGlyphs: string[];
+  /** placeholders the template used that had no value */
+  empty: string[];
+  /** e.g. a logo that could not be read */
+  problems: string[];
+}
+
+export interface RenderedLetter extends DrawnLetter {
+  pdf: Buffer;
+}
+
+const INK = '#1a1a1a';
+const SOFT = '#555555';
+const ACCENT = '#2f5d62';
+
+/** One letter as its own PDF. */
+export async function renderLetter(input: LetterInput): Promise<RenderedLetter> {
+  const filled = fillTemplate(input.template, input.fields);
+  const doc = createPdf({
+    title: filled.title, author: input.setting.name, subject: input.template.kind,
+    language: input.template.language === 'en' ? 'en-GB' : input.template.language, createdAt: input.createdAt,
+  });
+  const drawn = drawLetter(doc, input);
+  return { ...drawn, pdf: await finishPdf(doc) };
+}
+
+/**
+ * Draws a letter starting on the current page (a fresh page for each letter in a merged file:
+ * call doc.addPage() between letters).
+ */
+export function drawLetter(doc: Pdf, input: LetterInput): DrawnLetter {
+  const { setting } = input;
+  const filled = fillTemplate(input.template, input.fields);
+  const problems: string[] = [];
+  const allText = [
+    setting.name, setting.address ?? '', setting.phone ?? '', setting.email ?? '', setting.manager ?? '',
+    input.recipient?.name ?? '', ...(input.recipient?.lines ?? []),
+    ...filled.blocks.flatMap((b) => b.runs.map((r) => r.text)),
+  ].join('\n');
+  const missing = [...new Set([...missingGlyphs(doc, 'regular', allText), ...missingGlyphs(doc, 'bold', allText)])];
+
+  const left = A4_MARGIN;
+  const width = doc.page.width - 2 * A4_MARGIN;
+  const top = A4_MARGIN;
+  let textWidth = width;
+  if (setting.logo) {
+    try {
+      doc.image(fs.readFileSync(setting.logo), left + width - 110, top, { fit: [110, 60], align: 'right' });
+      textWidth = width - 120;
+    } catch (error) {
+      problems.push(`the logo ${setting.logo} could not be drawn: ${(error as Error).message}`);
+    }
+  }
+  doc.fillColor(ACCENT).font('bold').fontSize(17).text(setting.name, left, top, { width: textWidth });
+  const addressLines = [...splitAddress(setting.address), setting.postcode].filter((l): l is string => !!l);
+  doc.fillColor(SOFT).font('regular').fontSize(9).moveDown(0.2).text(addressLines.join(' · '), { width: textWidth });
+  const contact = [setting.phone && `Phone ${setting.phone}`, setting.email].filter(Boolean).join(' · ');
+  if (contact) doc.text(contact, { width: textWidth });
+  const ruleY = Math.max(doc.y, setting.logo ? top + 62 : 0) + 8;
+  doc.moveTo(left, ruleY).lineTo(left + width, ruleY).lineWidth(1).strokeColor(ACCENT).stroke();
+
+  doc.fillColor(INK).font('regular').fontSize(10.5);
+  let y = ruleY + 22;
+  let bottom = y;
+  if (input.recipient) {
+    doc.text(input.recipient.name, left, y, { width: width / 2 });
+    for (const line of input.recipient.lines) doc.text(line, { width: width / 2 });
+    bottom = doc.y;
+  }
+  doc.text(formatLongDate(input.date), left + width / 2, y, { width: width / 2, align: 'right' });
+  y = Math.max(doc.y, bottom) + 24;
+  doc.text('', left, y);
+  filled.blocks.forEach((block, i) => drawBlock(doc, block, filled.blocks[i - 1]?.type, left, width));
+
+  doc.moveDown(2.2).font('regular').fontSize(10.5).fillColor(INK);
+  if (setting.manager) doc.font('bold').text(setting.manager, left).font('regular');
+  doc.text(setting.manager ? `Manager, ${setting.name}` : setting.name, left);
+  return { title: filled.title, missingGlyphs: missing, empty: filled.empty, problems };
+}
+
+function drawBlock(doc: Pdf, block: Block, previous: Block['type'] | undefined, left: number, width: number): void {
+  if (block.type === 'heading') {
+    doc.moveDown(0.4).fillColor(ACCENT).fontSize(12.5);
+    drawRuns(doc, block.runs, left, width, true);
+    doc.fillColor(INK).moveDown(0.25);
+    return;
+  }
+  doc.fontSize(10.5).fillColor(INK);
+  if (block.type === 'bullet') {
+    const y = doc.y;
+    doc.font('regular').text('•', left + 6, y, { lineBreak: false });
+    doc.text('', left + 20, y);
+    drawRuns(doc, block.runs, left + 20, width - 20, false);
+    doc.moveDown(0.2);
+    return;
+  }
+  if (previous === 'bullet') doc.moveDown(0.4);
+  drawRuns(doc, block.runs, left, width, false);
+  doc.moveDown(0.6);
+}
+
+function drawRuns(doc: Pdf, runs: Block['runs'], x: number, width: number, allBold: boolean): void {
+  if (runs.length === 0) { doc.text(' ', x, doc.y, { width }); return; }
+  runs.forEach((run, i) => {
+    doc.font(allBold || run.bold ? 'bold' : 'regular');
+    const options = { width, continued: i < runs.length - 1, lineGap: 2 };
+    if (i === 0) doc.text(run.text, x, doc.y, options);
+    else doc.text(run.text, options);
+  });
+  doc.font('regular');
+}
+
+/** Settings type their address with commas between lines. */
+export function splitAddress(address: string | null): string[] {
+  return (address ?? '').split(',').map((l) => l.trim()).filter((l) => l !== '');
+}
