@@ -1,14 +1,14 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { type CalendarDate, formatLongDate, parseIsoDate } from '../domain/calendar.js';
 import { describeAge } from '../domain/age.js';
 import { type GroupBy, type GroupChild, type Plan, planGroups } from '../domain/groups.js';
-import { NotFound, UsageError } from '../errors.js';
-import { TEMPLATES_DIR } from '../store/areas.js';
-import { currentChildren, findChild } from '../store/children.js';
-import { type Session, bookedChildIds, createSessions, findSession, listSessions, recordAttendance, recordInvitations } from '../store/groups.js';
+import { parentNames, letterFields } from '../documents/fields.js';
+import { loadTemplate } from '../documents/template-files.js';
+import { type Template, TemplateError } from '../documents/template.js';
+import { InputRejected, NotFound, UsageError } from '../errors.js';
+import { type Child, currentChildren, findChild } from '../store/children.js';
+import { type NewInvitation, type Session, bookedChildIds, createSessions, findSession, listSessions, recordAttendance, recordInvitations } from '../store/groups.js';
 import { getSetting } from '../store/setting.js';
 import { type Context, withContext } from './context.js';
 
@@ -57,10 +57,9 @@ export function register(program: Command): void {
     }));
   groups.command('invite <session>').description('write an invitation letter (PDF) for each child in a session')
     .option('--out <dir>', 'folder for the letters', 'letters')
-    .option('--template <file>', 'an edited copy of templates/letters/group-invitation.md')
     .action(withContext(async (ctx, cmd) => {
       const session = cmd.args[0] as string;
-      const flags = cmd.opts<{ out: string; template?: string }>();
+      const flags = cmd.opts<{ out: string }>();
       const files = await runInvite(ctx, sessionId(session), flags);
       for (const f of files) ctx.out.data(f);
       ctx.out.done(`Wrote ${files.length} invitation(s) into ${flags.out}.`);
@@ -129,34 +128,44 @@ export function runCreate(ctx: Context, flags: CreateFlags): Session[] {
   return ids.map((id) => findSession(db, id) as Session);
 }
 
-export async function runInvite(ctx: Context, id: number, flags: { out: string; template?: string }): Promise<string[]> {
+export async function runInvite(ctx: Context, id: number, flags: { out: string }): Promise<string[]> {
   const db = ctx.db();
   const session = findSession(db, id);
   if (!session) throw new NotFound(`no group session #${id}`, 'run `twocheck groups list` to see the sessions');
   const setting = getSetting(db);
   if (!setting) throw new NotFound('no setting recorded yet', 'run: twocheck setup --name … --address … --postcode … --phone …');
-  const templateFile = flags.template ? path.resolve(ctx.cwd, flags.template) : path.join(TEMPLATES_DIR, 'letters', 'group-invitation.md');
-  if (!fs.existsSync(templateFile)) throw new UsageError(`no template at ${templateFile}`);
-  const template = fs.readFileSync(templateFile, 'utf8');
-  const templateHash = createHash('sha256').update(template).digest('hex');
-  const { fillTemplate, renderInvitation } = await import('../documents/group-invitation.js');
-  const { safeFileName, writeFileAtomically, pdfDateFromEnvironment } = await import('../documents/pdf.js');
+  const children = session.members.map((m) => findChild(db, m.ref) as Child);
+  // Every template is read and checked before any file is written: a bad edit writes nothing.
+  const templates = children.map((c) => {
+    try {
+      return loadTemplate('group-invitation', c.language, ctx.env);
+    } catch (error) {
+      if (error instanceof TemplateError) throw new InputRejected('the group invitation template has mistakes; nothing was written', error.problems);
+      throw error;
+    }
+  });
+  const { renderLetter } = await import('../documents/letter.js');
+  const { safeFileName, writeFileAtomically } = await import('../documents/pdf.js');
   const outDir = path.resolve(ctx.cwd, flags.out);
-  const letters = [];
-  // Fill every letter first, so a bad template writes nothing.
-  const bodies = session.members.map((m) => fillTemplate(template, {
-    'child.firstName': m.firstName, 'child.name': `${m.firstName} ${m.lastName}`, 'child.ref': m.ref,
-    'parent.name': m.parentName ?? `parent or carer of ${m.firstName}`,
-    'session.date': formatLongDate(session.onDate), 'session.time': session.atTime ? ` at ${session.atTime}` : '',
-    'session.place': session.place ?? setting.name, 'session.lead': session.lead ?? 'to be confirmed',
-    'session.healthVisitor': session.healthVisitor ?? 'from your health visiting team',
-    'setting.name': setting.name, 'setting.manager': setting.manager ?? '', 'setting.phone': setting.phone ?? '',
-  }, templateFile));
-  for (const [i, m] of session.members.entries()) {
-    const pdf = await renderInvitation(bodies[i] as string, setting, `Group review invitation: ${m.firstName} ${m.lastName}`,
-      pdfDateFromEnvironment(ctx.env) ?? ctx.now());
-    const written = writeFileAtomically(path.join(outDir, safeFileName('group-invitation', `session-${id}`, m.ref, `${m.firstName} ${m.lastName}`) + '.pdf'), pdf);
-    letters.push({ childId: m.childId, sessionId: id, template: templateFile, templateHash, file: written.path, sha256: written.sha256 });
+  const sessionFields = {
+    'session.date': formatLongDate(session.onDate),
+    'session.time': session.atTime ? `, ${session.atTime}` : '',
+    'session.place': session.place ?? setting.name,
+    'session.lead': session.lead ?? '',
+    'session.health_visitor': session.healthVisitor ?? '',
+  };
+  const letters: NewInvitation[] = [];
+  for (const [i, child] of children.entries()) {
+    const template = templates[i] as Template;
+    const rendered = await renderLetter({
+      setting, template, date: ctx.today,
+      fields: { ...letterFields(setting, child, null, ctx.today), ...sessionFields },
+      recipient: { name: parentNames(child), lines: [...(child.address ?? '').split(','), child.postcode ?? ''].map((l) => l.trim()).filter(Boolean) },
+    });
+    if (rendered.missingGlyphs.length > 0) ctx.out.warn(`${child.ref}: these characters cannot be printed: ${rendered.missingGlyphs.join(' ')}`);
+    const file = path.join(outDir, `${safeFileName('group-invitation', `session-${id}`, child.ref, child.firstName, child.lastName)}.pdf`);
+    const written = writeFileAtomically(file, rendered.pdf);
+    letters.push({ childId: child.id, sessionId: id, template: template.file, templateHash: template.hash, file: written.path, sha256: written.sha256 });
   }
   recordInvitations(db, letters, ctx.by, ctx.now());
   return letters.map((l) => l.file);
