@@ -9,7 +9,7 @@
  * The store leaves out children who left the roster and children already booked into a session
  * (or who attended one).
  */
-import { type CalendarDate, addDays } from './calendar.js';
+import { type CalendarDate, addDays, formatLongDate } from './calendar.js';
 import { ageInMonths, monthAnniversary } from './age.js';
 
 export interface GroupChild {
@@ -155,7 +155,7 @@ function whyNot(unit: Unit, options: PlanOptions): string | null {
   if (!date) return `siblings ${names(children)} are never all in their review window on the same day in the window`;
   const spread = ageSpread(children, date);
   if (spread > options.spread) {
-    return `siblings ${names(children)} are ${spread} months apart on ${date}, more than the spread of ${options.spread}`;
+    return `siblings ${names(children)} are ${spread} months apart on ${formatLongDate(date)}, more than the spread of ${options.spread}`;
   }
   return null;
 }
