@@ -38,3 +38,13 @@ export function letterFields(setting: Setting, child: Child, hub: HubAnswer | nu
     'hub.phone': found?.phone ?? '',
   };
 }
+
+/** Settings and rosters type an address with commas between lines. */
+export function splitAddress(address: string | null): string[] {
+  return (address ?? '').split(',').map((l) => l.trim()).filter((l) => l !== '');
+}
+
+/** The block a window envelope shows: the parents' names, the address lines, the postcode. */
+export function recipientOf(child: Child): { name: string; lines: string[] } {
+  return { name: parentNames(child), lines: [...splitAddress(child.address), ...(child.postcode ? [child.postcode] : [])] };
+}

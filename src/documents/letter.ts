@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { type CalendarDate, formatLongDate } from '../domain/calendar.js';
 import type { Setting } from '../store/setting.js';
 import { A4_MARGIN, type Pdf, createPdf, finishPdf, missingGlyphs } from './pdf.js';
+import { splitAddress } from './fields.js';
 import { type Block, type Fields, type Template, fillTemplate } from './template.js';
 
 export interface LetterInput {
@@ -134,9 +135,4 @@ function drawRuns(doc: Pdf, runs: Block['runs'], x: number, width: number, allBo
     else doc.text(run.text, options);
   });
   doc.font('regular');
-}
-
-/** Settings type their address with commas between lines. */
-export function splitAddress(address: string | null): string[] {
-  return (address ?? '').split(',').map((l) => l.trim()).filter((l) => l !== '');
 }

@@ -128,21 +128,5 @@ export function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/**
- * A file name made from a child's name that cannot leave its folder or upset any file system:
- * letters, digits and `-` only (accents folded), never empty, never `.` or `..`.
- */
-export function safeFileName(...parts: string[]): string {
-  const joined = parts
-    .map((part) =>
-      part
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .replace(/[^A-Za-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, ''),
-    )
-    .filter((part) => part !== '')
-    .join('-')
-    .slice(0, 100);
-  return joined === '' ? 'unnamed' : joined;
-}
+/** Lives in names.ts so that choosing file names does not load pdfkit. */
+export { safeFileName } from './names.js';

@@ -1,0 +1,170 @@
+/**
+ * Writing a batch of parent letters: choose the children, draw each letter, write it whole,
+ * then record it. `remind --generate` calls generateLetters too. pdfkit loads only when a
+ * letter is really drawn.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { type HubAnswer, hubForHome } from '../domain/hub.js';
+import { type LetterReason, parentLetterWanted } from '../domain/letters.js';
+import { InputRejected, NotFound, UsageError } from '../errors.js';
+import { loadArea } from '../store/areas.js';
+import { type Child, currentChildren, findChild } from '../store/children.js';
+import { childrenWithParentLetter, recordLetter } from '../store/letters.js';
+import { type Setting, getSetting } from '../store/setting.js';
+import { safeFileName } from '../documents/names.js';
+import { loadTemplate } from '../documents/template-files.js';
+import { type Template, TemplateError } from '../documents/template.js';
+import type { Context } from './context.js';
+
+export interface GenerateOptions {
+  /** refs to write for, whatever their age; otherwise every child whose letter is wanted */
+  children?: string[];
+  /** prepare letters for children turning two within this many days (default 14) */
+  within?: number;
+  /** folder for one PDF per child; undefined with `merged` means only the merged file */
+  out?: string;
+  /** one file holding every letter, to print in one go */
+  merged?: string;
+  /** write again children who already have a letter, and overwrite files */
+  force?: boolean;
+  dryRun?: boolean;
+  /** called after each letter, for a progress bar */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface LetterOutcome {
+  ref: string;
+  name: string;
+  reason: LetterReason | 'asked';
+  template: string;
+  file: string | null;
+  hub: string;
+  status: 'written' | 'would-write';
+}
+
+export interface GenerateResult {
+  letters: LetterOutcome[];
+  /** children passed over, and why (already have a letter) */
+  skipped: { ref: string; name: string; why: string }[];
+  merged: string | null;
+  /** things a person must fix: no Hub number printed, glyphs the font cannot draw */
+  warnings: string[];
+  dryRun: boolean;
+}
+
+interface Planned {
+  child: Child;
+  reason: LetterOutcome['reason'];
+  template: Template;
+  hub: HubAnswer | null;
+  file: string | null;
+}
+
+export const DEFAULT_WITHIN = 14;
+
+export async function generateLetters(ctx: Context, options: GenerateOptions): Promise<GenerateResult> {
+  const db = ctx.db();
+  const setting = getSetting(db);
+  if (!setting) throw new NotFound('no setting recorded: letters need its name, address and phone', 'run: twocheck setup --name … --address … --postcode … --phone …');
+  const within = options.within ?? DEFAULT_WITHIN;
+  const out = options.out === undefined ? null : path.resolve(ctx.cwd, options.out);
+  const merged = options.merged === undefined ? null : path.resolve(ctx.cwd, options.merged);
+  if (!out && !merged) throw new UsageError('nowhere to write: give --out <dir> or --merged <file.pdf>');
+  if (merged && !merged.toLowerCase().endsWith('.pdf')) throw new UsageError(`--merged should name a .pdf file, not "${options.merged}"`);
+
+  const warnings: string[] = [];
+  const skipped: GenerateResult['skipped'] = [];
+  const already = childrenWithParentLetter(db);
+  const chosen: { child: Child; reason: LetterOutcome['reason'] }[] = [];
+  if (options.children && options.children.length > 0) {
+    const unknown = options.children.filter((ref) => !findChild(db, ref));
+    if (unknown.length > 0) throw new NotFound(`no child with ref ${unknown.map((r) => `"${r}"`).join(', ')}`, 'see the refs with: twocheck children');
+    for (const ref of [...new Set(options.children)]) chosen.push({ child: findChild(db, ref) as Child, reason: 'asked' });
+  } else {
+    for (const child of currentChildren(db)) {
+      const reason = parentLetterWanted(child.dob, ctx.today, within);
+      if (reason) chosen.push({ child, reason });
+    }
+  }
+  const todo = chosen.filter(({ child }) => {
+    if (!already.has(child.id) || options.force) return true;
+    skipped.push({ ref: child.ref, name: fullName(child), why: 'a parent letter is already recorded (--force writes another)' });
+    return false;
+  });
+
+  const area = todo.length > 0 ? hubTable(setting, warnings) : null;
+  const taken = new Set<string>();
+  const planned: Planned[] = todo.map(({ child, reason }) => {
+    const template = templateFor(child, ctx.env);
+    const hub = area ? hubForHome(area, { address: child.address, postcode: child.postcode }) : null;
+    let file: string | null = null;
+    if (out) {
+      const base = safeName(child);
+      let name = `${base}.pdf`;
+      for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}.pdf`;
+      taken.add(name.toLowerCase());
+      file = path.join(out, name);
+    }
+    return { child, reason, template, hub, file };
+  });
+
+  // Refuse before writing anything, so a refusal leaves nothing half-done.
+  const existing = [...planned.map((p) => p.file), merged].filter((f): f is string => !!f && fs.existsSync(f));
+  if (existing.length > 0 && !options.force && !options.dryRun) {
+    throw new UsageError(`${existing.length === 1 ? 'a letter file is' : `${existing.length} letter files are`} already there: ${existing.join(', ')}`, 'move them away, or give --force to overwrite');
+  }
+
+  for (const p of planned) {
+    if (p.hub?.kind !== 'found') {
+      const why = p.hub ? p.hub.reason : 'no Hub table for this setting';
+      const home = [p.child.address, p.child.postcode].filter(Boolean).join(', ') || 'no address on the roster';
+      warnings.push(`${fullName(p.child)} (${p.child.ref}): no Hub number printed (${why}); check the address: ${home}`);
+    }
+  }
+  const outcome = (p: Planned, status: LetterOutcome['status']): LetterOutcome => ({
+    ref: p.child.ref, name: fullName(p.child), reason: p.reason, template: p.template.file,
+    file: p.file ?? merged, hub: p.hub?.kind === 'found' ? `${p.hub.hub.name} ${p.hub.hub.phone}` : 'not printed', status,
+  });
+  if (planned.length === 0) return { letters: [], skipped, merged: null, warnings, dryRun: options.dryRun === true };
+  if (options.dryRun) return { letters: planned.map((p) => outcome(p, 'would-write')), skipped, merged, warnings, dryRun: true };
+
+  const { writeBatch } = await import('./letters-write.js');
+  const written = await writeBatch(ctx, setting, planned, merged, warnings, options.onProgress, (p, file, sha256) => {
+    recordLetter(ctx.db(), {
+      childId: p.child.id, kind: 'parent-letter', template: p.template.file, templateHash: p.template.hash,
+      file, sha256, generatedAt: ctx.now().toISOString(), generatedBy: ctx.by,
+    });
+  });
+  return { letters: written.map((p) => outcome(p, 'written')), skipped, merged, warnings, dryRun: false };
+}
+
+export type { Planned };
+
+function fullName(child: Child): string {
+  return `${child.firstName} ${child.lastName}`;
+}
+
+function safeName(child: Child): string {
+  return safeFileName(child.ref, child.firstName, child.lastName);
+}
+
+function hubTable(setting: Setting, warnings: string[]) {
+  try {
+    return loadArea(setting.area);
+  } catch (error) {
+    warnings.push(`no Hub numbers can be printed: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+function templateFor(child: Child, env: NodeJS.ProcessEnv): Template {
+  try {
+    return loadTemplate('parent-letter', child.language, env);
+  } catch (error) {
+    if (error instanceof TemplateError) {
+      throw new InputRejected('the letter template has problems; no letters were written', error.problems, 'fix it, then run: twocheck templates check');
+    }
+    throw error;
+  }
+}

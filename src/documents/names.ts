@@ -1,0 +1,23 @@
+/** File names from people's names; no pdfkit, so commands can plan files before drawing. */
+
+/**
+ * A file name made from a child's name that cannot leave its folder or upset any file system:
+ * letters, digits and `-` only (accents folded), never empty, never `.` or `..`, never a
+ * reserved device name such as CON or NUL.
+ */
+export function safeFileName(...parts: string[]): string {
+  const joined = parts
+    .map((part) =>
+      part
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, ''),
+    )
+    .filter((part) => part !== '')
+    .join('-')
+    .slice(0, 100);
+  if (joined === '') return 'unnamed';
+  // Windows keeps these names for devices, whatever the extension.
+  return /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i.test(joined) ? `file-${joined}` : joined;
+}

@@ -1,0 +1,65 @@
+/** The letters table: each letter written, its file and fingerprint, and when it was sent. */
+import type { CalendarDate } from '../domain/calendar.js';
+import { recordAudit } from './audit.js';
+import type { Db } from './db.js';
+
+export type LetterKind = 'parent-letter' | 'group-invitation';
+
+export interface LetterRow {
+  id: number;
+  childId: number | null;
+  kind: LetterKind;
+  template: string;
+  templateHash: string;
+  file: string;
+  sha256: string;
+  generatedAt: string;
+  generatedBy: string;
+  sentOn: CalendarDate | null;
+  sentBy: string | null;
+  sessionId: number | null;
+}
+
+const COLUMNS = `id, child_id AS childId, kind, template, template_hash AS templateHash, file, sha256,
+  generated_at AS generatedAt, generated_by AS generatedBy, sent_on AS sentOn, sent_by AS sentBy, session_id AS sessionId`;
+
+export type NewLetter = Omit<LetterRow, 'id' | 'sentOn' | 'sentBy' | 'sessionId'> & { sessionId?: number | null };
+
+/** Records a letter whose file already exists; one transaction with its audit line. */
+export function recordLetter(db: Db, letter: NewLetter): number {
+  return db.transaction(() => {
+    const info = db.prepare(
+      `INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, session_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(letter.childId, letter.kind, letter.template, letter.templateHash, letter.file, letter.sha256,
+      letter.generatedAt, letter.generatedBy, letter.sessionId ?? null);
+    const id = Number(info.lastInsertRowid);
+    recordAudit(db, {
+      by: letter.generatedBy, at: letter.generatedAt, action: 'letter.generate', childId: letter.childId,
+      details: { letter: id, kind: letter.kind, template: letter.template, file: letter.file, sha256: letter.sha256 },
+    });
+    return id;
+  })();
+}
+
+/** The child's letters of one kind, newest last. */
+export function lettersFor(db: Db, childId: number, kind: LetterKind = 'parent-letter'): LetterRow[] {
+  return db.prepare(`SELECT ${COLUMNS} FROM letters WHERE child_id = ? AND kind = ? ORDER BY id`).all(childId, kind) as LetterRow[];
+}
+
+/** Child ids that already have a parent letter recorded (generated, sent or not). */
+export function childrenWithParentLetter(db: Db): Set<number> {
+  const rows = db.prepare(`SELECT DISTINCT child_id AS id FROM letters WHERE kind = 'parent-letter' AND child_id IS NOT NULL`).all() as { id: number }[];
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Marks letters sent, all in one transaction, one audit line each. */
+export function markLettersSent(db: Db, letters: readonly LetterRow[], sentOn: CalendarDate, by: string, at: string): void {
+  db.transaction(() => {
+    const update = db.prepare('UPDATE letters SET sent_on = ?, sent_by = ? WHERE id = ?');
+    for (const letter of letters) {
+      update.run(sentOn, by, letter.id);
+      recordAudit(db, { by, at, action: 'letter.sent', childId: letter.childId, details: { letter: letter.id, kind: letter.kind, sentOn, file: letter.file } });
+    }
+  })();
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { letterFields, recipientOf } from '../../src/documents/fields.js';
+import { renderLetter } from '../../src/documents/letter.js';
+import { loadTemplate } from '../../src/documents/template-files.js';
+import type { CalendarDate } from '../../src/domain/calendar.js';
+import type { HubAnswer } from '../../src/domain/hub.js';
+import type { Child } from '../../src/store/children.js';
+import type { Setting } from '../../src/store/setting.js';
+import { pdfText } from '../helpers/pdf.js';
+
+const today = '2026-11-23' as CalendarDate;
+const createdAt = new Date('2026-11-23T09:00:00Z');
+const env = { TWOCHECK_CONFIG_DIR: '/nonexistent-twocheck-config' };
+const setting: Setting = {
+  name: 'Little Acorns Nursery', address: '1 Church Street, Leek', postcode: 'ST13 5AA', phone: '01538 000111',
+  email: null, manager: 'Jo Bloggs', urn: null, area: 'staffordshire', logo: null,
+};
+const child: Child = {
+  id: 1, ref: 'A1', firstName: 'Zoë', lastName: 'Wiśniewska', dob: '2024-11-20' as CalendarDate, address: '4 Mill Lane, Leek',
+  postcode: 'ST13 6BB', parentName: 'Łucja Wiśniewska', parent2Name: 'Ştefan Wiśniewski', parentEmail: null, parentPhone: null,
+  keyPerson: 'Amy Khan', room: null, language: null, funded: true, family: null, startDate: null, leftOn: null,
+};
+const west: HubAnswer = { kind: 'found', hub: { id: 'west', name: 'West Hub', phone: '0300 303 3923' }, locality: 'Staffordshire Moorlands', matched: 'ST13' };
+const unsure: HubAnswer = { kind: 'unsure', reason: 'not built', candidates: [], hubs: [] };
+
+async function render(c: Child, hub: HubAnswer, s: Setting = setting) {
+  return renderLetter({ setting: s, template: loadTemplate('parent-letter', c.language, env), fields: letterFields(s, c, hub, today), date: today, recipient: recipientOf(c), createdAt });
+}
+
+describe('the parent letter', () => {
+  it('prints the letterhead, the parents, the child, the review in two parts and the Hub number', async () => {
+    const letter = await render(child, west);
+    const text = (await pdfText(letter.pdf)).replace(/\s+/g, ' ');
+    for (const words of ['Little Acorns Nursery', '01538 000111', 'Łucja Wiśniewska and Ştefan Wiśniewski', '4 Mill Lane', 'ST13 6BB',
+      '23 November 2026', 'Zoë turns two on 20 November 2026', 'Health and Development Review', 'ASQ-3', 'red book',
+      'Parental Declaration', 'West Hub', '0300 303 3923', 'only once the 0–19', 'Jo Bloggs', 'Manager, Little Acorns Nursery']) {
+      expect(text).toContain(words);
+    }
+    expect(letter.missingGlyphs).toEqual([]);
+  });
+
+  it('prints no number when the Hub is unsure, and sends parents to the health visiting service', async () => {
+    const text = (await pdfText((await render({ ...child, funded: false }, unsure)).pdf)).replace(/\s+/g, ' ');
+    expect(text).not.toMatch(/0300/);
+    expect(text).toContain('ask the health visiting service');
+    expect(text).not.toContain('Parental Declaration');
+  });
+
+  it('uses the Polish variant for a child whose roster language is Polish', async () => {
+    const text = await pdfText((await render({ ...child, language: 'Polish' }, west)).pdf);
+    expect(text).toContain('Ocena postępów');
+  });
+
+  it('gives the same bytes for the same input', async () => {
+    expect((await render(child, west)).pdf.equals((await render(child, west)).pdf)).toBe(true);
+  });
+
+  it('reports characters the font cannot draw instead of dropping them silently', async () => {
+    const letter = await render({ ...child, firstName: '李' }, west);
+    expect(letter.missingGlyphs).toEqual(['李']);
+  });
+
+  it('reports a logo it cannot read and still writes the letter', async () => {
+    const letter = await render(child, west, { ...setting, logo: '/nonexistent/logo.png' });
+    expect(letter.problems.join()).toContain('/nonexistent/logo.png');
+    expect(letter.pdf.length).toBeGreaterThan(1000);
+  });
+});
