@@ -3,7 +3,8 @@ import { type Command, Option } from 'commander';
 import { type CalendarDate, formatLongDate, parseIsoDate } from '../domain/calendar.js';
 import { describeAge } from '../domain/age.js';
 import { type GroupBy, type GroupChild, type Plan, planGroups } from '../domain/groups.js';
-import { parentNames, letterFields } from '../documents/fields.js';
+import { letterFields, recipientOf } from '../documents/fields.js';
+import { safeFileName } from '../documents/names.js';
 import { loadTemplate } from '../documents/template-files.js';
 import { type Template, TemplateError } from '../documents/template.js';
 import { InputRejected, NotFound, UsageError } from '../errors.js';
@@ -145,7 +146,7 @@ export async function runInvite(ctx: Context, id: number, flags: { out: string }
     }
   });
   const { renderLetter } = await import('../documents/letter.js');
-  const { safeFileName, writeFileAtomically } = await import('../documents/pdf.js');
+  const { writeFileAtomically } = await import('../documents/pdf.js');
   const outDir = path.resolve(ctx.cwd, flags.out);
   const sessionFields = {
     'session.date': formatLongDate(session.onDate),
@@ -160,7 +161,7 @@ export async function runInvite(ctx: Context, id: number, flags: { out: string }
     const rendered = await renderLetter({
       setting, template, date: ctx.today,
       fields: { ...letterFields(setting, child, null, ctx.today), ...sessionFields },
-      recipient: { name: parentNames(child), lines: [...(child.address ?? '').split(','), child.postcode ?? ''].map((l) => l.trim()).filter(Boolean) },
+      recipient: recipientOf(child),
     });
     if (rendered.missingGlyphs.length > 0) ctx.out.warn(`${child.ref}: these characters cannot be printed: ${rendered.missingGlyphs.join(' ')}`);
     const file = path.join(outDir, `${safeFileName('group-invitation', `session-${id}`, child.ref, child.firstName, child.lastName)}.pdf`);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { SETTING_FLAGS, workspace } from '../helpers/cli.js';
+import { ROOT, SETTING_FLAGS, workspace } from '../helpers/cli.js';
 import { pdfText } from '../helpers/pdf.js';
 
 const TODAY = ['--today', '2026-11-23'];
@@ -95,6 +95,27 @@ describe('twocheck groups', () => {
 
     // The twin marked absent can be planned again.
     expect(ws.run([...TODAY, 'groups', 'plan', ...WINDOW]).stdout).toContain('003');
+  });
+
+  it('invites from an edited copy of the template, and writes nothing when the copy is wrong', async () => {
+    const ws = workspace();
+    ws.run(SETTING_FLAGS);
+    seed(ws.db);
+    expect(ws.run([...TODAY, 'groups', 'create', ...WINDOW]).code).toBe(0);
+    const edited = path.join(ws.dir, '.config', 'twocheck', 'templates', 'letters', 'group-invitation.md');
+    const shipped = fs.readFileSync(path.join(ROOT, 'templates', 'letters', 'group-invitation.md'), 'utf8');
+    fs.mkdirSync(path.dirname(edited), { recursive: true });
+    fs.writeFileSync(edited, shipped.replace('Yours sincerely,', 'Please bring a snack.\n\n{{session.nonsense}}\n\nYours sincerely,'));
+    const bad = ws.run([...TODAY, 'groups', 'invite', '1']);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toContain('session.nonsense');
+    expect(fs.existsSync(path.join(ws.dir, 'letters'))).toBe(false);
+
+    fs.writeFileSync(edited, shipped.replace('Yours sincerely,', 'Please bring a snack.\n\nYours sincerely,'));
+    expect(ws.run([...TODAY, 'groups', 'invite', '1']).code).toBe(0);
+    const text = await pdfText(path.join(ws.dir, 'letters', 'group-invitation-session-1-001-Amara-Testwell.pdf'));
+    expect(text).toContain('Please bring a snack.');
+    expect(text).toContain('Where: Little Acorns Nursery'); // no --place: the setting itself
   });
 
   it('rejects bad flags with exit 2 and says nothing to do on an empty roster', () => {
