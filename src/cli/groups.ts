@@ -1,13 +1,214 @@
-import type { Command } from 'commander';
-import { TwocheckError } from '../errors.js';
+import path from 'node:path';
+import { type Command, Option } from 'commander';
+import { type CalendarDate, formatLongDate, parseIsoDate } from '../domain/calendar.js';
+import { describeAge } from '../domain/age.js';
+import { type GroupBy, type GroupChild, type Plan, planGroups } from '../domain/groups.js';
+import { letterFields, recipientOf } from '../documents/fields.js';
+import { safeFileName } from '../documents/names.js';
+import { loadTemplate } from '../documents/template-files.js';
+import { type Template, TemplateError } from '../documents/template.js';
+import { InputRejected, NotFound, UsageError } from '../errors.js';
+import { type Child, currentChildren, findChild } from '../store/children.js';
+import { type NewInvitation, type Session, bookedChildIds, createSessions, findSession, listSessions, recordAttendance, recordInvitations } from '../store/groups.js';
+import { getSetting } from '../store/setting.js';
+import { type Context, withContext } from './context.js';
+
+interface PlanFlags { from?: string; to?: string; size?: string; spread?: string; groupBy?: string; minutesSaved?: string; json?: boolean }
+interface CreateFlags extends PlanFlags { date?: string[]; time?: string; place?: string; lead?: string; healthVisitor?: string }
+
+function planOptions(cmd: Command): Command {
+  return cmd
+    .requiredOption('--from <YYYY-MM-DD>', 'first day of the window')
+    .requiredOption('--to <YYYY-MM-DD>', 'last day of the window')
+    .option('--size <n>', 'at most this many children in a session', '6')
+    .option('--spread <months>', 'at most this many months between oldest and youngest on the day', '3')
+    .addOption(new Option('--group-by <what>', 'keep children of the same room or key person together').choices(['room', 'key-person']))
+    .option('--minutes-saved <n>', 'minutes of professional time saved per review (an estimate)', '10')
+    .option('--json', 'print JSON');
+}
 
 export function register(program: Command): void {
-  program
-    .command('groups')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new TwocheckError('twocheck groups is not available yet');
+  const groups = program.command('groups').description('plan and run group Health and Development Reviews');
+  planOptions(groups.command('plan').description('propose sessions for children due in a window; saves nothing'))
+    .action(withContext((ctx, cmd) => {
+      const plan = runPlan(ctx, cmd.opts<PlanFlags>());
+      if (cmd.opts<PlanFlags>().json) ctx.out.json(plan);
+      else printPlan(ctx, plan);
+    }));
+  planOptions(groups.command('create').description('save the plan as sessions, one per proposed session'))
+    .option('--date <YYYY-MM-DD...>', 'the date of each session in plan order, instead of the proposed dates')
+    .option('--time <HH:MM>', 'start time of every session')
+    .option('--place <place>', 'where the sessions are held')
+    .option('--lead <name>', 'the lead practitioner')
+    .option('--health-visitor <name>', 'the health visitor, if known')
+    .action(withContext((ctx, cmd) => {
+      const flags = cmd.opts<CreateFlags>();
+      const sessions = runCreate(ctx, flags);
+      if (flags.json) ctx.out.json(sessions);
+      else printSessions(ctx, sessions);
+      if (sessions.length === 0) ctx.out.info('Nothing to save: no child can be placed in a session.');
+      else ctx.out.done(`Saved ${sessions.length} session(s): ${sessions.map((s) => `#${s.id}`).join(', ')}.`);
+    }));
+  groups.command('list').description('the saved sessions and who is in each').option('--json', 'print JSON')
+    .action(withContext((ctx, cmd) => {
+      const sessions = listSessions(ctx.db());
+      if (cmd.opts<{ json?: boolean }>().json) ctx.out.json(sessions);
+      else if (sessions.length === 0) ctx.out.info('No group sessions saved yet.');
+      else printSessions(ctx, sessions);
+    }));
+  groups.command('invite <session>').description('write an invitation letter (PDF) for each child in a session')
+    .option('--out <dir>', 'folder for the letters', 'letters')
+    .action(withContext(async (ctx, cmd) => {
+      const session = cmd.args[0] as string;
+      const flags = cmd.opts<{ out: string }>();
+      const files = await runInvite(ctx, sessionId(session), flags);
+      for (const f of files) ctx.out.data(f);
+      ctx.out.done(`Wrote ${files.length} invitation(s) into ${flags.out}.`);
+    }));
+  groups.command('attend <session> <ref...>').description('record who came to a session (or --absent)')
+    .option('--absent', 'record these children as not attending')
+    .action(withContext((ctx, cmd) => {
+      const [session, ...refs] = cmd.args as [string, ...string[]];
+      const absent = cmd.opts<{ absent?: boolean }>().absent === true;
+      runAttend(ctx, sessionId(session), refs, !absent);
+      ctx.out.done(`Recorded ${refs.length} child(ren) as ${absent ? 'absent' : 'attended'} at session #${session}.`);
+    }));
+}
+
+function date(flag: string, value: string | undefined): CalendarDate {
+  const d = value === undefined ? null : parseIsoDate(value);
+  if (!d) throw new UsageError(`--${flag} must be a date as YYYY-MM-DD, not "${value ?? ''}"`);
+  return d;
+}
+
+function whole(flag: string, value: string | undefined, min: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value ?? '') || n < min) throw new UsageError(`--${flag} must be a whole number of at least ${min}, not "${value ?? ''}"`);
+  return n;
+}
+
+function sessionId(text: string): number {
+  if (!/^#?\d+$/.test(text)) throw new UsageError(`a session is its number, as \`twocheck groups list\` shows, not "${text}"`);
+  return Number(text.replace('#', ''));
+}
+
+export function runPlan(ctx: Context, flags: PlanFlags): Plan {
+  const from = date('from', flags.from);
+  const to = date('to', flags.to);
+  if (to < from) throw new UsageError('--to must not be before --from');
+  const db = ctx.db();
+  const booked = bookedChildIds(db);
+  const candidates: GroupChild[] = currentChildren(db).filter((c) => !booked.has(c.id)).map((c) => ({
+    ref: c.ref, name: `${c.firstName} ${c.lastName}`, dob: c.dob, family: c.family, room: c.room, keyPerson: c.keyPerson,
+  }));
+  return planGroups(candidates, {
+    from, to,
+    size: whole('size', flags.size, 1),
+    spread: whole('spread', flags.spread, 0),
+    by: flags.groupBy as GroupBy | undefined,
+    minutesSaved: whole('minutes-saved', flags.minutesSaved, 0),
+  });
+}
+
+export function runCreate(ctx: Context, flags: CreateFlags): Session[] {
+  const plan = runPlan(ctx, flags);
+  const dates = flags.date?.map((d) => date('date', d));
+  if (dates && dates.length !== plan.sessions.length) {
+    throw new UsageError(`the plan has ${plan.sessions.length} session(s) but --date gave ${dates.length}`, 'run `twocheck groups plan` with the same flags to see them');
+  }
+  if (flags.time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(flags.time)) throw new UsageError(`--time must be HH:MM, not "${flags.time}"`);
+  const db = ctx.db();
+  const ids = createSessions(db, plan.sessions.map((s, i) => ({
+    onDate: dates?.[i] ?? s.date,
+    atTime: flags.time ?? null,
+    place: flags.place ?? null,
+    lead: flags.lead ?? null,
+    healthVisitor: flags.healthVisitor ?? null,
+    childIds: s.members.map((m) => (findChild(db, m.ref) as { id: number }).id),
+  })), ctx.by, ctx.now());
+  return ids.map((id) => findSession(db, id) as Session);
+}
+
+export async function runInvite(ctx: Context, id: number, flags: { out: string }): Promise<string[]> {
+  const db = ctx.db();
+  const session = findSession(db, id);
+  if (!session) throw new NotFound(`no group session #${id}`, 'run `twocheck groups list` to see the sessions');
+  const setting = getSetting(db);
+  if (!setting) throw new NotFound('no setting recorded yet', 'run: twocheck setup --name … --address … --postcode … --phone …');
+  const children = session.members.map((m) => findChild(db, m.ref) as Child);
+  // Every template is read and checked before any file is written: a bad edit writes nothing.
+  const templates = children.map((c) => {
+    try {
+      return loadTemplate('group-invitation', c.language, ctx.env);
+    } catch (error) {
+      if (error instanceof TemplateError) throw new InputRejected('the group invitation template has mistakes; nothing was written', error.problems);
+      throw error;
+    }
+  });
+  const { renderLetter } = await import('../documents/letter.js');
+  const { writeFileAtomically } = await import('../documents/pdf.js');
+  const outDir = path.resolve(ctx.cwd, flags.out);
+  const sessionFields = {
+    'session.date': formatLongDate(session.onDate),
+    'session.time': session.atTime ? `, ${session.atTime}` : '',
+    'session.place': session.place ?? setting.name,
+    'session.lead': session.lead ?? '',
+    'session.health_visitor': session.healthVisitor ?? '',
+  };
+  const letters: NewInvitation[] = [];
+  for (const [i, child] of children.entries()) {
+    const template = templates[i] as Template;
+    const rendered = await renderLetter({
+      setting, template, date: ctx.today,
+      fields: { ...letterFields(setting, child, null, ctx.today), ...sessionFields },
+      recipient: recipientOf(child),
     });
+    if (rendered.missingGlyphs.length > 0) ctx.out.warn(`${child.ref}: these characters cannot be printed: ${rendered.missingGlyphs.join(' ')}`);
+    const file = path.join(outDir, `${safeFileName('group-invitation', `session-${id}`, child.ref, child.firstName, child.lastName)}.pdf`);
+    const written = writeFileAtomically(file, rendered.pdf);
+    letters.push({ childId: child.id, sessionId: id, template: template.file, templateHash: template.hash, file: written.path, sha256: written.sha256 });
+  }
+  recordInvitations(db, letters, ctx.by, ctx.now());
+  return letters.map((l) => l.file);
+}
+
+export function runAttend(ctx: Context, id: number, refs: readonly string[], attended: boolean): void {
+  const db = ctx.db();
+  const session = findSession(db, id);
+  if (!session) throw new NotFound(`no group session #${id}`, 'run `twocheck groups list` to see the sessions');
+  const members = new Map(session.members.map((m) => [m.ref, m.childId]));
+  const missing = refs.filter((r) => !members.has(r));
+  if (missing.length > 0) {
+    throw new UsageError(`not in session #${id}: ${missing.join(', ')}`, `in it: ${[...members.keys()].join(', ')}`);
+  }
+  recordAttendance(db, id, refs.map((r) => members.get(r) as number), attended, ctx.by, ctx.now());
+}
+
+function printPlan(ctx: Context, plan: Plan): void {
+  const p = ctx.out.paint;
+  ctx.out.data(`Children due ${formatLongDate(plan.from)} to ${formatLongDate(plan.to)}: ${plan.due}. Sessions of at most ${plan.size}, ages within ${plan.spread} months${plan.by ? `, by ${plan.by}` : ''}.`);
+  for (const s of plan.sessions) {
+    ctx.out.data('');
+    ctx.out.data(p.bold(`Session ${s.number}: ${formatLongDate(s.date)}${s.group ? ` (${s.group})` : ''}, ${s.members.length} child(ren)`));
+    for (const m of s.members) ctx.out.data(`  ${m.ref.padEnd(8)} ${m.name.padEnd(24)} ${describeAge(m.ageMonths)}`);
+  }
+  if (plan.unplaced.length > 0) {
+    ctx.out.data('');
+    ctx.out.data(p.bold('Not placed'));
+    for (const u of plan.unplaced) ctx.out.data(`  ${u.ref.padEnd(8)} ${u.name.padEnd(24)} ${u.reason}`);
+  }
+  ctx.out.data('');
+  const e = plan.estimate;
+  ctx.out.data(`Estimated professional time saved: ${e.minutes} minutes (${e.reviews} reviews in groups × ${e.minutesPerReview} minutes; an estimate, not a measurement).`);
+}
+
+function printSessions(ctx: Context, sessions: readonly Session[]): void {
+  for (const s of sessions) {
+    const where = [s.atTime, s.place, s.lead && `lead ${s.lead}`, s.healthVisitor && `health visitor ${s.healthVisitor}`].filter(Boolean).join(', ');
+    ctx.out.data(ctx.out.paint.bold(`#${s.id} ${formatLongDate(s.onDate)}${where ? `: ${where}` : ''}`));
+    for (const m of s.members) {
+      const mark = m.attended === null ? '' : m.attended ? '  attended' : '  absent';
+      ctx.out.data(`  ${m.ref.padEnd(8)} ${m.firstName} ${m.lastName}${mark}`);
+    }
+  }
 }

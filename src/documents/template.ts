@@ -40,6 +40,7 @@ export const PLACEHOLDERS: Readonly<Record<string, string>> = {
   'session.time': 'a group session: its time',
   'session.place': 'a group session: where it is',
   'session.health_visitor': 'a group session: the health visitor',
+  'session.lead': 'a group session: the lead practitioner',
 };
 
 export const TEMPLATE_KINDS = ['parent-letter', 'group-invitation', 'progress-check'] as const;

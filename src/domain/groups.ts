@@ -1,0 +1,226 @@
+/**
+ * Group review sessions: which children to see together at a joint Health and Development
+ * Review, and on what day. Pure: the store supplies the children, the CLI prints the plan.
+ *
+ * Who is due: a child is due in the window [from, to] when their review window (from the second
+ * birthday up to the day before they are 30 months old: the Progress Check is late after 30
+ * months and the review is at 2 to 2½ years) overlaps it. A completed Progress Check does not
+ * remove a child: the review is still to come, and a group session is where the check is shared.
+ * The store leaves out children who left the roster and children already booked into a session
+ * (or who attended one).
+ */
+import { type CalendarDate, addDays, formatLongDate } from './calendar.js';
+import { ageInMonths, monthAnniversary } from './age.js';
+
+export interface GroupChild {
+  ref: string;
+  name: string;
+  dob: CalendarDate;
+  family: string | null;
+  room: string | null;
+  keyPerson: string | null;
+}
+
+export type GroupBy = 'room' | 'key-person';
+
+export interface PlanOptions {
+  from: CalendarDate;
+  to: CalendarDate;
+  /** At most this many children in a session. */
+  size: number;
+  /** At most this many whole months between the oldest and youngest on the session date. */
+  spread: number;
+  by?: GroupBy;
+  /** Minutes of professional time saved per review seen in a group (an estimate). */
+  minutesSaved: number;
+}
+
+export interface PlannedMember {
+  ref: string;
+  name: string;
+  dob: CalendarDate;
+  ageMonths: number;
+}
+
+export interface PlannedSession {
+  /** 1-based, in plan order. */
+  number: number;
+  date: CalendarDate;
+  /** The room or key person, when grouped by one. */
+  group: string | null;
+  members: PlannedMember[];
+}
+
+export interface Unplaced {
+  ref: string;
+  name: string;
+  reason: string;
+}
+
+export interface Plan {
+  from: CalendarDate;
+  to: CalendarDate;
+  size: number;
+  spread: number;
+  by: GroupBy | null;
+  due: number;
+  sessions: PlannedSession[];
+  unplaced: Unplaced[];
+  estimate: { minutesPerReview: number; reviews: number; minutes: number; label: string };
+}
+
+/** First and last day of the child's review window: second birthday to the day before 30 months. */
+export function reviewWindow(dob: CalendarDate): { start: CalendarDate; end: CalendarDate } {
+  return { start: monthAnniversary(dob, 24), end: addDays(monthAnniversary(dob, 30), -1) };
+}
+
+export function isDueInWindow(dob: CalendarDate, from: CalendarDate, to: CalendarDate): boolean {
+  const w = reviewWindow(dob);
+  return w.start <= to && w.end >= from;
+}
+
+/** Siblings (same family) travel together; a child without a family is a unit of one. */
+interface Unit {
+  children: GroupChild[];
+  group: string | null;
+}
+
+interface Draft {
+  group: string | null;
+  children: GroupChild[];
+}
+
+/**
+ * The proposed date of a session: the first day in the window on which every child is inside
+ * their review window (the day the youngest turns two, or `from` if later), so that the oldest
+ * are seen as early as possible. null when no such day exists.
+ */
+export function sessionDate(children: readonly GroupChild[], from: CalendarDate, to: CalendarDate): CalendarDate | null {
+  let start = from;
+  let end = to;
+  for (const child of children) {
+    const w = reviewWindow(child.dob);
+    if (w.start > start) start = w.start;
+    if (w.end < end) end = w.end;
+  }
+  return start <= end ? start : null;
+}
+
+export function ageSpread(children: readonly GroupChild[], on: CalendarDate): number {
+  const ages = children.map((c) => ageInMonths(c.dob, on));
+  return Math.max(...ages) - Math.min(...ages);
+}
+
+function byKey(child: GroupChild, by: GroupBy | undefined): string | null {
+  if (!by) return null;
+  const value = by === 'room' ? child.room : child.keyPerson;
+  return value?.trim() || '(none recorded)';
+}
+
+const order = (a: GroupChild, b: GroupChild): number =>
+  a.dob < b.dob ? -1 : a.dob > b.dob ? 1 : a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0;
+
+function units(children: readonly GroupChild[], by: GroupBy | undefined): Unit[] {
+  const families = new Map<string, GroupChild[]>();
+  const result: GroupChild[][] = [];
+  for (const child of [...children].sort(order)) {
+    const family = child.family?.trim();
+    if (!family) {
+      result.push([child]);
+      continue;
+    }
+    const members = families.get(family);
+    if (members) members.push(child);
+    else {
+      const list = [child];
+      families.set(family, list);
+      result.push(list);
+    }
+  }
+  // A family goes with its eldest child's room or key person: siblings are never split.
+  return result.map((list) => ({ children: list, group: byKey(list[0] as GroupChild, by) }));
+}
+
+function names(children: readonly GroupChild[]): string {
+  return children.map((c) => `${c.name} (${c.ref})`).join(', ');
+}
+
+function whyNot(unit: Unit, options: PlanOptions): string | null {
+  const { children } = unit;
+  if (children.length > options.size) {
+    return `siblings ${names(children)} are ${children.length} children, more than a session of ${options.size}`;
+  }
+  if (children.length === 1) return null;
+  const date = sessionDate(children, options.from, options.to);
+  if (!date) return `siblings ${names(children)} are never all in their review window on the same day in the window`;
+  const spread = ageSpread(children, date);
+  if (spread > options.spread) {
+    return `siblings ${names(children)} are ${spread} months apart on ${formatLongDate(date)}, more than the spread of ${options.spread}`;
+  }
+  return null;
+}
+
+function fits(draft: Draft, unit: Unit, options: PlanOptions): boolean {
+  if (draft.group !== unit.group) return false;
+  const together = [...draft.children, ...unit.children];
+  if (together.length > options.size) return false;
+  const date = sessionDate(together, options.from, options.to);
+  return date !== null && ageSpread(together, date) <= options.spread;
+}
+
+/**
+ * Oldest first, each family (or child) joins the first session it fits (same room or key
+ * person when asked, within the size, within the spread on the session's date); otherwise it
+ * opens a new session. Ties are broken by date of birth then ref, so the plan is deterministic.
+ */
+export function planGroups(candidates: readonly GroupChild[], options: PlanOptions): Plan {
+  const due = candidates.filter((c) => isDueInWindow(c.dob, options.from, options.to));
+  const drafts: Draft[] = [];
+  const unplaced: Unplaced[] = [];
+  for (const unit of units(due, options.by)) {
+    const reason = whyNot(unit, options);
+    if (reason) {
+      for (const c of unit.children) unplaced.push({ ref: c.ref, name: c.name, reason });
+      continue;
+    }
+    const home = drafts.find((d) => fits(d, unit, options));
+    if (home) home.children.push(...unit.children);
+    else drafts.push({ group: unit.group, children: [...unit.children] });
+  }
+  // A session of one is not a group review: that child is listed, not placed.
+  for (const d of drafts.filter((x) => x.children.length === 1)) {
+    const c = d.children[0] as GroupChild;
+    unplaced.push({
+      ref: c.ref, name: c.name,
+      reason: `no other child due${d.group ? ` in ${d.group}` : ''} within ${options.spread} months of age and with room in a session`,
+    });
+  }
+  const sessions = drafts
+    .filter((d) => d.children.length > 1)
+    .map((d) => {
+      const date = sessionDate(d.children, options.from, options.to) as CalendarDate;
+      const members = [...d.children].sort(order).map((c) => ({
+        ref: c.ref, name: c.name, dob: c.dob, ageMonths: ageInMonths(c.dob, date),
+      }));
+      return { date, group: d.group, members };
+    })
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (a.group ?? '').localeCompare(b.group ?? '')))
+    .map((s, i) => ({ number: i + 1, ...s }));
+  const reviews = sessions.reduce((n, s) => n + s.members.length, 0);
+  return {
+    from: options.from,
+    to: options.to,
+    size: options.size,
+    spread: options.spread,
+    by: options.by ?? null,
+    due: due.length,
+    sessions,
+    unplaced: unplaced.sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0)),
+    estimate: {
+      minutesPerReview: options.minutesSaved,
+      reviews,
+      minutes: reviews * options.minutesSaved,
+      label: 'estimate',
+    },
+  };
+}
