@@ -49,9 +49,15 @@ describe('twocheck letters', () => {
     expect(olga).toContain('Nguyễn Thị Mai');
     expect(olga).toContain('Ольга');
     expect(flat(await pdfText(path.join(dir, 'A3-Smith.pdf')))).toContain('Αλέξανδρος');
-    // The Hub lookup cannot place anyone yet: no number printed, and a warning names each child.
-    expect(olga).not.toMatch(/0300 303/);
-    expect(result.stderr).toContain('Ольга Nguyễn (A2): no Hub number printed');
+    // The number printed is the one `hub --child` gives; a child with no address gets none.
+    expect(olga).toContain('West Hub, phone 0300 303 3923');
+    expect(olga).toContain('only once the 0–19 Health and Wellbeing service has seen');
+    const hub = ws.run(['hub', '--child', 'A2']);
+    expect(hub.stdout).toContain('West Hub  0300 303 3923');
+    const alexandros = flat(await pdfText(path.join(dir, 'A3-Smith.pdf')));
+    expect(alexandros).not.toMatch(/0300 303/);
+    expect(result.stderr).toContain('Αλέξανδρος Smith (A3): no Hub number printed');
+    expect(result.stderr).not.toContain('(A2): no Hub number');
     const info = await pdfInfo(path.join(dir, 'A2-Nguyen.pdf'));
     expect(info.info).toMatchObject({ Title: "Your child's Progress Check at two", Author: 'Little Acorns Nursery' });
 

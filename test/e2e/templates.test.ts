@@ -28,7 +28,7 @@ describe('twocheck templates', () => {
   it('init --to copies into the folder given', () => {
     const ws = workspace();
     expect(ws.run(['templates', 'init', '--to', 'mine']).code).toBe(0);
-    expect(fs.readdirSync(path.join(ws.dir, 'mine')).sort()).toEqual(['parent-letter.md', 'parent-letter.pl.md']);
+    expect(fs.readdirSync(path.join(ws.dir, 'mine')).sort()).toEqual(['group-invitation.md', 'parent-letter.md', 'parent-letter.pl.md']);
   });
 
   it('check exits 3 listing every problem with file, line and column', () => {
