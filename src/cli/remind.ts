@@ -1,14 +1,15 @@
 import type { Command } from 'commander';
 import { type FlagName } from '../domain/flags.js';
-import { UsageError } from '../errors.js';
+import path from 'node:path';
 import { type Context, withContext } from './context.js';
 import { type DueRow, runDue } from './due-data.js';
+import { type GenerateResult, generateLetters } from './letters-batch.js';
 
 /** What to do about each flag, in the words a manager acts on, with the command to run. */
 const ACTIONS: Record<FlagName, { title: string; command: (ref: string) => string }> = {
   'check-missed': { title: 'Progress Check missed (three or over)', command: (r) => `twocheck check ${r}   (or: twocheck due --dismiss ${r} --flag check-missed --reason "...")` },
   'check-late': { title: 'Progress Check late (30 months or over)', command: (r) => `twocheck check ${r}` },
-  'letter-due': { title: 'Parent letter to send', command: (r) => `twocheck letters --child ${r}` },
+  'letter-due': { title: 'Parent letter to send', command: (r) => `twocheck letters --child ${r}   (once posted: twocheck letters sent ${r})` },
   'consent-missing': { title: 'Consent to share with health not recorded', command: (r) => `twocheck consent ${r}` },
   'check-due': { title: 'Progress Check due', command: (r) => `twocheck check ${r}` },
   'check-not-shared': { title: 'Check not yet given to parents', command: (r) => `twocheck check ${r}` },
@@ -36,16 +37,29 @@ export function register(program: Command): void {
     .command('remind')
     .description('for cron: print what needs doing today; print nothing when nothing does')
     .option('--within <days>', 'look-ahead in days for turns-two-soon and consent-missing', '30')
-    .option('--generate', 'also write the parent letters that are due (not available yet)')
-    .action(withContext((ctx, command) => {
-      const opts = command.opts<{ within?: string; generate?: boolean }>();
-      if (opts.generate) {
-        throw new UsageError('remind --generate is not available yet', 'run: twocheck remind, then twocheck letters');
-      }
+    .option('--generate', 'also write and record the parent letters that are due (once per child)')
+    .option('--out <dir>', 'with --generate: folder for the letters (default: letters/<today> beside the database)')
+    .action(withContext(async (ctx, command) => {
+      const opts = command.opts<{ within?: string; generate?: boolean; out?: string }>();
+      // cron runs from an arbitrary folder, so letters go beside the database unless told otherwise
+      const written: GenerateResult | null = opts.generate
+        ? await generateLetters(ctx, { out: opts.out ?? path.join(path.dirname(ctx.dbPath), 'letters', ctx.today) })
+        : null;
+      for (const warning of written?.warnings ?? []) ctx.out.warn(warning);
       const result = runRemind(ctx, opts.within);
+      const lines: string[] = [];
+      if (written && written.letters.length > 0) {
+        lines.push(`twocheck: wrote ${written.letters.length} parent letter${written.letters.length === 1 ? '' : 's'} to print and post:`);
+        for (const l of written.letters) lines.push(`  ${l.ref}  ${l.name}   ${l.file ?? ''}`);
+        lines.push('  when posted, run: twocheck letters sent <ref>…', '');
+      }
       // Nothing to do: no output at all, so cron sends no mail.
-      if (result.groups.length === 0) return;
-      const lines = [`twocheck: what needs doing on ${result.today}`];
+      if (result.groups.length === 0 && lines.length === 0) return;
+      if (result.groups.length === 0) {
+        ctx.out.stdout.write(`${lines.join('\n')}\n`);
+        return;
+      }
+      lines.push(`twocheck: what needs doing on ${result.today}`);
       for (const g of result.groups) {
         lines.push('', `${g.title} (${g.flag}): ${g.children.length}`);
         for (const { row, command: cmd } of g.children) {

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, workspace } from '../helpers/cli.js';
-import { childSql, seedDatabase } from '../helpers/seed.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { BIN, SETTING_FLAGS, workspace } from '../helpers/cli.js';
+import { childSql, query, seedDatabase } from '../helpers/seed.js';
 
 // Today in these tests: 15 June 2026.
 const TODAY = '2026-06-15';
@@ -135,10 +137,23 @@ describe('twocheck remind (cron)', () => {
     for (const tz of ['Pacific/Kiritimati', 'America/Los_Angeles']) expect(cron(['--today', TODAY], tz).stdout).toBe(base);
   });
 
-  it('--generate is not available yet', () => {
-    const r = cron(['--generate', '--today', TODAY]);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/not available yet/);
+  it('--generate writes the letters due beside the database, once', () => {
+    const home = workspace();
+    expect(home.run(SETTING_FLAGS).code).toBe(0);
+    seedDatabase(home.db as string, childSql('B02', 'Ben', 'Brook', '2024-06-15'));
+    const first = cron(['--generate', '--today', TODAY], undefined, home.db as string);
+    expect(first.status, first.stderr).toBe(0);
+    const folder = path.join(path.dirname(home.db as string), 'letters', TODAY);
+    expect(first.stdout).toContain('twocheck: wrote 1 parent letter to print and post:');
+    expect(first.stdout).toContain(path.join(folder, 'B02-Ben-Brook.pdf'));
+    expect(fs.readdirSync(folder)).toEqual(['B02-Ben-Brook.pdf']);
+    // written is not posted: the letter stays due until `letters sent` records it
+    expect(first.stdout).toContain('(letter-due)');
+
+    const second = cron(['--generate', '--today', TODAY], undefined, home.db as string);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).not.toContain('wrote');
+    expect(query(home.db as string, "SELECT * FROM letters WHERE kind = 'parent-letter'")).toHaveLength(1);
   });
 });
 
