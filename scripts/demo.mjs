@@ -51,9 +51,11 @@ step('the setting', [
 ]);
 step('load the roster', ['import', join(root, 'examples', 'roster.csv')]);
 step('who needs what', ['due']);
-step('the Hub for a child', ['hub', '--child', 'LA004']);
+step('the Hub for a child', ['hub', '--child', '005']);
 step('parent letters for children turning two', ['letters', '--out', 'letters']);
-step('record consent', ['consent', 'LA004', '--method', 'paper']);
-step('a Progress Check from a file', ['check', 'LA004', '--from', join(root, 'examples', 'progress-check.json'), '--out', 'checks']);
-step("the child's record", ['child', 'LA004']);
+step('record consent', ['consent', '005', '--method', 'paper']);
+step('a Progress Check from a file', ['check', '005', '--from', join(root, 'examples', 'progress-check.json'), '--out', 'checks']);
+step('the letter went home in the post', ['letters', 'sent', '005']);
+step('the copy given to the parents', ['check', '005', '--shared', DEMO_DAY]);
+step("the child's record", ['child', '005']);
 console.log(`\nDone. Letters are in demo/letters/, the check in demo/checks/, the database is demo/twocheck.db.`);

@@ -23,6 +23,7 @@ export const PLACEHOLDERS: Readonly<Record<string, string>> = {
   'child.ref': "the setting's reference for the child",
   'child.dob': 'date of birth, e.g. 3 March 2024',
   turns_two_on: 'the second birthday, e.g. 3 March 2026',
+  already_two: 'true when the child is two or over on the letter\'s date (for {{#if already_two}})',
   'parent.name': "the parents' names, or \"Parent or carer\"",
   'parent.address': "the child's home address and postcode",
   key_person: "the child's key person",

@@ -32,11 +32,17 @@ describe('the parent letter', () => {
     const letter = await render(child, west);
     const text = (await pdfText(letter.pdf)).replace(/\s+/g, ' ');
     for (const words of ['Little Acorns Nursery', '01538 000111', 'Łucja Wiśniewska and Ştefan Wiśniewski', '4 Mill Lane', 'ST13 6BB',
-      '23 November 2026', 'Zoë turns two on 20 November 2026', 'Health and Development Review', 'ASQ-3', 'red book',
+      '23 November 2026', 'Zoë turned two on 20 November 2026', 'Health and Development Review', 'ASQ-3', 'red book',
       'Parental Declaration', 'West Hub', '0300 303 3923', 'only once the 0–19', 'Jo Bloggs', 'Manager, Little Acorns Nursery']) {
       expect(text).toContain(words);
     }
     expect(letter.missingGlyphs).toEqual([]);
+  });
+
+  it('says "turns two" before the birthday and "turned two" after it', async () => {
+    const before = (await pdfText((await render({ ...child, dob: '2024-12-03' as CalendarDate }, west)).pdf)).replace(/\s+/g, ' ');
+    expect(before).toContain('Zoë turns two on 3 December 2026');
+    expect(before).not.toContain('turned two');
   });
 
   it('prints no number when the Hub is unsure, and sends parents to the health visiting service', async () => {
