@@ -5,10 +5,17 @@
  * letters, digits and `-` only (accents folded), never empty, never `.` or `..`, never a
  * reserved device name such as CON or NUL.
  */
+/** Letters that Unicode does not decompose into a base letter and an accent. */
+const FOLDED: Record<string, string> = {
+  Ł: 'L', ł: 'l', Ø: 'O', ø: 'o', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ß: 'ss', Æ: 'AE', æ: 'ae',
+  Œ: 'OE', œ: 'oe', Þ: 'Th', þ: 'th', Ð: 'D', ð: 'd', ı: 'i',
+};
+
 export function safeFileName(...parts: string[]): string {
   const joined = parts
     .map((part) =>
       part
+        .replace(/[ŁłØøĐđĦħßÆæŒœÞþÐðı]/g, (ch) => FOLDED[ch] ?? ch)
         .normalize('NFKD')
         .replace(/[\u0300-\u036f]/g, '')
         .replace(/[^A-Za-z0-9]+/g, '-')

@@ -43,6 +43,7 @@ describe('the shared PDF machinery', () => {
     expect(safeFileName('../../etc/passwd')).toBe('etc-passwd');
     expect(safeFileName('Zoë', "O'Brien")).toBe('Zoe-O-Brien');
     expect(safeFileName('..')).toBe('unnamed');
+    expect(safeFileName('Łukasz', 'Søren', 'Straße')).toBe('Lukasz-Soren-Strasse');
     expect(safeFileName('李')).toBe('unnamed');
     expect(safeFileName('C:\\x', 'a/b')).toBe('C-x-a-b');
   });
