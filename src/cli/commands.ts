@@ -1,25 +1,45 @@
 import type { Command } from 'commander';
-import { register as check } from './check.js';
-import { register as child } from './child.js';
-import { register as children } from './children.js';
-import { register as concern } from './concern.js';
-import { register as consent } from './consent.js';
-import { register as due } from './due.js';
-import { register as exportCommand } from './export.js';
-import { register as forget } from './forget.js';
-import { register as groups } from './groups.js';
-import { register as hub } from './hub.js';
-import { register as importCommand } from './import.js';
-import { register as letters } from './letters.js';
-import { register as remind } from './remind.js';
-import { register as setup } from './setup.js';
-import { register as templates } from './templates.js';
+
+interface CommandModule {
+  register(program: Command): void;
+}
 
 /**
- * Every command, in the order `--help` lists them. Each module registers its options only;
- * the heavy libraries it needs (pdfkit, inquirer) are imported inside its action.
+ * Every command, in the order `--help` lists them, loaded on demand: a run of one command loads
+ * that command's module alone, so `twocheck hub Leek` never pays for the CSV, PDF or prompt
+ * libraries that other commands need.
  */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
-  setup, importCommand, children, child, due, remind, hub, letters, consent, check, concern, groups,
-  exportCommand, forget, templates,
-];
+export const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
+  setup: () => import('./setup.js'),
+  import: () => import('./import.js'),
+  children: () => import('./children.js'),
+  child: () => import('./child.js'),
+  due: () => import('./due.js'),
+  remind: () => import('./remind.js'),
+  hub: () => import('./hub.js'),
+  letters: () => import('./letters.js'),
+  consent: () => import('./consent.js'),
+  check: () => import('./check.js'),
+  concern: () => import('./concern.js'),
+  groups: () => import('./groups.js'),
+  export: () => import('./export.js'),
+  forget: () => import('./forget.js'),
+  templates: () => import('./templates.js'),
+};
+
+/** Global options that take a value, so the word after them is not the command. */
+const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--db', '--today', '--by']);
+
+/** The command a command line names, if it names one; otherwise every command is needed (help). */
+export function commandNamed(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] as string;
+    if (arg === '--') return undefined;
+    if (arg.startsWith('-')) {
+      if (GLOBAL_OPTIONS_WITH_VALUE.has(arg)) i += 1;
+      continue;
+    }
+    return Object.hasOwn(COMMANDS, arg) ? arg : undefined;
+  }
+  return undefined;
+}

@@ -47,12 +47,17 @@ export function createContext(options: GlobalOptions, proc: Process): Context {
   const out = new Output({
     stdout: proc.stdout, stderr: proc.stderr, env, color: options.color !== false, quiet: options.quiet === true,
   });
-  const today = resolveToday(options.today ?? env.TWOCHECK_TODAY);
+  const given = options.today ?? env.TWOCHECK_TODAY;
+  // a date given is checked at once; the clock is read only by commands that ask for today
+  let today = given === undefined || given === '' ? undefined : resolveToday(given);
   const dbPath = path.resolve(proc.cwd(), options.db ?? (env.TWOCHECK_DB || defaultDatabasePath()));
   let handle: Db | undefined;
   return {
     out,
-    today,
+    get today() {
+      today ??= resolveToday(undefined);
+      return today;
+    },
     now: () => new Date(),
     by: options.by ?? (env.TWOCHECK_BY || safeUsername()),
     dbPath,

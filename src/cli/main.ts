@@ -1,11 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { TwocheckError } from '../errors.js';
-import { COMMANDS } from './commands.js';
+import { COMMANDS, commandNamed } from './commands.js';
 import { Output } from './output.js';
 
 export const VERSION = '0.1.0';
 
-export function buildProgram(): Command {
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('twocheck')
     .description('The Progress Check at age two and the Integrated Review, for early-years settings in England.')
     .version(VERSION, '-V, --version')
@@ -17,7 +17,11 @@ export function buildProgram(): Command {
     .addOption(new Option('--no-input', 'never prompt, even on a terminal'))
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of COMMANDS) register(program);
+  const named = commandNamed(argv.slice(2));
+  const versionOnly = !named && argv.slice(2).some((a) => a === '-V' || a === '--version');
+  const wanted = named ? [named] : versionOnly ? [] : Object.keys(COMMANDS);
+  const modules = await Promise.all(wanted.map((name) => (COMMANDS[name] as () => Promise<{ register(p: Command): void }>)()));
+  for (const module of modules) module.register(program);
   // Every subcommand exits through main() too, so its usage errors get exit code 2.
   for (const sub of program.commands) sub.exitOverride();
   return program;
@@ -25,7 +29,12 @@ export function buildProgram(): Command {
 
 /** The only place that sets an exit code. */
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  // `twocheck due | head` closes the pipe early: that is the reader's choice, not a failure.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -64,13 +64,15 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const LONDON_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit',
-});
+// Made on first use: building a time-zone formatter costs start-up time that most runs never need.
+let londonFormat: Intl.DateTimeFormat | undefined;
 
 /** The date on a calendar on a wall in England at this instant. */
 export function londonDate(instant: Date): CalendarDate {
-  const parts = LONDON_DATE.formatToParts(instant);
+  londonFormat ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit',
+  });
+  const parts = londonFormat.formatToParts(instant);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
   return fromYmd(get('year'), get('month'), get('day'));
 }

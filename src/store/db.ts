@@ -1,10 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
 import { TwocheckError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type Db = Database.Database;
+
+// Loaded when a database is opened, not when a command that never opens one starts.
+const require = createRequire(import.meta.url);
 
 export interface OpenOptions {
   /** Fail instead of creating a new database (read-only commands on a fresh machine). */
@@ -25,7 +29,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 
   let db: Db;
   try {
-    db = new Database(file, { timeout: 10_000 });
+    const open = require('better-sqlite3') as typeof Database;
+    db = new open(file, { timeout: 10_000 });
   } catch (err) {
     throw new TwocheckError(`cannot open the database ${file}: ${(err as Error).message}`);
   }
