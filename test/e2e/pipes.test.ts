@@ -1,16 +1,17 @@
-import { spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN, tempDir } from '../helpers/cli.js';
 
 describe('output into a pipe', () => {
-  it('stops quietly when the reader closes the pipe early, as `| head -1` does', async () => {
+  it('stops quietly when the reader closes the pipe early, as `| head -1` does', () => {
     const dir = tempDir();
-    const child = spawn(process.execPath, [BIN, '--help'], { cwd: dir, env: { PATH: process.env.PATH, HOME: dir } });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-    child.stdout.once('data', () => child.stdout.destroy());
-    const code = await new Promise<number | null>((done) => child.on('close', done));
-    expect(stderr).not.toContain('EPIPE');
-    expect(code).toBe(0);
+    // Whether the writer meets the closed pipe depends on timing, so try it several times.
+    for (let i = 0; i < 8; i += 1) {
+      const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" help hub | head -1`], {
+        cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir },
+      });
+      expect(result.stdout).toMatch(/^Usage: twocheck hub/);
+      expect(result.stderr).toBe('');
+    }
   });
 });
