@@ -6,7 +6,7 @@ import { parseIsoDate } from '../domain/calendar.js';
 import { type RosterField, mapHeaders, validateRow } from '../domain/roster.js';
 import { InputRejected, UsageError } from '../errors.js';
 import { recordAudit } from '../store/audit.js';
-import { type ChildFields, type FieldDiff, markChildLeft, upsertChild } from '../store/children.js';
+import { type ChildFields, type FieldDiff, RosterWriter, markChildLeft } from '../store/children.js';
 import { type Context, withContext } from './context.js';
 import { defaultRejectsPath, openRoster } from './roster-file.js';
 
@@ -80,6 +80,7 @@ export async function runImport(ctx: Context, file: string, options: ImportOptio
   db.exec('BEGIN IMMEDIATE');
   let committed = false;
   try {
+    const writer = new RosterWriter(db, ctx.by, at);
     for await (const { line, cells } of source.records) {
       if (cells.every((c) => c.trim() === '')) continue;
       const raw: Partial<Record<RosterField, string>> = {};
@@ -103,7 +104,7 @@ export async function runImport(ctx: Context, file: string, options: ImportOptio
       for (const [k, v] of Object.entries(values)) {
         if (k !== 'ref') fields[k as keyof ChildFields] = typeof v === 'boolean' ? (v ? 1 : 0) : v;
       }
-      const change = upsertChild(db, ref as string, fields, ctx.by, at);
+      const change = writer.upsert(ref as string, fields);
       if (change.kind === 'added') result.added.push(ref as string);
       else if (change.kind === 'updated') result.updated.push({ ref: ref as string, diff: change.diff });
       else result.unchanged += 1;
