@@ -6,7 +6,7 @@ import { parseIsoDate } from '../domain/calendar.js';
 import { type RosterField, mapHeaders, validateRow } from '../domain/roster.js';
 import { InputRejected, UsageError } from '../errors.js';
 import { recordAudit } from '../store/audit.js';
-import { type ChildFields, type FieldDiff, markChildLeft, upsertChild } from '../store/children.js';
+import { type ChildFields, type FieldDiff, RosterWriter, markChildLeft } from '../store/children.js';
 import { type Context, withContext } from './context.js';
 import { defaultRejectsPath, openRoster } from './roster-file.js';
 
@@ -80,7 +80,8 @@ export async function runImport(ctx: Context, file: string, options: ImportOptio
   db.exec('BEGIN IMMEDIATE');
   let committed = false;
   try {
-    for await (const { line, cells } of source.records) {
+    const writer = new RosterWriter(db, ctx.by, at);
+    for await (const batch of source.batches) for (const { line, cells } of batch) {
       if (cells.every((c) => c.trim() === '')) continue;
       const raw: Partial<Record<RosterField, string>> = {};
       mapping.columns.forEach((field, i) => {
@@ -99,11 +100,8 @@ export async function runImport(ctx: Context, file: string, options: ImportOptio
         rejectedRows.push([...cells, problems.map((p) => `${p.field}: ${p.problem}`).join('; ')]);
         continue;
       }
-      const fields: ChildFields = {};
-      for (const [k, v] of Object.entries(values)) {
-        if (k !== 'ref') fields[k as keyof ChildFields] = typeof v === 'boolean' ? (v ? 1 : 0) : v;
-      }
-      const change = upsertChild(db, ref as string, fields, ctx.by, at);
+      // values also holds ref, which the writer takes apart; funded true/false is stored as 1/0.
+      const change = writer.upsert(ref as string, values as ChildFields);
       if (change.kind === 'added') result.added.push(ref as string);
       else if (change.kind === 'updated') result.updated.push({ ref: ref as string, diff: change.diff });
       else result.unchanged += 1;
@@ -116,7 +114,14 @@ export async function runImport(ctx: Context, file: string, options: ImportOptio
         'Fix the rows above and import again, or use --skip-invalid to import the good rows.',
       );
     }
-    const current = db.prepare('SELECT id, ref FROM children WHERE left_on IS NULL ORDER BY ref').all() as { id: number; ref: string }[];
+    writer.finish();
+    // Every child written is current now, so when there are no more current children than
+    // that, none is missing and the scan of the whole table is skipped.
+    const written = result.added.length + result.updated.length + result.unchanged;
+    const currentCount = db.prepare('SELECT COUNT(*) FROM children WHERE left_on IS NULL').pluck().get() as number;
+    const current = currentCount > written
+      ? db.prepare('SELECT id, ref FROM children WHERE left_on IS NULL ORDER BY ref').all() as { id: number; ref: string }[]
+      : [];
     for (const child of current) {
       if (seen.has(child.ref)) continue;
       result.missing.push(child.ref);

@@ -165,14 +165,20 @@ export function parseYesNo(text: string): boolean | null | undefined {
   return undefined;
 }
 
+/** Whitespace that collapsing would change: a run of two or more, or anything but a plain space. */
+const UNEVEN_SPACE = /\s\s|[^\S ]/;
+
 /** Validates one row (field → raw cell) and returns the cleaned values and every problem. */
 export function validateRow(raw: Partial<Record<RosterField, string>>, today: CalendarDate): { values: RosterValues; problems: RowProblem[] } {
   const values: RosterValues = {};
   const problems: RowProblem[] = [];
   const bad = (field: string, problem: string) => problems.push({ field, problem });
-  for (const [field, cell] of Object.entries(raw) as [RosterField, string][]) {
+  for (const key in raw) {
+    const field = key as RosterField;
+    const trimmed = (raw[field] ?? '').trim();
     // Collapse inner runs of spaces for names; keep the text otherwise exactly as typed (accents, leading zeros).
-    const text = field === 'address' ? cell.trim() : cell.trim().replace(/\s+/g, ' ');
+    // Most cells have nothing to collapse, and testing is cheaper than rebuilding the string per cell.
+    const text = field === 'address' || !UNEVEN_SPACE.test(trimmed) ? trimmed : trimmed.replace(/\s+/g, ' ');
     if (text === '') {
       if (REQUIRED_FIELDS.includes(field)) bad(field, 'is empty (required)');
       else values[field] = null;

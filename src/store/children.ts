@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../domain/calendar.js';
+import type { Statement as SqlStatement } from 'better-sqlite3';
 import type { Db } from './db.js';
 import { recordAudit } from './audit.js';
 
@@ -52,7 +53,7 @@ export function allChildren(db: Db): Child[] {
 }
 
 /** The roster's fields as the store's columns (snake_case, as the roster's canonical headers). */
-export type ChildFields = Partial<Record<RosterColumn, string | number | null>>;
+export type ChildFields = Partial<Record<RosterColumn, string | number | boolean | null>>;
 export const ROSTER_COLUMNS = [
   'first_name', 'last_name', 'dob', 'address', 'postcode', 'parent_name', 'parent2_name', 'parent_email',
   'parent_phone', 'key_person', 'room', 'language', 'funded', 'family', 'start_date',
@@ -67,55 +68,94 @@ export interface UpsertResult {
   diff: FieldDiff;
 }
 
-const statements = new WeakMap<Db, { byRef: Statement; insert: Statement }>();
-type Statement = ReturnType<Db['prepare']>;
-
-function prepared(db: Db) {
-  let s = statements.get(db);
-  if (!s) {
-    s = {
-      byRef: db.prepare('SELECT * FROM children WHERE ref = ?'),
-      insert: db.prepare(`INSERT INTO children (ref, ${ROSTER_COLUMNS.join(', ')}, created_at, updated_at)
-        VALUES (@ref, ${ROSTER_COLUMNS.map((c) => `@${c}`).join(', ')}, @at, @at)`),
-    };
-    statements.set(db, s);
-  }
-  return s;
-}
+type Statement = SqlStatement<unknown[]>;
+type StoredRow = Record<string, string | number | null>;
 
 /**
- * Adds the child with this ref, or updates the columns given (columns not given are kept;
- * a child who had left and is on the roster again is current again). Every change writes an
- * audit row with the field-by-field diff; the caller holds the transaction.
+ * Writes a roster into the children table inside the caller's transaction. Built for a big
+ * import: statements prepared once, positional parameters, no lookup at all when the table was
+ * empty. (Measured and not kept: reading every child on record into a Map, no faster than one
+ * prepared SELECT per row and 70 MB more; multi-row INSERTs of 64 children, no faster.)
  */
-export function upsertChild(db: Db, ref: string, fields: ChildFields, by: string, at: string): UpsertResult {
-  const s = prepared(db);
-  const existing = s.byRef.get(ref) as Record<string, string | number | null> | undefined;
-  const was = (c: string): string | number | null => existing?.[c] ?? null;
-  if (!existing) {
-    const row: Record<string, string | number | null> = { ref, at };
-    for (const c of ROSTER_COLUMNS) row[c] = fields[c] ?? null;
-    const id = Number(s.insert.run(row).lastInsertRowid);
+export class RosterWriter {
+  private readonly insert: Statement;
+  private readonly audit: Statement;
+  private readonly updates = new Map<string, Statement>();
+  private readonly byRef: Statement;
+  /** children with a higher id were added by this import (ids only grow inside our transaction) */
+  private readonly lastIdBefore: number;
+  private added = 0;
+  private readonly tableWasEmpty: boolean;
+  private finished = false;
+
+  constructor(private readonly db: Db, private readonly by: string, private readonly at: string) {
+    this.insert = db.prepare(`INSERT INTO children (ref, ${ROSTER_COLUMNS.join(', ')}, created_at, updated_at)
+      VALUES (${['ref', ...ROSTER_COLUMNS, 'at', 'at'].map(() => '?').join(', ')})`);
+    this.audit = db.prepare('INSERT INTO audit (at, by, action, child_id, details) VALUES (?, ?, ?, ?, ?)');
+    this.lastIdBefore = Number(db.prepare('SELECT COALESCE(MAX(id), 0) FROM children').pluck().get());
+    this.tableWasEmpty = this.lastIdBefore === 0;
+    this.byRef = db.prepare(`SELECT id, left_on, ${ROSTER_COLUMNS.join(', ')} FROM children WHERE ref = ?`);
+  }
+
+  /**
+   * Adds the child with this ref, or updates the columns given (columns not given are kept;
+   * a child who had left and is on the roster again is current again). Every change writes an
+   * audit row: the field-by-field diff for a child on record at once; for a new child, its
+   * ref, written by finish() (its values are the row itself, in the same transaction).
+   */
+  upsert(ref: string, fields: ChildFields): UpsertResult {
+    // On an empty table only this import's own rows exist, and the caller refuses a ref seen
+    // twice (the UNIQUE index would too), so there is nothing to look up.
+    const existing = this.tableWasEmpty ? undefined : (this.byRef.get(ref) as StoredRow | undefined);
+    if (!existing) {
+      const values: (string | number | null)[] = [ref];
+      for (const c of ROSTER_COLUMNS) values.push(stored(fields[c]));
+      values.push(this.at, this.at);
+      const id = Number(this.insert.run(values).lastInsertRowid);
+      this.added += 1;
+      return { kind: 'added', id, diff: {} };
+    }
     const diff: FieldDiff = {};
-    for (const c of ROSTER_COLUMNS) { const to = row[c] ?? null; if (to !== null) diff[c] = { from: null, to }; }
-    recordAudit(db, { by, at, action: 'child-added', childId: id, details: { ref, diff } });
-    return { kind: 'added', id, diff };
+    for (const c of ROSTER_COLUMNS) {
+      if (!(c in fields)) continue;
+      const from = existing[c] ?? null;
+      const to = stored(fields[c]);
+      if (from !== to) diff[c] = { from, to };
+    }
+    if (existing.left_on !== null && existing.left_on !== undefined) diff.left_on = { from: existing.left_on, to: null };
+    const id = Number(existing.id);
+    const changed = Object.keys(diff);
+    if (changed.length === 0) return { kind: 'unchanged', id, diff };
+    const key = changed.join(',');
+    let update = this.updates.get(key);
+    if (!update) {
+      update = this.db.prepare(`UPDATE children SET ${changed.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`);
+      this.updates.set(key, update);
+    }
+    update.run(...changed.map((c) => diff[c]?.to ?? null), this.at, id);
+    for (const c of changed) existing[c] = diff[c]?.to ?? null;
+    this.audit.run(this.at, this.by, 'child-updated', id, JSON.stringify({ ref, diff }));
+    return { kind: 'updated', id, diff };
   }
-  const diff: FieldDiff = {};
-  for (const c of ROSTER_COLUMNS) {
-    if (!(c in fields)) continue;
-    const to = fields[c] ?? null;
-    if (was(c) !== to) diff[c] = { from: was(c), to };
+
+  /**
+   * Writes the `child-added` audit row of every child this import added, in one statement
+   * (one row per child, as for any change; 100,000 bound calls cost more than the rows).
+   * Must run before the caller commits.
+   */
+  finish(): void {
+    if (this.finished) throw new Error('RosterWriter.finish() called twice');
+    this.finished = true;
+    if (this.added === 0) return;
+    const written = this.db.prepare(`INSERT INTO audit (at, by, action, child_id, details)
+      SELECT ?, ?, 'child-added', id, json_object('ref', ref) FROM children WHERE id > ? ORDER BY id`)
+      .run(this.at, this.by, this.lastIdBefore).changes;
+    if (written !== this.added) throw new Error(`audit: ${written} child-added rows for ${this.added} children added`);
   }
-  if (was('left_on') !== null) diff.left_on = { from: was('left_on'), to: null };
-  const id = Number(existing.id);
-  if (Object.keys(diff).length === 0) return { kind: 'unchanged', id, diff };
-  const sets = Object.keys(diff).map((c) => `${c} = @${c}`).join(', ');
-  const values: Record<string, string | number | null> = { id, at };
-  for (const [c, d] of Object.entries(diff)) values[c] = d.to;
-  db.prepare(`UPDATE children SET ${sets}, updated_at = @at WHERE id = @id`).run(values);
-  recordAudit(db, { by, at, action: 'child-updated', childId: id, details: { ref, diff } });
-  return { kind: 'updated', id, diff };
+}
+
+function stored(v: string | number | boolean | null | undefined): string | number | null {
+  return typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null);
 }
 
 /** Marks a child as left on `date`; records are kept (never deleted). */

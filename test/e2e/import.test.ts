@@ -36,9 +36,12 @@ describe('twocheck import', () => {
     const again = ws.run([...TODAY, 'import', path.join(ROSTERS, 'clean.csv')]);
     expect(again.stderr).toContain('0 added, 0 updated, 3 unchanged');
     // only the import's own summary line is new in the audit
-    const [children, audit] = JSON.parse(snapshot(ws.db)) as [unknown[], { action: string }[]];
+    const [children, audit] = JSON.parse(snapshot(ws.db)) as [{ id: number; ref: string }[], { action: string; child_id: number | null; details: string }[]];
     expect(JSON.stringify(children)).toBe(JSON.stringify(JSON.parse(before)[0]));
     expect(audit.filter((a) => a.action !== 'roster-imported')).toHaveLength(3);
+    // one child-added row per child, naming it (written in bulk at the end of the import)
+    const added = audit.filter((a) => a.action === 'child-added');
+    expect(added.map((a) => [a.child_id, JSON.parse(a.details)])).toEqual(children.map((c) => [c.id, { ref: c.ref }]));
   });
 
   it('refuses a bad roster with every problem as file:line: field and changes nothing', () => {

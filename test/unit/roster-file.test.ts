@@ -49,4 +49,17 @@ describe('reading a roster file', () => {
     const source = await openRoster('-', { stdin: Readable.from([Buffer.from('\uFEFFref,name\n1,Ada\n')]) });
     expect(source.headers).toEqual(['ref', 'name']);
   });
+
+  it('keeps multi-byte letters and line numbers across read chunks, CRLF or CR, in a big UTF-8 file', async () => {
+    // 256 KiB chunks: rows of odd length put "Zoë", "\r\n" and "\r" pairs across every boundary.
+    for (const eol of ['\r\n', '\n', '\r']) {
+      const rows = Array.from({ length: 12_000 }, (_, i) => `${i},Zoë Brontë ${'é'.repeat(i % 7)},"a${eol}b"`);
+      const { records } = await read(`\uFEFFref,name,address${eol}${rows.join(eol)}${eol}`);
+      expect(records).toHaveLength(12_000);
+      records.forEach((r, i) => {
+        expect(r.line).toBe(2 + 2 * i);
+        expect(r.cells).toEqual([String(i), `Zoë Brontë ${'é'.repeat(i % 7)}`, 'a\nb']);
+      });
+    }
+  });
 });

@@ -132,3 +132,14 @@ describe('postcodes and yes/no', () => {
     expect(parseYesNo('maybe')).toBeUndefined();
   });
 });
+
+describe('whitespace in names', () => {
+  it('collapses every run of whitespace to one space, whatever the characters (fast path included)', () => {
+    const blank = fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\r\n', '\u2003', ' \t ');
+    const name = fc.array(fc.oneof(fc.constantFrom('Ada', 'Zoë', 'O\'Neil', 'x'), blank), { minLength: 1, maxLength: 8 }).map((p) => `Z${p.join('')}`);
+    fc.assert(fc.property(name, (first) => {
+      const { values } = validateRow({ first_name: first }, TODAY);
+      expect(values.first_name).toBe(first.trim().replace(/\s+/g, ' '));
+    }));
+  });
+});
