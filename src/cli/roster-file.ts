@@ -76,16 +76,20 @@ export async function openRoster(file: string, options: { encoding?: string; std
   }));
   const numbered = (async function* () {
     let line = 1;
-    for await (const batch of readBatches<string[]>(parser)) {
-      const out: RosterRecord[] = [];
-      for (const cells of batch) {
-        const start = line;
-        line += 1;
-        for (const cell of cells) line += countNewlines(cell);
-        if (cells.length === 1 && cells[0] === '') continue;
-        out.push({ line: start, cells });
+    try {
+      for await (const batch of readBatches<string[]>(parser)) {
+        const out: RosterRecord[] = [];
+        for (const cells of batch) {
+          const start = line;
+          line += 1;
+          for (const cell of cells) line += countNewlines(cell);
+          if (cells.length === 1 && cells[0] === '') continue;
+          out.push({ line: start, cells });
+        }
+        if (out.length > 0) yield out;
       }
-      if (out.length > 0) yield out;
+    } catch (err) {
+      throw csvProblem(err, name, line);
     }
   })();
   // The header is the first record; the rest of its batch goes out first.
@@ -108,6 +112,17 @@ export async function openRoster(file: string, options: { encoding?: string; std
     for await (const batch of batches) yield* batch;
   })();
   return { name, encoding: sniffed, delimiter, headers: header.cells.map((h) => h.trim()), headerLine: header.line, batches, records };
+}
+
+/** csv-parse's own errors, said as a roster problem at the line where the broken row starts. */
+function csvProblem(err: unknown, name: string, line: number): unknown {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('CSV_')) return err;
+  const what = code === 'CSV_QUOTE_NOT_CLOSED'
+    ? 'a quoted value opens with " and is never closed, so the rest of the file would be read as one cell'
+    : `the file is not valid CSV here (${(err as Error).message})`;
+  return new InputRejected(`${name}: the roster could not be read; nothing was changed`, [`${name}:${line}: ${what}`],
+    'fix that row in the spreadsheet, save it again as CSV, and import again');
 }
 
 /**

@@ -68,6 +68,18 @@ describe('twocheck import', () => {
     expect(fs.existsSync(file)).toBe(true);
   });
 
+  it('refuses a quote that is never closed, naming the line where it opens, and changes nothing', () => {
+    const ws = workspace();
+    ws.run([...TODAY, 'import', path.join(ROSTERS, 'clean.csv')]);
+    const before = snapshot(ws.db);
+    ws.write('quote.csv', 'ref,first name,last name,dob\n501,Amy,Smith,01/02/2025\n502,"Bo,Lee,01/02/2025\n503,Cy,Ng,01/02/2025\n');
+    const r = ws.run([...TODAY, 'import', 'quote.csv']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('quote.csv:3: a quoted value opens with " and is never closed');
+    expect(r.stderr).not.toContain('    at ');
+    expect(snapshot(ws.db)).toBe(before);
+  });
+
   it('with --skip-invalid imports the good rows and writes the rejects with a reason', () => {
     const ws = workspace();
     ws.write('bad.csv', fs.readFileSync(path.join(ROSTERS, 'bad.csv')));
