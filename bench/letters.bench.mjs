@@ -1,6 +1,6 @@
 // Parent letters: the real command (`twocheck letters`, separate files and one merged file)
 // beside bare pdfkit drawing the same text with the same font (the floor).
-// Run after a build: node bench/letters.bench.mjs   (BENCH_LETTERS=1000 for more; default 500)
+// Run after a build: node bench/letters.bench.mjs   (BENCH_LETTERS=200 for a quick look; default 1000, as issue #6 asks)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const N = Number(process.env.BENCH_LETTERS || 500);
+const N = Number(process.env.BENCH_LETTERS || 1000);
 const TODAY = '2026-11-23';
 
 function children(n) {
