@@ -28,7 +28,7 @@ export function register(program: Command): void {
       if (opts.reason !== undefined) throw new UsageError('--reason goes with --dismiss <ref>');
       if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
       const result = runDue(ctx.db(), ctx.today, opts);
-      if (opts.json) ctx.out.json(result.children);
+      if (opts.json) printJson(ctx, result);
       else if (opts.csv) printCsv(ctx, result);
       else printTable(ctx, result);
       if (result.children.length === 0) ctx.out.info(`Nothing due on ${result.today} (looking ${result.within} days ahead).`);
@@ -52,12 +52,40 @@ function dismiss(ctx: Context, opts: Flags): void {
 const CSV_COLUMNS = ['ref', 'firstName', 'lastName', 'dob', 'turnsTwo', 'ageMonths', 'flags', 'nextDate',
   'checkLateFrom', 'checkMissedFrom', 'fundedFrom', 'room', 'keyPerson'] as const;
 
+/**
+ * Writes lines to stdout in chunks of about 64 KB: a busy roster gives a hundred thousand
+ * lines, and one string of all of them would hold the whole output in memory twice.
+ */
+function chunkedWriter(ctx: Context): { line(text: string): void; end(): void } {
+  let chunk = '';
+  return {
+    line(text) {
+      chunk += text;
+      if (chunk.length >= 65_536) { ctx.out.stdout.write(chunk); chunk = ''; }
+    },
+    end() { if (chunk.length > 0) ctx.out.stdout.write(chunk); },
+  };
+}
+
+/** The same text as `ctx.out.json(result.children)`, written a child at a time. */
+function printJson(ctx: Context, result: DueResult): void {
+  if (result.children.length === 0) return ctx.out.json([]);
+  const out = chunkedWriter(ctx);
+  result.children.forEach((row, i) => {
+    // JSON escapes newlines inside strings, so every newline here is between two lines
+    out.line(`${i === 0 ? '[\n' : ',\n'}  ${JSON.stringify(row, null, 2).replace(/\n/g, '\n  ')}`);
+  });
+  out.line('\n]\n');
+  out.end();
+}
+
 function printCsv(ctx: Context, result: DueResult): void {
-  const lines = [CSV_COLUMNS.join(',')];
+  const out = chunkedWriter(ctx);
+  out.line(`${CSV_COLUMNS.join(',')}\r\n`);
   for (const row of result.children) {
-    lines.push(CSV_COLUMNS.map((c) => csvCell(c === 'flags' ? row.flags.join(' ') : row[c])).join(','));
+    out.line(`${CSV_COLUMNS.map((c) => csvCell(c === 'flags' ? row.flags.join(' ') : row[c])).join(',')}\r\n`);
   }
-  ctx.out.stdout.write(`${lines.join('\r\n')}\r\n`);
+  out.end();
 }
 
 function printTable(ctx: Context, result: DueResult): void {
@@ -66,12 +94,15 @@ function printTable(ctx: Context, result: DueResult): void {
   const head = ['ref', 'name', 'age', 'turns two', 'flags', 'next date'];
   const rows = result.children.map((r) => [r.ref, `${r.firstName} ${r.lastName}`, r.age, r.turnsTwo,
     r.flags.join(', '), r.nextDate]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  // a loop, not Math.max(...column): spreading 100,000 arguments overflows the stack
+  const widths = head.map((h) => h.length);
+  for (const r of rows) r.forEach((cell, i) => { if (cell.length > widths[i]!) widths[i] = cell.length; });
   const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
-  const out: string[] = [p.bold(line(head))];
+  const out = chunkedWriter(ctx);
+  out.line(`${p.bold(line(head))}\n`);
   for (const r of rows) {
     const text = line(r);
-    out.push(/check-missed|check-late/.test(r[4]!) ? p.red(text) : text);
+    out.line(`${r[4]!.includes('check-missed') || r[4]!.includes('check-late') ? p.red(text) : text}\n`);
   }
-  ctx.out.stdout.write(`${out.join('\n')}\n`);
+  out.end();
 }
