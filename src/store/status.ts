@@ -41,7 +41,7 @@ export interface StatusFilter {
  */
 const SQL = `
 WITH candidates(id) AS (
-  SELECT a.id FROM (SELECT id, dob FROM children
+  SELECT a.id FROM (SELECT id, dob FROM children INDEXED BY children_current_dob
                     WHERE left_on IS NULL AND dob > @threeBound AND dob <= @bound ORDER BY id LIMIT -1) a
   WHERE a.dob > @notTwoBound
     OR NOT EXISTS (SELECT 1 FROM checks k WHERE k.child_id = a.id AND k.status = 'completed')
@@ -50,7 +50,8 @@ WITH candidates(id) AS (
     OR EXISTS (SELECT 1 FROM concerns o WHERE o.child_id = a.id AND o.closed_on IS NULL)
     OR EXISTS (SELECT 1 FROM checks u WHERE u.child_id = a.id AND u.status = 'completed' AND u.shared_on IS NULL)
   UNION ALL
-  SELECT b.id FROM (SELECT id FROM children WHERE left_on IS NULL AND dob <= @threeBound ORDER BY id LIMIT -1) b
+  SELECT b.id FROM (SELECT id FROM children INDEXED BY children_current_dob
+                    WHERE left_on IS NULL AND dob <= @threeBound ORDER BY id LIMIT -1) b
   WHERE NOT EXISTS (SELECT 1 FROM checks k WHERE k.child_id = b.id AND k.status = 'completed')
   UNION ALL
   SELECT c.id FROM children c
