@@ -4,7 +4,7 @@ import { NotFound, UsageError } from '../errors.js';
 import { findChild } from '../store/children.js';
 import { dismissFlag } from '../store/dismissals.js';
 import { type Context, withContext } from './context.js';
-import type { Stream } from './output.js';
+import { chunkedWriter } from './chunked.js';
 import { type DueOptions, type DueResult, csvCell, runDue } from './due-data.js';
 
 interface Flags extends DueOptions { json?: boolean; csv?: boolean; dismiss?: string; reason?: string }
@@ -52,29 +52,6 @@ function dismiss(ctx: Context, opts: Flags): void {
 
 const CSV_COLUMNS = ['ref', 'firstName', 'lastName', 'dob', 'turnsTwo', 'ageMonths', 'flags', 'nextDate',
   'checkLateFrom', 'checkMissedFrom', 'fundedFrom', 'room', 'keyPerson'] as const;
-
-/**
- * Writes lines to stdout in chunks of about 64 KB, waiting for a pipe to drain when it is full:
- * a busy roster gives a hundred thousand lines or more, which would otherwise all wait in
- * memory (500 MB for 130,000 children piped into another program).
- */
-function chunkedWriter(ctx: Context): { line(text: string): Promise<void> | undefined; end(): Promise<void> | undefined } {
-  const stream = ctx.out.stdout as Stream & Partial<Pick<NodeJS.WritableStream, 'once'>>;
-  let chunk = '';
-  const flush = (): Promise<void> | undefined => {
-    const full = !stream.write(chunk);
-    chunk = '';
-    if (full && stream.once) return new Promise((resolve) => { stream.once!('drain', resolve); });
-    return undefined;
-  };
-  return {
-    line(text) {
-      chunk += text;
-      return chunk.length >= 65_536 ? flush() : undefined;
-    },
-    end() { return chunk.length > 0 ? flush() : undefined; },
-  };
-}
 
 /** The same text as `ctx.out.json(result.children)`, written a child at a time. */
 async function printJson(ctx: Context, result: DueResult): Promise<void> {

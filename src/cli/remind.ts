@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { type FlagName } from '../domain/flags.js';
 import { UsageError } from '../errors.js';
+import { chunkedWriter } from './chunked.js';
 import { type Context, withContext } from './context.js';
 import { type DueRow, runDue } from './due-data.js';
 
@@ -37,7 +38,7 @@ export function register(program: Command): void {
     .description('for cron: print what needs doing today; print nothing when nothing does')
     .option('--within <days>', 'look-ahead in days for turns-two-soon and consent-missing', '30')
     .option('--generate', 'also write the parent letters that are due (not available yet)')
-    .action(withContext((ctx, command) => {
+    .action(withContext(async (ctx, command) => {
       const opts = command.opts<{ within?: string; generate?: boolean }>();
       if (opts.generate) {
         throw new UsageError('remind --generate is not available yet', 'run: twocheck remind, then twocheck letters');
@@ -45,13 +46,15 @@ export function register(program: Command): void {
       const result = runRemind(ctx, opts.within);
       // Nothing to do: no output at all, so cron sends no mail.
       if (result.groups.length === 0) return;
-      const lines = [`twocheck: what needs doing on ${result.today}`];
+      const out = chunkedWriter(ctx);
+      await out.line(`twocheck: what needs doing on ${result.today}\n`);
       for (const g of result.groups) {
-        lines.push('', `${g.title} (${g.flag}): ${g.children.length}`);
+        await out.line(`\n${g.title} (${g.flag}): ${g.children.length}\n`);
         for (const { row, command: cmd } of g.children) {
-          lines.push(`  ${row.ref}  ${row.firstName} ${row.lastName}, ${row.age}, ${row.nextDate}   run: ${cmd}`);
+          const full = out.line(`  ${row.ref}  ${row.firstName} ${row.lastName}, ${row.age}, ${row.nextDate}   run: ${cmd}\n`);
+          if (full) await full;
         }
       }
-      ctx.out.stdout.write(`${lines.join('\n')}\n`);
+      await out.end();
     }));
 }
