@@ -1,7 +1,9 @@
-// Run after a build: node bench/due.bench.mjs [children]
-// Fills a temporary database with synthetic children (ages 0 to 4½, most with their letter,
-// consent and check recorded, as a well-run setting would have) in one transaction, then times
-// `twocheck due --json > /dev/null` and `twocheck remind` as a user would run them.
+// Run after a build: node bench/due.bench.mjs [children]   (KEEP=1 keeps the databases)
+// Fills a temporary database with synthetic children the way a nursery roster looks, prints
+// the facts query's plan, then times `twocheck due --json`, `due` and `remind` as a user would
+// run them (a fresh process each, output to a pipe): CPU (user + sys) and wall, since the
+// machine may be shared. Then the worst case: the same roster with no completed check for any
+// child three or over, so every one of them carries check-missed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,56 +17,118 @@ const { statusQueryPlan } = await import(path.join(ROOT, 'dist/store/status.js')
 const N = Number(process.argv[2] ?? 1_000_000);
 const TODAY = '2026-06-15';
 const DAY = 86_400_000;
+const MONTH = 30.44;
 const todayMs = Date.parse(`${TODAY}T00:00:00Z`);
+const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twocheck-bench-'));
-const dbPath = path.join(dir, 'bench.db');
+const dbPath = path.join(dir, 'roster.db');
+const worstPath = path.join(dir, 'worst.db');
+
+console.log(`${N.toLocaleString('en-GB')} current children, today ${TODAY}. A nursery-like roster:
+  ages 0-12 months 10%, 1-2 years 22%, 2-3 years 28%, 3-4 years 30%, 4 to 4 years 11 months 10%;
+  parent letter sent within two weeks of the second birthday (97%); consent to share recorded
+  from 22 months (95%, 2% later withdrawn); Progress Check completed between 24 and 30 months
+  (97%; 5% amended to a version 2; drafts for a fifth of those waiting), shared 2-14 days later;
+  of the 3% never checked, half dismissed (joined after three); 3% with a concern, 60% closed.`);
 
 let t = performance.now();
 const db = openDatabase(dbPath);
 let seed = 42;
 const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
 const now = new Date(todayMs).toISOString();
+const BANDS = [[0, 12, 0.10], [12, 24, 0.22], [24, 36, 0.28], [36, 48, 0.30], [48, 59, 0.10]];
+function ageInDays() {
+  let r = rand();
+  for (const [from, to, share] of BANDS) {
+    if (r < share) return Math.floor((from + rand() * (to - from)) * MONTH);
+    r -= share;
+  }
+  return Math.floor(rand() * 59 * MONTH);
+}
 db.transaction(() => {
   const child = db.prepare(`INSERT INTO children (id, ref, first_name, last_name, dob, room, created_at, updated_at)
     VALUES (?, ?, 'Child', ?, ?, ?, ?, ?)`);
   const letter = db.prepare(`INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, sent_on)
     VALUES (?, 'parent-letter', 'parent-letter', 'h', 'f.pdf', 's', ?, 'bench', ?)`);
   const consent = db.prepare(`INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at)
-    VALUES (?, 'share-with-health', 'given', 'Parent', ?, 'paper', 'bench', ?)`);
+    VALUES (?, 'share-with-health', ?, 'Parent', ?, 'paper', 'bench', ?)`);
   const check = db.prepare(`INSERT INTO checks (child_id, version, status, completed_on, practitioner, data, shared_on, created_by, created_at)
-    VALUES (?, 1, 'completed', ?, 'Key Person', '{}', ?, 'bench', ?)`);
-  const concern = db.prepare(`INSERT INTO concerns (child_id, raised_by, area, description, raised_on, recorded_by, recorded_at)
-    VALUES (?, 'setting', 'speech', 'synthetic', ?, 'bench', ?)`);
+    VALUES (?, ?, ?, ?, 'Key Person', ?, ?, 'bench', ?)`);
+  const concern = db.prepare(`INSERT INTO concerns (child_id, raised_by, area, description, raised_on, closed_on, recorded_by, recorded_at)
+    VALUES (?, 'setting', 'speech', 'synthetic', ?, ?, 'bench', ?)`);
+  const dismissal = db.prepare(`INSERT INTO dismissals (child_id, flag, reason, by, at) VALUES (?, 'check-missed', 'joined after three', 'bench', ?)`);
+  // a check's answers, about the size a real one has
+  const data = JSON.stringify({ areas: Array.from({ length: 12 }, (_, i) => ({ area: `area ${i}`, note: 'x'.repeat(80) })) });
   for (let id = 1; id <= N; id += 1) {
-    const ageDays = Math.floor(rand() * 1640);
-    const dob = new Date(todayMs - ageDays * DAY).toISOString().slice(0, 10);
-    child.run(id, `R${String(id).padStart(7, '0')}`, `Number${id}`, dob, `Room ${id % 12}`, now, now);
-    if (ageDays > 740 && rand() < 0.95) letter.run(id, now, TODAY);
-    if (ageDays > 700 && rand() < 0.95) consent.run(id, TODAY, now);
-    if (ageDays > 830 && rand() < 0.97) check.run(id, TODAY, rand() < 0.98 ? TODAY : null, now);
-    if (rand() < 0.01) concern.run(id, TODAY, now);
+    const age = ageInDays();
+    const born = todayMs - age * DAY;
+    const months = age / MONTH;
+    child.run(id, `R${String(id).padStart(7, '0')}`, `Number${id}`, iso(born), `Room ${id % 12}`, now, now);
+    const letterAt = 24 * MONTH + rand() * 14;
+    if (age >= letterAt && rand() < 0.97) letter.run(id, now, iso(born + letterAt * DAY));
+    const consentAt = (22 + rand() * 4) * MONTH;
+    if (age >= consentAt && rand() < 0.95) {
+      consent.run(id, 'given', iso(born + consentAt * DAY), now);
+      if (rand() < 0.02) consent.run(id, 'withdrawn', TODAY, now);
+    }
+    const checkAt = (24 + rand() * 6) * MONTH;
+    if (rand() < 0.97) {
+      if (age >= checkAt) {
+        const shareAt = checkAt + 2 + rand() * 12;
+        check.run(id, 1, 'completed', iso(born + checkAt * DAY), data, age >= shareAt ? iso(born + shareAt * DAY) : null, now);
+        if (rand() < 0.05) check.run(id, 2, 'completed', iso(born + checkAt * DAY), data, age >= shareAt ? iso(born + shareAt * DAY) : null, now);
+      } else if (months >= 24 && rand() < 0.2) {
+        check.run(id, 1, 'draft', null, data, null, now);
+      }
+    } else if (months >= 36 && rand() < 0.5) {
+      dismissal.run(id, now);
+    }
+    if (rand() < 0.03) concern.run(id, TODAY, rand() < 0.6 ? TODAY : null, now);
   }
 })();
 db.close();
-console.log(`filled ${N.toLocaleString('en-GB')} children in ${((performance.now() - t) / 1000).toFixed(1)} s (${dbPath})`);
+console.log(`filled in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
+const horizon = iso(todayMs + 30 * DAY);
 const plan = openDatabase(dbPath);
-console.log('query plan:\n  ' + statusQueryPlan(plan).join('\n  '));
+console.log('facts query plan (due, 30 days ahead):\n  ' + statusQueryPlan(plan, { today: TODAY, horizon }).join('\n  '));
 plan.close();
 
-function time(label, args) {
-  const started = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, path.join(ROOT, 'bin/twocheck.js'), ...args], {
-    env: { PATH: process.env.PATH, HOME: dir, TWOCHECK_DB: dbPath, TWOCHECK_TODAY: TODAY },
+t = performance.now();
+fs.copyFileSync(dbPath, worstPath);
+const worst = openDatabase(worstPath);
+const threeYearsAgo = `${Number(TODAY.slice(0, 4)) - 3}${TODAY.slice(4)}`;
+worst.transaction(() => {
+  worst.prepare(`DELETE FROM checks WHERE child_id IN (SELECT id FROM children WHERE dob <= ?)`).run(threeYearsAgo);
+  worst.prepare(`DELETE FROM dismissals`).run();
+})();
+worst.pragma('wal_checkpoint(TRUNCATE)');
+worst.close();
+console.log(`worst case made in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+function time(label, file, args) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %e %M', process.execPath, path.join(ROOT, 'bin/twocheck.js'), ...args], {
+    env: { PATH: process.env.PATH, HOME: dir, TWOCHECK_DB: file, TWOCHECK_TODAY: TODAY },
     stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30, encoding: 'utf8',
   });
-  const ms = performance.now() - started;
   if (r.status !== 0) throw new Error(`${label} failed: ${r.stderr}`);
-  const rssKb = Number(r.stderr.trim().split('\n').at(-1));
+  const [user, sys, wall, rssKb] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
   const lines = r.stdout.split('\n').length - 1;
-  console.log(`${label.padEnd(28)} ${(ms / 1000).toFixed(2)} s   peak RSS ${(rssKb / 1024).toFixed(0)} MB   ${lines.toLocaleString('en-GB')} lines out`);
+  console.log(`${label.padEnd(34)} CPU ${(user + sys).toFixed(2)} s (user ${user.toFixed(2)} + sys ${sys.toFixed(2)})   wall ${wall.toFixed(2)} s   peak RSS ${(rssKb / 1024).toFixed(0)} MB   ${lines.toLocaleString('en-GB')} lines out`);
 }
-time('twocheck due --json', ['due', '--json']);
-time('twocheck due', ['due']);
-time('twocheck remind', ['remind']);
+const flagged = (file) => {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/twocheck.js'), 'due', '--csv'], {
+    env: { PATH: process.env.PATH, HOME: dir, TWOCHECK_DB: file, TWOCHECK_TODAY: TODAY }, maxBuffer: 1 << 30, encoding: 'utf8',
+  });
+  return (r.stdout.split('\r\n').length - 2).toLocaleString('en-GB');
+};
+console.log(`\nnursery-like roster: ${flagged(dbPath)} children carry a flag`);
+time('twocheck due --json', dbPath, ['due', '--json']);
+time('twocheck due', dbPath, ['due']);
+time('twocheck due --flag check-missed', dbPath, ['due', '--flag', 'check-missed']);
+time('twocheck remind', dbPath, ['remind']);
+console.log(`\nworst case, no over-three has a completed check: ${flagged(worstPath)} children carry a flag`);
+time('twocheck due --json', worstPath, ['due', '--json']);
+time('twocheck remind', worstPath, ['remind']);
 if (!process.env.KEEP) fs.rmSync(dir, { recursive: true, force: true });
+else console.log(`kept ${dir}`);

@@ -1,6 +1,6 @@
 import { type CalendarDate, addDays } from '../domain/calendar.js';
 import { describeAge } from '../domain/age.js';
-import { DEFAULT_LOOK_AHEAD, FLAG_NAMES, type FlagName, childStatus, isFlagName, urgency } from '../domain/flags.js';
+import { DEFAULT_LOOK_AHEAD, FLAG_NAMES, type FlagName, isFlagName, statusOn } from '../domain/flags.js';
 import { UsageError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { childrenWithFacts } from '../store/status.js';
@@ -57,25 +57,31 @@ export function parseDueOptions(opts: DueOptions): { within: number; flags: Flag
 export function runDue(db: Db, today: CalendarDate, opts: DueOptions): DueResult {
   const { within, flags: wanted } = parseDueOptions(opts);
   const horizon = addDays(today, within);
-  const found: { row: DueRow; key: [number, number] }[] = [];
+  const statusOf = statusOn(today, within);
+  const ages = new Map<number, string>();
+  const found: { row: DueRow; rank: number }[] = [];
   for (const child of childrenWithFacts(db, { today, horizon, room: opts.room, keyPerson: opts.keyPerson })) {
-    const status = childStatus(child.facts, today, within);
+    const status = statusOf(child.facts);
     let carried = status.flags;
     if (wanted) carried = carried.filter((f) => wanted.includes(f.name));
-    if (carried.length === 0) continue;
-    const s = { ...status, flags: carried };
+    const first = carried[0];
+    if (first === undefined) continue;
+    let age = ages.get(status.ageMonths);
+    if (age === undefined) ages.set(status.ageMonths, (age = describeAge(status.ageMonths)));
     found.push({
-      key: urgency(s),
+      rank: FLAG_NAMES.indexOf(first.name),
       row: {
         ref: child.ref, firstName: child.firstName, lastName: child.lastName, dob: child.facts.dob,
-        turnsTwo: status.dates.turnsTwo, ageMonths: status.ageMonths, age: describeAge(status.ageMonths),
-        flags: carried.map((f) => f.name), nextDate: carried[0]!.date,
+        turnsTwo: status.dates.turnsTwo, ageMonths: status.ageMonths, age,
+        flags: carried.map((f) => f.name), nextDate: first.date,
         checkLateFrom: status.dates.checkLateFrom, checkMissedFrom: status.dates.checkMissedFrom,
         fundedFrom: status.dates.fundedFrom, room: child.room, keyPerson: child.keyPerson,
       },
     });
   }
-  found.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || (a.row.ref < b.row.ref ? -1 : a.row.ref > b.row.ref ? 1 : 0));
+  // As urgency() orders: most urgent flag, then its date (ISO dates order as text), then ref.
+  const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  found.sort((a, b) => a.rank - b.rank || byText(a.row.nextDate, b.row.nextDate) || byText(a.row.ref, b.row.ref));
   return { today, within, children: found.map((f) => f.row) };
 }
 

@@ -4,6 +4,7 @@ import { NotFound, UsageError } from '../errors.js';
 import { findChild } from '../store/children.js';
 import { dismissFlag } from '../store/dismissals.js';
 import { type Context, withContext } from './context.js';
+import { chunkedWriter } from './chunked.js';
 import { type DueOptions, type DueResult, csvCell, runDue } from './due-data.js';
 
 interface Flags extends DueOptions { json?: boolean; csv?: boolean; dismiss?: string; reason?: string }
@@ -22,15 +23,15 @@ export function register(program: Command): void {
     .option('--csv', 'print CSV (safe to open in a spreadsheet)')
     .option('--dismiss <ref>', 'stop flagging check-missed for this child (needs --flag check-missed and --reason)')
     .option('--reason <text>', 'why the flag is dismissed (with --dismiss)')
-    .action(withContext((ctx, command) => {
+    .action(withContext(async (ctx, command) => {
       const opts = command.opts<Flags>();
       if (opts.dismiss !== undefined) return dismiss(ctx, opts);
       if (opts.reason !== undefined) throw new UsageError('--reason goes with --dismiss <ref>');
       if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
       const result = runDue(ctx.db(), ctx.today, opts);
-      if (opts.json) ctx.out.json(result.children);
-      else if (opts.csv) printCsv(ctx, result);
-      else printTable(ctx, result);
+      if (opts.json) await printJson(ctx, result);
+      else if (opts.csv) await printCsv(ctx, result);
+      else await printTable(ctx, result);
       if (result.children.length === 0) ctx.out.info(`Nothing due on ${result.today} (looking ${result.within} days ahead).`);
     }));
 }
@@ -52,26 +53,47 @@ function dismiss(ctx: Context, opts: Flags): void {
 const CSV_COLUMNS = ['ref', 'firstName', 'lastName', 'dob', 'turnsTwo', 'ageMonths', 'flags', 'nextDate',
   'checkLateFrom', 'checkMissedFrom', 'fundedFrom', 'room', 'keyPerson'] as const;
 
-function printCsv(ctx: Context, result: DueResult): void {
-  const lines = [CSV_COLUMNS.join(',')];
+/** The same text as `ctx.out.json(result.children)`, written a child at a time. */
+async function printJson(ctx: Context, result: DueResult): Promise<void> {
+  if (result.children.length === 0) return ctx.out.json([]);
+  const out = chunkedWriter(ctx);
+  let first = true;
   for (const row of result.children) {
-    lines.push(CSV_COLUMNS.map((c) => csvCell(c === 'flags' ? row.flags.join(' ') : row[c])).join(','));
+    // JSON escapes newlines inside strings, so every newline here is between two lines
+    const full = out.line(`${first ? '[\n' : ',\n'}  ${JSON.stringify(row, null, 2).replace(/\n/g, '\n  ')}`);
+    if (full) await full; // only when the pipe is full: an await per line costs a tick
+    first = false;
   }
-  ctx.out.stdout.write(`${lines.join('\r\n')}\r\n`);
+  await out.line('\n]\n');
+  await out.end();
 }
 
-function printTable(ctx: Context, result: DueResult): void {
+async function printCsv(ctx: Context, result: DueResult): Promise<void> {
+  const out = chunkedWriter(ctx);
+  await out.line(`${CSV_COLUMNS.join(',')}\r\n`);
+  for (const row of result.children) {
+    const full = out.line(`${CSV_COLUMNS.map((c) => csvCell(c === 'flags' ? row.flags.join(' ') : row[c])).join(',')}\r\n`);
+    if (full) await full;
+  }
+  await out.end();
+}
+
+async function printTable(ctx: Context, result: DueResult): Promise<void> {
   if (result.children.length === 0) return;
   const p = ctx.out.paint;
   const head = ['ref', 'name', 'age', 'turns two', 'flags', 'next date'];
   const rows = result.children.map((r) => [r.ref, `${r.firstName} ${r.lastName}`, r.age, r.turnsTwo,
     r.flags.join(', '), r.nextDate]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  // a loop, not Math.max(...column): spreading 100,000 arguments overflows the stack
+  const widths = head.map((h) => h.length);
+  for (const r of rows) r.forEach((cell, i) => { if (cell.length > widths[i]!) widths[i] = cell.length; });
   const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
-  const out: string[] = [p.bold(line(head))];
+  const out = chunkedWriter(ctx);
+  await out.line(`${p.bold(line(head))}\n`);
   for (const r of rows) {
     const text = line(r);
-    out.push(/check-missed|check-late/.test(r[4]!) ? p.red(text) : text);
+    const full = out.line(`${r[4]!.includes('check-missed') || r[4]!.includes('check-late') ? p.red(text) : text}\n`);
+    if (full) await full;
   }
-  ctx.out.stdout.write(`${out.join('\n')}\n`);
+  await out.end();
 }

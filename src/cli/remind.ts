@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { type FlagName } from '../domain/flags.js';
 import path from 'node:path';
+import { chunkedWriter } from './chunked.js';
 import { type Context, withContext } from './context.js';
 import { type DueRow, runDue } from './due-data.js';
 import { type GenerateResult, generateLetters } from './letters-batch.js';
@@ -55,17 +56,20 @@ export function register(program: Command): void {
       }
       // Nothing to do: no output at all, so cron sends no mail.
       if (result.groups.length === 0 && lines.length === 0) return;
+      const out = chunkedWriter(ctx);
+      if (lines.length > 0) await out.line(`${lines.join('\n')}\n`);
       if (result.groups.length === 0) {
-        ctx.out.stdout.write(`${lines.join('\n')}\n`);
+        await out.end();
         return;
       }
-      lines.push(`twocheck: what needs doing on ${result.today}`);
+      await out.line(`twocheck: what needs doing on ${result.today}\n`);
       for (const g of result.groups) {
-        lines.push('', `${g.title} (${g.flag}): ${g.children.length}`);
+        await out.line(`\n${g.title} (${g.flag}): ${g.children.length}\n`);
         for (const { row, command: cmd } of g.children) {
-          lines.push(`  ${row.ref}  ${row.firstName} ${row.lastName}, ${row.age}, ${row.nextDate}   run: ${cmd}`);
+          const full = out.line(`  ${row.ref}  ${row.firstName} ${row.lastName}, ${row.age}, ${row.nextDate}   run: ${cmd}\n`);
+          if (full) await full;
         }
       }
-      ctx.out.stdout.write(`${lines.join('\n')}\n`);
+      await out.end();
     }));
 }

@@ -63,38 +63,66 @@ export function keyDates(dob: CalendarDate): KeyDates {
   };
 }
 
+/** What the rules work out from a date of birth alone on one day. */
+interface BornOn {
+  dates: KeyDates;
+  ageMonths: number;
+  isTwo: boolean;
+  isThree: boolean;
+  /** before 30 months: a check not yet done is due, not late */
+  beforeLate: boolean;
+  /** the second birthday falls on or before the last day of the look-ahead */
+  twoByHorizon: boolean;
+}
+
+export type StatusRule = (facts: ChildFacts) => Status;
+
+/**
+ * `childStatus` for many children on one day. Everything that depends only on the date of
+ * birth is worked out once per date of birth (a roster of any size has a few thousand), so the
+ * work per child is a handful of comparisons. Children born on the same day share one `dates`
+ * object: treat it as read-only.
+ */
+export function statusOn(today: CalendarDate, lookAhead = DEFAULT_LOOK_AHEAD): StatusRule {
+  const horizon = addDays(today, lookAhead);
+  const born = new Map<string, BornOn>();
+  const bornOn = (dob: CalendarDate): BornOn => {
+    const dates = keyDates(dob);
+    return {
+      dates, ageMonths: ageInMonths(dob, today),
+      isTwo: today >= dates.turnsTwo, isThree: today >= dates.checkMissedFrom,
+      beforeLate: today < dates.checkLateFrom, twoByHorizon: dates.turnsTwo <= horizon,
+    };
+  };
+  return (facts) => {
+    let b = born.get(facts.dob);
+    if (b === undefined) born.set(facts.dob, (b = bornOn(facts.dob)));
+    const { dates, ageMonths } = b;
+    const flags: Flag[] = [];
+    // All flags end when the child leaves the roster.
+    if (facts.leftOn !== null && facts.leftOn <= today) return { ageMonths, dates, flags };
+
+    // Pushed in FLAG_NAMES order, so the list needs no sorting.
+    const check = facts.check;
+    const checkOpen = check === null && b.isTwo && !b.beforeLate;
+    if (checkOpen && b.isThree && !facts.dismissed.includes('check-missed')) flags.push({ name: 'check-missed', date: dates.checkMissedFrom });
+    if (checkOpen && !b.isThree) flags.push({ name: 'check-late', date: dates.checkMissedFrom });
+    if (b.isTwo && !b.isThree && !facts.letterSent) flags.push({ name: 'letter-due', date: dates.turnsTwo });
+    if (b.twoByHorizon && !b.isThree && !facts.consentGiven) flags.push({ name: 'consent-missing', date: dates.turnsTwo });
+    if (check === null && b.isTwo && b.beforeLate) flags.push({ name: 'check-due', date: dates.checkLateFrom });
+    if (check !== null && check.sharedOn == null) flags.push({ name: 'check-not-shared', date: check.completedOn ?? today });
+    if (facts.openConcerns > 0) flags.push({ name: 'concern-open', date: today });
+    if (!b.isTwo && b.twoByHorizon) flags.push({ name: 'turns-two-soon', date: dates.turnsTwo });
+    return { ageMonths, dates, flags };
+  };
+}
+
 /**
  * The flags a child carries on `today`. `lookAhead` days sets how far ahead turns-two-soon
  * (and consent-missing, so consent can be asked for with the letter) reach.
  */
 export function childStatus(facts: ChildFacts, today: CalendarDate, lookAhead = DEFAULT_LOOK_AHEAD): Status {
-  const dates = keyDates(facts.dob);
-  const ageMonths = ageInMonths(facts.dob, today);
-  const flags: Flag[] = [];
-  // All flags end when the child leaves the roster.
-  if (facts.leftOn !== null && facts.leftOn <= today) return { ageMonths, dates, flags };
-
-  const horizon = addDays(today, lookAhead);
-  const isTwo = today >= dates.turnsTwo;
-  const isThree = today >= dates.checkMissedFrom;
-  const completed = facts.check !== null;
-
-  if (!isTwo && dates.turnsTwo <= horizon) flags.push({ name: 'turns-two-soon', date: dates.turnsTwo });
-  if (isTwo && !isThree && !facts.letterSent) flags.push({ name: 'letter-due', date: dates.turnsTwo });
-  if (dates.turnsTwo <= horizon && !isThree && !facts.consentGiven) {
-    flags.push({ name: 'consent-missing', date: dates.turnsTwo });
-  }
-  if (!completed && isTwo) {
-    if (today < dates.checkLateFrom) flags.push({ name: 'check-due', date: dates.checkLateFrom });
-    else if (!isThree) flags.push({ name: 'check-late', date: dates.checkMissedFrom });
-    else if (!facts.dismissed.includes('check-missed')) flags.push({ name: 'check-missed', date: dates.checkMissedFrom });
-  }
-  if (completed && facts.check?.sharedOn == null) {
-    flags.push({ name: 'check-not-shared', date: facts.check?.completedOn ?? today });
-  }
-  if (facts.openConcerns > 0) flags.push({ name: 'concern-open', date: today });
-  flags.sort((a, b) => FLAG_NAMES.indexOf(a.name) - FLAG_NAMES.indexOf(b.name));
-  return { ageMonths, dates, flags };
+  return statusOn(today, lookAhead)(facts);
 }
 
 /**

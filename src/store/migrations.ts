@@ -57,7 +57,8 @@ export const MIGRATIONS: readonly string[] = [
     recorded_by  TEXT NOT NULL,
     recorded_at  TEXT NOT NULL
   );
-  CREATE INDEX consents_child ON consents (child_id, kind, id);
+  -- status covers the latest consent per child from the index alone (store/status.ts)
+  CREATE INDEX consents_child ON consents (child_id, kind, id, status);
 
   CREATE TABLE letters (
     id             INTEGER PRIMARY KEY,
@@ -73,7 +74,8 @@ export const MIGRATIONS: readonly string[] = [
     sent_by        TEXT,
     session_id     INTEGER REFERENCES group_sessions (id) ON DELETE SET NULL
   );
-  CREATE INDEX letters_child ON letters (child_id, kind);
+  -- sent_on so "was the parent letter sent" is answered from the index (store/status.ts)
+  CREATE INDEX letters_child ON letters (child_id, kind, sent_on);
 
   CREATE TABLE checks (
     id             INTEGER PRIMARY KEY,
@@ -92,6 +94,10 @@ export const MIGRATIONS: readonly string[] = [
     created_at     TEXT NOT NULL,
     UNIQUE (child_id, version)
   );
+  -- The current check (highest completed version) and its dates without reading the row,
+  -- whose data column is large; and the few completed checks not yet shared (store/status.ts).
+  CREATE INDEX checks_completed ON checks (child_id, status, version, completed_on, shared_on);
+  CREATE INDEX checks_unshared ON checks (child_id) WHERE status = 'completed' AND shared_on IS NULL;
 
   CREATE TABLE dismissals (
     id           INTEGER PRIMARY KEY,
@@ -115,6 +121,7 @@ export const MIGRATIONS: readonly string[] = [
     recorded_by  TEXT NOT NULL,
     recorded_at  TEXT NOT NULL
   );
+  CREATE INDEX concerns_open ON concerns (child_id) WHERE closed_on IS NULL;
 
   CREATE TABLE concern_events (
     id           INTEGER PRIMARY KEY,
