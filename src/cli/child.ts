@@ -6,6 +6,8 @@ import { NotFound } from '../errors.js';
 import { type Child, findChild } from '../store/children.js';
 import { type TimelineRecords, timelineRecords } from '../store/timeline.js';
 import { type Context, withContext } from './context.js';
+import { describeHomeHub, homeHubLookup } from './home-hub.js';
+import type { HubAnswer } from '../domain/hub.js';
 
 export interface ChildResult extends TimelineRecords {
   today: CalendarDate;
@@ -14,6 +16,8 @@ export interface ChildResult extends TimelineRecords {
   age: string;
   dates: KeyDates;
   flags: Flag[];
+  /** the health visiting Hub for the child's home, or why it cannot be determined */
+  hub: HubAnswer;
 }
 
 /** The facts the flag rules need, from this child's own records. */
@@ -38,7 +42,8 @@ export function runChild(ctx: Context, ref: string, within?: number): ChildResul
   const records = timelineRecords(db, child.id);
   const status = childStatus(factsFrom(child, records), ctx.today, within);
   const { id: _, ...details } = child;
-  return { today: ctx.today, child: details, ageMonths: status.ageMonths, age: describeAge(status.ageMonths), dates: status.dates, flags: status.flags, ...records };
+  const hub = homeHubLookup(db)({ address: child.address, postcode: child.postcode });
+  return { today: ctx.today, child: details, ageMonths: status.ageMonths, age: describeAge(status.ageMonths), dates: status.dates, flags: status.flags, hub, ...records };
 }
 
 export function register(program: Command): void {
@@ -69,6 +74,8 @@ function printTimeline(ctx: Context, r: ChildResult): void {
   field('key person', c.keyPerson);
   field('parent', [c.parentName, c.parent2Name].filter(Boolean).join(', '));
   field('left', c.leftOn);
+  field('home', [c.address, c.postcode].filter(Boolean).join(', '));
+  field('Hub', describeHomeHub(r.hub).replace('<ref>', c.ref));
   lines.push('', p.bold('Dates'));
   field('turns two', r.dates.turnsTwo);
   field('check window', `${r.dates.turnsTwo} to ${r.dates.checkMissedFrom} (late from ${r.dates.checkLateFrom}, missed at three)`);

@@ -4,6 +4,8 @@ import { NotFound, UsageError } from '../errors.js';
 import { findChild } from '../store/children.js';
 import { dismissFlag } from '../store/dismissals.js';
 import { type Context, withContext } from './context.js';
+import { homeHubLookup } from './home-hub.js';
+import type { HomeAddress } from '../domain/hub.js';
 import { chunkedWriter } from './chunked.js';
 import { type DueOptions, type DueResult, csvCell, runDue } from './due-data.js';
 
@@ -31,7 +33,10 @@ export function register(program: Command): void {
       const result = runDue(ctx.db(), ctx.today, opts);
       if (opts.json) await printJson(ctx, result);
       else if (opts.csv) await printCsv(ctx, result);
-      else await printTable(ctx, result);
+      else {
+        await printTable(ctx, result);
+        warnHubUnknown(ctx, result);
+      }
       if (result.children.length === 0) ctx.out.info(`Nothing due on ${result.today} (looking ${result.within} days ahead).`);
     }));
 }
@@ -96,4 +101,22 @@ async function printTable(ctx: Context, result: DueResult): Promise<void> {
     if (full) await full;
   }
   await out.end();
+}
+
+/** Children listed whose Hub cannot be determined: their address needs fixing before a letter or a call. */
+function warnHubUnknown(ctx: Context, result: DueResult): void {
+  if (result.children.length === 0) return;
+  const db = ctx.db();
+  const hubOf = homeHubLookup(db);
+  const home = db.prepare('SELECT address, postcode FROM children WHERE ref = ?');
+  const unknown: string[] = [];
+  for (const row of result.children) {
+    const answer = hubOf(home.get(row.ref) as HomeAddress);
+    if (answer.kind !== 'found') unknown.push(`  ${row.ref}  ${row.firstName} ${row.lastName}: ${answer.reason}`);
+  }
+  if (unknown.length === 0) return;
+  const shown = 20;
+  ctx.out.warn(`no Hub number for ${unknown.length} of these children: check the address, or use the service for their area (twocheck hub --child <ref> says why):`);
+  for (const line of unknown.slice(0, shown)) ctx.out.info(line);
+  if (unknown.length > shown) ctx.out.info(`  … and ${unknown.length - shown} more`);
 }

@@ -204,3 +204,31 @@ describe('twocheck child', () => {
     expect(r.stderr).toMatch(/no child with ref "NOPE"/);
   });
 });
+
+describe("a child whose Hub cannot be determined", () => {
+  it('is named by due (on stderr) and child shows why, while a known home shows its Hub', () => {
+    const home = workspace({ TWOCHECK_TODAY: TODAY });
+    seedDatabase(home.db as string, [
+      childSql('K01', 'Kit', 'Known', '2024-06-15'),
+      childSql('N02', 'Nia', 'Nowhere', '2024-06-15'),
+      childSql('S03', 'Sam', 'Stoke', '2024-06-15'),
+      "UPDATE children SET address = '4 Derby Street, Leek', postcode = 'ST13 6HU' WHERE ref = 'K01';",
+      "UPDATE children SET address = '2 Mill Lane, Norton', postcode = NULL WHERE ref = 'N02';",
+      "UPDATE children SET address = '40 Hanley Road, Stoke-on-Trent', postcode = 'ST1 3AA' WHERE ref = 'S03';",
+    ].join('\n'));
+    const due = home.run(['due']);
+    expect(due.code).toBe(0);
+    expect(due.stderr).toContain('no Hub number for 2 of these children');
+    expect(due.stderr).toMatch(/N02 {2}Nia Nowhere: /);
+    expect(due.stderr).toMatch(/S03 {2}Sam Stoke: .*not covered/);
+    expect(due.stderr).not.toContain('K01');
+    expect(home.run(['due', '--json']).stderr).toBe('');
+
+    expect(home.run(['child', 'K01']).stdout).toMatch(/Hub +West Hub 0300 303 3923/);
+    const unsure = home.run(['child', 'N02']).stdout;
+    expect(unsure).toMatch(/Hub +cannot be determined: .*fix the address \(twocheck hub --child N02/);
+    expect(unsure).not.toMatch(/0300 303/);
+    const json = JSON.parse(home.run(['child', 'S03', '--json']).stdout) as { hub: { kind: string } };
+    expect(json.hub.kind).toBe('not-covered');
+  });
+});

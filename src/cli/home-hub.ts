@@ -1,0 +1,38 @@
+import { type HomeAddress, type HubAnswer, hubForHome } from '../domain/hub.js';
+import { loadArea } from '../store/areas.js';
+import type { Db } from '../store/db.js';
+import { getSetting } from '../store/setting.js';
+
+/**
+ * The Hub for a child's home, from the setting's area table, remembered per address so a long
+ * list pays once for each home. An area table that cannot be read is an unsure answer: no
+ * number is ever printed on a guess.
+ */
+export function homeHubLookup(db: Db): (home: HomeAddress) => HubAnswer {
+  const area = getSetting(db)?.area ?? 'staffordshire';
+  let table: ReturnType<typeof loadArea> | null = null;
+  let failure = '';
+  try {
+    table = loadArea(area);
+  } catch (err) {
+    failure = (err as Error).message;
+  }
+  const seen = new Map<string, HubAnswer>();
+  return (home) => {
+    if (!table) return { kind: 'unsure', reason: failure, candidates: [], hubs: [] };
+    const key = `${home.postcode ?? ''}\u0000${home.address ?? ''}`;
+    let answer = seen.get(key);
+    if (!answer) {
+      answer = hubForHome(table, home);
+      seen.set(key, answer);
+    }
+    return answer;
+  };
+}
+
+/** One line for a person: the Hub and number, or why there is none. */
+export function describeHomeHub(answer: HubAnswer): string {
+  if (answer.kind === 'found') return `${answer.hub.name} ${answer.hub.phone} (${answer.locality})`;
+  if (answer.kind === 'not-covered') return `none of this area's Hubs: ${answer.reason}`;
+  return `cannot be determined: ${answer.reason}; fix the address (twocheck hub --child <ref> says more)`;
+}
