@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { UsageError } from '../errors.js';
+import { TwocheckError, UsageError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { type Context, withContext } from './context.js';
 import { guardCells } from './csv-safe.js';
@@ -37,14 +37,29 @@ export function register(program: Command): void {
       const text = opts.json ? `${JSON.stringify(children, null, 2)}\n` : exportCsv(children);
       if (opts.out) {
         const target = path.resolve(ctx.cwd, opts.out);
-        const temp = `${target}.${process.pid}.tmp`;
-        fs.writeFileSync(temp, text, { mode: 0o600 });
-        fs.renameSync(temp, target);
+        writePrivately(target, text);
         ctx.out.done(`Exported ${children.length} ${children.length === 1 ? 'child' : 'children'} to ${target}`);
       } else {
         ctx.out.stdout.write(text);
       }
     }));
+}
+
+/**
+ * Temporary name, then rename, so a half-written export never sits under the real name; a folder
+ * that is not there (or not writable) is a plain message naming the file, not a stack trace.
+ */
+function writePrivately(target: string, text: string): void {
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temp, text, { mode: 0o600 });
+    fs.renameSync(temp, target);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    const why = code === 'ENOENT' ? `the folder ${path.dirname(target)} does not exist` : code === 'EISDIR' ? 'it is a folder' : code;
+    throw new TwocheckError(`cannot write the export to ${target}: ${why}; nothing was written`, 'give --out a file in a folder that exists');
+  }
 }
 
 /** Everything held, child by child, read straight from the schema (every check version kept). */

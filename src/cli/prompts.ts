@@ -9,6 +9,10 @@ export async function loadPrompts(ctx: Context, whatIsMissing: string): Promise<
   if (!ctx.interactive) {
     throw new UsageError(`${whatIsMissing} (no terminal to ask on: give them as flags)`);
   }
+  // inquirer colours through yoctocolors, which asks Node once, when it loads, and knows nothing
+  // of --no-color: say so before it loads, or the prompts come out coloured. FORCE_COLOR=0 rather
+  // than NO_COLOR, which Node ignores (with a warning) when FORCE_COLOR is set.
+  if (ctx.out.paint.level === 0 && !process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
   return import('@inquirer/prompts');
 }
 

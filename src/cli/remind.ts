@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { type FlagName } from '../domain/flags.js';
+import fs from 'node:fs';
 import path from 'node:path';
+import { NotFound } from '../errors.js';
 import { chunkedWriter } from './chunked.js';
 import { type Context, withContext } from './context.js';
 import { type DueRow, runDue } from './due-data.js';
@@ -42,12 +44,18 @@ export function register(program: Command): void {
     .option('--out <dir>', 'with --generate: folder for the letters (default: letters/<today> beside the database)')
     .action(withContext(async (ctx, command) => {
       const opts = command.opts<{ within?: string; generate?: boolean; out?: string }>();
+      // Under cron a mistyped TWOCHECK_DB would otherwise make a new, empty database and print
+      // nothing, every day, for ever: a missing database is a failure cron mails about.
+      if (!fs.existsSync(ctx.dbPath)) {
+        throw new NotFound(`no database at ${ctx.dbPath}`, 'check TWOCHECK_DB or --db (twocheck setup and twocheck import make it)');
+      }
+      // Flags are checked before any letter is written, so a bad --within changes nothing.
+      const result = runRemind(ctx, opts.within);
       // cron runs from an arbitrary folder, so letters go beside the database unless told otherwise
       const written: GenerateResult | null = opts.generate
         ? await generateLetters(ctx, { out: opts.out ?? path.join(path.dirname(ctx.dbPath), 'letters', ctx.today) })
         : null;
       for (const warning of written?.warnings ?? []) ctx.out.warn(warning);
-      const result = runRemind(ctx, opts.within);
       const lines: string[] = [];
       if (written && written.letters.length > 0) {
         lines.push(`twocheck: wrote ${written.letters.length} parent letter${written.letters.length === 1 ? '' : 's'} to print and post:`);

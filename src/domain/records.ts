@@ -77,7 +77,10 @@ export function hubAdvice(answer: HubAnswer, areaTitle: string): string[] {
     lines.push(`Hub: ${answer.hub.name}, ${answer.hub.phone} (${answer.locality}; matched "${answer.matched}")`);
     if (answer.note) lines.push(answer.note);
   } else if (answer.kind === 'not-covered') {
-    lines.push(`Hub: this child's home ("${answer.matched}") is not covered by the ${areaTitle} Hubs: ${answer.reason}.`);
+    // The lookup's reason often starts by saying the same thing; say it once.
+    const said = `${answer.matched} is not covered by the ${areaTitle} Hubs: `;
+    const reason = answer.reason.startsWith(said) ? answer.reason.slice(said.length) : answer.reason;
+    lines.push(`Hub: this child's home ("${answer.matched}") is not covered by the ${areaTitle} Hubs: ${reason.replace(/\.$/, '')}.`);
     lines.push("Contact the health visiting (0–19) service for the child's own area instead.");
   } else {
     lines.push(`Hub: not sure which Hub covers this child's home: ${answer.reason}.`);

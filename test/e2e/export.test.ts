@@ -66,4 +66,16 @@ describe('twocheck export', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(file, 'utf8')).toContain('/checks/007-v2.pdf');
   });
+  it('says plainly when --out names a folder that does not exist or a folder, and leaves nothing behind', () => {
+    const ws = seeded();
+    const missing = ws.run([...TODAY, 'export', '--out', 'nowhere/records.csv']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/cannot write the export to .*nowhere\/records\.csv: the folder .*nowhere does not exist/);
+    expect(missing.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    fs.mkdirSync(path.join(ws.dir, 'folder'));
+    const folder = ws.run([...TODAY, 'export', '--out', 'folder']);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toMatch(/cannot write the export to .*folder: it is a folder/);
+    expect(fs.readdirSync(ws.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
 });

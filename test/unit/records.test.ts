@@ -64,6 +64,12 @@ describe('what to say about the Hub', () => {
     expect(lines.join('\n')).toContain('Could be: Penkridge, West Hub');
     expect(lines.at(-1)).toBe(HUB_SEEN_RULE);
   });
+  it('when not covered, says it once even though the lookup\'s reason repeats it', () => {
+    const reason = "ST1 3AA is not covered by the Staffordshire County Hubs: it is served by Stoke-on-Trent City Council's own health visiting service";
+    const first = hubAdvice({ kind: 'not-covered', reason, matched: 'ST1 3AA' }, 'Staffordshire County')[0];
+    expect(first).toBe("Hub: this child's home (\"ST1 3AA\") is not covered by the Staffordshire County Hubs: it is served by Stoke-on-Trent City Council's own health visiting service.");
+  });
+
   it('when not covered, says so and points to the other service', () => {
     const lines = hubAdvice({ kind: 'not-covered', reason: 'Stoke-on-Trent has its own service', matched: 'ST4' }, 'Staffordshire County');
     expect(lines.join('\n')).toContain('not covered by the Staffordshire County Hubs');
