@@ -42,7 +42,10 @@ export interface Context {
   close(): void;
 }
 
-export function createContext(options: GlobalOptions, proc: Process): Context {
+/** Only these commands make a new database; any other, given a path with none, says so. */
+const COMMANDS_THAT_CREATE = new Set(['setup', 'import']);
+
+export function createContext(options: GlobalOptions, proc: Process, mayCreate = true): Context {
   const env = proc.env;
   const out = new Output({
     stdout: proc.stdout, stderr: proc.stderr, env, color: options.color !== false, quiet: options.quiet === true,
@@ -65,7 +68,7 @@ export function createContext(options: GlobalOptions, proc: Process): Context {
     env,
     cwd: proc.cwd(),
     db() {
-      handle ??= openDatabase(dbPath);
+      handle ??= openDatabase(dbPath, { mustExist: !mayCreate });
       return handle;
     },
     close() {
@@ -97,7 +100,11 @@ function safeUsername(): string {
 export function withContext(handler: (ctx: Context, command: Command) => Promise<void> | void) {
   return async (...args: unknown[]): Promise<void> => {
     const command = args[args.length - 1] as Command;
-    const ctx = createContext(command.optsWithGlobals<GlobalOptions>(), process);
+    let top = command;
+    while (top.parent?.parent) top = top.parent;
+    // A mistyped --db or TWOCHECK_DB must not become a new, empty database that reports
+    // "nothing due" every day.
+    const ctx = createContext(command.optsWithGlobals<GlobalOptions>(), process, COMMANDS_THAT_CREATE.has(top.name()));
     try {
       await handler(ctx, command);
     } finally {

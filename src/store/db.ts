@@ -23,7 +23,8 @@ export interface OpenOptions {
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const exists = fs.existsSync(file);
   if (!exists && options.mustExist) {
-    throw new TwocheckError(`no database at ${file}`, 'import a roster first: twocheck import roster.csv');
+    throw new TwocheckError(`no database at ${file}`,
+      'check --db or TWOCHECK_DB; a new database is made by twocheck setup or twocheck import');
   }
   if (!exists) createPrivateFile(file);
 

@@ -120,6 +120,8 @@ describe('twocheck groups', () => {
 
   it('rejects bad flags with exit 2 and says nothing to do on an empty roster', () => {
     const ws = workspace();
+    expect(ws.run(['groups', 'invite', '7']).stderr).toContain('no database at');
+    expect(ws.run(SETTING_FLAGS).code).toBe(0);
     expect(ws.run(['groups', 'plan', '--from', '2026-13-01', '--to', '2027-01-31']).code).toBe(2);
     expect(ws.run(['groups', 'plan', ...WINDOW, '--size', '0']).stderr).toContain('--size must be a whole number of at least 1');
     expect(ws.run(['groups', 'plan', ...WINDOW, '--group-by', 'colour']).code).toBe(2);

@@ -53,3 +53,17 @@ describe('twocheck setup', () => {
     expect(result.stderr).toContain('--today must be a calendar date');
   });
 });
+
+describe('a database path with no database', () => {
+  it('is an error for every command but setup and import, and nothing is created', () => {
+    const ws = workspace();
+    for (const args of [['due'], ['children'], ['child', 'A1'], ['remind'], ['export'], ['letters']]) {
+      const r = ws.run(args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toContain(`no database at ${ws.db}`);
+    }
+    expect(fs.existsSync(ws.db)).toBe(false);
+    expect(ws.run(SETTING_FLAGS).code).toBe(0);
+    expect(ws.run(['due']).code).toBe(0);
+  });
+});

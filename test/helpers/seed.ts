@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { runCli } from './cli.js';
+import { SETTING_FLAGS, runCli } from './cli.js';
 
 /**
  * Writes rows straight into a fresh database with SQL, because the commands that write
@@ -9,8 +9,8 @@ import { runCli } from './cli.js';
  */
 export function seedDatabase(dbPath: string, statements: string): void {
   fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-  // any command opens and migrates the database
-  const r = runCli(['due', '--json'], { env: { TWOCHECK_DB: dbPath, TWOCHECK_TODAY: '2026-01-01' } });
+  // setup makes and migrates the database, as it does for a new user
+  const r = runCli(SETTING_FLAGS, { env: { TWOCHECK_DB: dbPath, TWOCHECK_TODAY: '2026-01-01' } });
   if (r.code !== 0) throw new Error(`could not create the database: ${r.stderr}`);
   const db = new Database(dbPath);
   try {
