@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { AreaData } from '../domain/area-table.js';
 import { type AreaTable, type HubAnswer, hubForHome, lookupHub } from '../domain/hub.js';
-import { NotFound, TwocheckError, UsageError } from '../errors.js';
+import { InputRejected, NotFound, TwocheckError, UsageError } from '../errors.js';
 import { loadArea } from '../store/areas.js';
 import { findChild } from '../store/children.js';
 import { getSetting } from '../store/setting.js';
@@ -63,7 +63,15 @@ export function register(program: Command): void {
 
 /** The area named, else the setting's, else Staffordshire; the database is only read if it exists. */
 function areaFor(ctx: Context, given: string | undefined): AreaTable {
-  if (given) return loadArea(given);
+  if (given) {
+    try {
+      return loadArea(given);
+    } catch (err) {
+      // a flag naming an area with no table is a usage mistake: say which areas exist
+      if (err instanceof TwocheckError && !(err instanceof InputRejected)) throw new UsageError(err.message, err.hint);
+      throw err;
+    }
+  }
   const setting = fs.existsSync(ctx.dbPath) ? getSetting(ctx.db()) : null;
   return loadArea(setting?.area || 'staffordshire');
 }

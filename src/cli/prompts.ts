@@ -7,7 +7,7 @@ import type { Context } from './context.js';
  */
 export async function loadPrompts(ctx: Context, whatIsMissing: string): Promise<typeof import('@inquirer/prompts')> {
   if (!ctx.interactive) {
-    throw new UsageError(`${whatIsMissing} (no terminal to ask on: give them as flags)`);
+    throw new UsageError(`${whatIsMissing} (not asking: no terminal, or --no-input; give them as flags)`);
   }
   // inquirer colours through yoctocolors, which asks Node once, when it loads, and knows nothing
   // of --no-color: say so before it loads, or the prompts come out coloured. FORCE_COLOR=0 rather

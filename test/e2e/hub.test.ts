@@ -66,7 +66,7 @@ describe('twocheck hub', () => {
     expect(runCli(['hub']).code).toBe(2);
     expect(runCli(['hub', 'Leek', '--child', 'A1']).code).toBe(2);
     const r = runCli(['hub', 'Leek', '--area', 'atlantis']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('areas available: staffordshire');
   });
 
