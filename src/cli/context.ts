@@ -5,7 +5,7 @@ import { type CalendarDate, londonDate, parseIsoDate } from '../domain/calendar.
 import { UsageError } from '../errors.js';
 import { type Db, openDatabase } from '../store/db.js';
 import { defaultDatabasePath } from '../store/location.js';
-import { Output } from './output.js';
+import { Output, prepareColour } from './output.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -104,7 +104,9 @@ export function withContext(handler: (ctx: Context, command: Command) => Promise
     while (top.parent?.parent) top = top.parent;
     // A mistyped --db or TWOCHECK_DB must not become a new, empty database that reports
     // "nothing due" every day.
-    const ctx = createContext(command.optsWithGlobals<GlobalOptions>(), process, COMMANDS_THAT_CREATE.has(top.name()));
+    const options = command.optsWithGlobals<GlobalOptions>();
+    await prepareColour(process.stdout, process.stderr, process.env, options.color !== false);
+    const ctx = createContext(options, process, COMMANDS_THAT_CREATE.has(top.name()));
     try {
       await handler(ctx, command);
     } finally {

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { TwocheckError } from '../errors.js';
 import { COMMANDS, commandNamed } from './commands.js';
-import { Output } from './output.js';
+import { Output, prepareColour } from './output.js';
 
 export const VERSION = '0.1.0';
 
@@ -38,6 +38,7 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (err) {
+    await prepareColour(process.stdout, process.stderr, process.env, !argv.includes('--no-color'));
     process.exitCode = report(err, argv);
   }
 }

@@ -1,4 +1,21 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+
+/** The colours the program uses; plain text when colour is off. */
+export type Painter = Pick<ChalkInstance, 'level' | 'bold' | 'red' | 'green' | 'yellow'>;
+
+const plain = (text: string): string => text;
+const PLAIN = { level: 0, bold: plain, red: plain, green: plain, yellow: plain } as unknown as Painter;
+
+// chalk costs start-up time, so it is loaded only when some stream will really be coloured.
+let chalk: typeof import('chalk') | undefined;
+
+export async function prepareColour(stdout: Stream, stderr: Stream, env: NodeJS.ProcessEnv, flag = true): Promise<void> {
+  if (colourWanted(stdout, env, flag) || colourWanted(stderr, env, flag)) chalk ??= await import('chalk');
+}
+
+function painter(wanted: boolean): Painter {
+  return wanted && chalk ? new chalk.Chalk({ level: 1 }) : PLAIN;
+}
 
 export interface Stream {
   write(chunk: string): boolean;
@@ -35,9 +52,9 @@ export class Output {
   readonly stdout: Stream;
   readonly stderr: Stream;
   /** colours for what goes to stdout (tables) */
-  readonly paint: ChalkInstance;
+  readonly paint: Painter;
   /** colours for messages on stderr */
-  readonly note: ChalkInstance;
+  readonly note: Painter;
   readonly quiet: boolean;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
@@ -48,8 +65,8 @@ export class Output {
     this.quiet = options.quiet ?? false;
     this.stdoutIsTTY = options.stdout.isTTY === true;
     this.stderrIsTTY = options.stderr.isTTY === true;
-    this.paint = new Chalk({ level: colourWanted(options.stdout, options.env, options.color) ? 1 : 0 });
-    this.note = new Chalk({ level: colourWanted(options.stderr, options.env, options.color) ? 1 : 0 });
+    this.paint = painter(colourWanted(options.stdout, options.env, options.color));
+    this.note = painter(colourWanted(options.stderr, options.env, options.color));
   }
 
   /** A line of data for stdout. */
