@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DISMISSIBLE, FLAG_NAMES, isFlagName } from '../domain/flags.js';
+import { DISMISSIBLE, FLAG_NAMES, type FlagName, isFlagName } from '../domain/flags.js';
 import { NotFound, UsageError } from '../errors.js';
 import { findChild } from '../store/children.js';
 import { dismissFlag } from '../store/dismissals.js';
@@ -103,6 +103,9 @@ async function printTable(ctx: Context, result: DueResult): Promise<void> {
   await out.end();
 }
 
+/** The flags whose next step needs the Hub's number: a parent letter prints it, a concern calls it. */
+const NEEDS_HUB: ReadonlySet<FlagName> = new Set(['turns-two-soon', 'letter-due', 'concern-open']);
+
 /** Children listed whose Hub cannot be determined: their address needs fixing before a letter or a call. */
 function warnHubUnknown(ctx: Context, result: DueResult): void {
   if (result.children.length === 0) return;
@@ -111,6 +114,7 @@ function warnHubUnknown(ctx: Context, result: DueResult): void {
   const home = db.prepare('SELECT address, postcode FROM children WHERE ref = ?');
   const unknown: string[] = [];
   for (const row of result.children) {
+    if (!row.flags.some((flag) => NEEDS_HUB.has(flag))) continue;
     const answer = hubOf(home.get(row.ref) as HomeAddress);
     if (answer.kind !== 'found') unknown.push(`  ${row.ref}  ${row.firstName} ${row.lastName}: ${answer.reason}`);
   }
