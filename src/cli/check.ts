@@ -139,7 +139,10 @@ function readJson(file: string): unknown {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file'
+      : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+    throw new UsageError(`cannot read ${file}: ${why}`, 'give --from the path of a Progress Check JSON file, e.g. examples/progress-check.json');
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));

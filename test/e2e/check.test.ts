@@ -111,5 +111,8 @@ describe('twocheck check', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--from');
     expect(ws.run(['check', 'nobody', '--from', EXAMPLE]).code).toBe(1);
+    const missing = ws.run(['check', '007', '--from', 'no-such-check.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no-such-check.json: there is no such file');
   });
 });
