@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { type CalendarDate, compareDates, formatUkDate, parseIsoDate } from '../domain/calendar.js';
-import { type HubAnswer, hubForHome } from '../domain/hub.js';
 import { type ProgressCheck, validateCheck } from '../domain/progress-check.js';
 import { InputRejected, NotFound, TwocheckError, UsageError } from '../errors.js';
-import { TEMPLATES_DIR, loadArea } from '../store/areas.js';
+import { TEMPLATES_DIR } from '../store/areas.js';
 import { type CheckRecord, checksForChild, currentCheck, nextVersion, recordCompletedCheck, recordShared } from '../store/checks.js';
 import { type Child, findChild } from '../store/children.js';
 import { getSetting } from '../store/setting.js';
 import { type Context, withContext } from './context.js';
+import { homeHubs } from './home-hub.js';
 
 export interface CheckOptions {
   from?: string;
@@ -115,7 +115,7 @@ async function writeCheckPdf(ctx: Context, a: {
   const { safeFileName, writeFileAtomically } = await import('../documents/pdf.js');
   const layout = loadCheckLayout(layoutFile(TEMPLATES_DIR));
   const pdf = await renderCheckPdf({
-    setting: a.setting, child: a.child, check: a.check, version: a.version, amendReason: a.amendReason, hub: hubFor(a.setting.area, a.child), layout,
+    setting: a.setting, child: a.child, check: a.check, version: a.version, amendReason: a.amendReason, hub: homeHubs(ctx.db()).of({ address: a.child.address, postcode: a.child.postcode }), layout,
   });
   const folder = path.resolve(ctx.cwd, a.out);
   const base = safeFileName(a.child.lastName, a.child.firstName, a.child.ref, 'progress-check', `v${a.version}`);
@@ -124,15 +124,6 @@ async function writeCheckPdf(ctx: Context, a: {
   for (let n = 2; fs.existsSync(file); n++) file = path.join(folder, `${base}-${n}.pdf`);
   return writeFileAtomically(file, pdf);
 }
-
-function hubFor(area: string, child: Child): HubAnswer {
-  try {
-    return hubForHome(loadArea(area), child);
-  } catch (err) {
-    return { kind: 'unsure', reason: (err as Error).message, candidates: [], hubs: [] };
-  }
-}
-
 
 function readJson(file: string): unknown {
   let text: string;

@@ -6,7 +6,7 @@ import { NotFound } from '../errors.js';
 import { type Child, findChild } from '../store/children.js';
 import { type TimelineRecords, timelineRecords } from '../store/timeline.js';
 import { type Context, withContext } from './context.js';
-import { describeHomeHub, homeHubLookup } from './home-hub.js';
+import { describeHomeHub, homeHubs } from './home-hub.js';
 import type { HubAnswer } from '../domain/hub.js';
 
 export interface ChildResult extends TimelineRecords {
@@ -42,7 +42,7 @@ export function runChild(ctx: Context, ref: string, within?: number): ChildResul
   const records = timelineRecords(db, child.id);
   const status = childStatus(factsFrom(child, records), ctx.today, within);
   const { id: _, ...details } = child;
-  const hub = homeHubLookup(db)({ address: child.address, postcode: child.postcode });
+  const hub = homeHubs(db).of({ address: child.address, postcode: child.postcode });
   return { today: ctx.today, child: details, ageMonths: status.ageMonths, age: describeAge(status.ageMonths), dates: status.dates, flags: status.flags, hub, ...records };
 }
 

@@ -1,15 +1,13 @@
 import type { Command } from 'commander';
 import type { HubAnswer } from '../domain/hub.js';
-import { hubForHome } from '../domain/hub.js';
 import { CONCERN_AREAS, RAISED_BY, SHARE_METHODS, hubAdvice } from '../domain/records.js';
 import { UsageError } from '../errors.js';
-import { loadArea } from '../store/areas.js';
 import type { Child } from '../store/children.js';
 import {
   type Concern, addConcern, addConcernEvent, closeConcern, concernsForChild, getConcern, markActionDone,
 } from '../store/concerns.js';
-import { getSetting } from '../store/setting.js';
 import { type Context, withContext } from './context.js';
+import { homeHubs } from './home-hub.js';
 import { ask, loadPrompts } from './prompts.js';
 import { choiceFlag, dateFlag, fullName, requireChild, textFlag } from './recordInput.js';
 
@@ -123,19 +121,10 @@ export async function runConcernRecord(ctx: Context, ref: string, opts: RecordOp
   }
   if (!raisedBy || !area || !description) throw new UsageError(`concern needs ${missing.join(', ')}`);
   const concern = addConcern(ctx.db(), child.id, { raisedBy, area, description, raisedOn }, ctx.by, ctx.now());
-  const { hub, title } = hubFor(ctx, child);
+  const hubs = homeHubs(ctx.db());
+  const hub = hubs.of({ address: child.address, postcode: child.postcode });
+  const title = hubs.title;
   return { child, concern, hub, advice: hubAdvice(hub, title) };
-}
-
-/** The Hub for the child's home; a missing area table is "unsure", never a guess. */
-function hubFor(ctx: Context, child: Child): { hub: HubAnswer; title: string } {
-  const areaName = getSetting(ctx.db())?.area ?? 'staffordshire';
-  try {
-    const table = loadArea(areaName);
-    return { hub: hubForHome(table, { address: child.address, postcode: child.postcode }), title: table.title };
-  } catch (err) {
-    return { hub: { kind: 'unsure', reason: (err as Error).message, candidates: [], hubs: [] }, title: areaName };
-  }
 }
 
 function idFlag(flag: string, text: string): number {

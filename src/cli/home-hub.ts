@@ -8,7 +8,13 @@ import { getSetting } from '../store/setting.js';
  * list pays once for each home. An area table that cannot be read is an unsure answer: no
  * number is ever printed on a guess.
  */
-export function homeHubLookup(db: Db): (home: HomeAddress) => HubAnswer {
+export interface HomeHubs {
+  /** the area's title, e.g. Staffordshire County, or the area's name when its table is missing */
+  title: string;
+  of(home: HomeAddress): HubAnswer;
+}
+
+export function homeHubs(db: Db): HomeHubs {
   const area = getSetting(db)?.area ?? 'staffordshire';
   let table: ReturnType<typeof loadArea> | null = null;
   let failure = '';
@@ -18,7 +24,7 @@ export function homeHubLookup(db: Db): (home: HomeAddress) => HubAnswer {
     failure = (err as Error).message;
   }
   const seen = new Map<string, HubAnswer>();
-  return (home) => {
+  const of = (home: HomeAddress): HubAnswer => {
     if (!table) return { kind: 'unsure', reason: failure, candidates: [], hubs: [] };
     const key = `${home.postcode ?? ''}\u0000${home.address ?? ''}`;
     let answer = seen.get(key);
@@ -28,6 +34,7 @@ export function homeHubLookup(db: Db): (home: HomeAddress) => HubAnswer {
     }
     return answer;
   };
+  return { title: table?.title ?? area, of };
 }
 
 /** One line for a person: the Hub and number, or why there is none. */
