@@ -13,3 +13,9 @@ export function guardCell(value: unknown): string {
 export function guardCells(values: readonly unknown[]): string[] {
   return values.map(guardCell);
 }
+
+/** One guarded cell, quoted for CSV when it needs to be: for writers that stream lines themselves. */
+export function csvCell(value: unknown): string {
+  const text = guardCell(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

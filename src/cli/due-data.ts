@@ -85,9 +85,3 @@ export function runDue(db: Db, today: CalendarDate, opts: DueOptions): DueResult
   return { today, within, children: found.map((f) => f.row) };
 }
 
-/** A cell a spreadsheet would run as a formula gets a leading apostrophe. */
-export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}

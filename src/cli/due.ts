@@ -4,10 +4,11 @@ import { NotFound, UsageError } from '../errors.js';
 import { findChild } from '../store/children.js';
 import { dismissFlag } from '../store/dismissals.js';
 import { type Context, withContext } from './context.js';
-import { homeHubLookup } from './home-hub.js';
+import { homeHubs } from './home-hub.js';
 import type { HomeAddress } from '../domain/hub.js';
 import { chunkedWriter } from './chunked.js';
-import { type DueOptions, type DueResult, csvCell, runDue } from './due-data.js';
+import { csvCell } from './csv-safe.js';
+import { type DueOptions, type DueResult, runDue } from './due-data.js';
 
 interface Flags extends DueOptions { json?: boolean; csv?: boolean; dismiss?: string; reason?: string }
 
@@ -110,12 +111,12 @@ const NEEDS_HUB: ReadonlySet<FlagName> = new Set(['turns-two-soon', 'letter-due'
 function warnHubUnknown(ctx: Context, result: DueResult): void {
   if (result.children.length === 0) return;
   const db = ctx.db();
-  const hubOf = homeHubLookup(db);
+  const hubs = homeHubs(db);
   const home = db.prepare('SELECT address, postcode FROM children WHERE ref = ?');
   const unknown: string[] = [];
   for (const row of result.children) {
     if (!row.flags.some((flag) => NEEDS_HUB.has(flag))) continue;
-    const answer = hubOf(home.get(row.ref) as HomeAddress);
+    const answer = hubs.of(home.get(row.ref) as HomeAddress);
     if (answer.kind !== 'found') unknown.push(`  ${row.ref}  ${row.firstName} ${row.lastName}: ${answer.reason}`);
   }
   if (unknown.length === 0) return;
