@@ -45,8 +45,18 @@ export function loadTemplate(name: string, language: string | null, env: NodeJS.
   const code = languageCode(language);
   const found = (code && inUse.find((t) => t.file === `${name}.${code}.md`)) || inUse.find((t) => t.file === `${name}.md`);
   if (!found) throw new Error(`no template "${name}" in ${userLettersDir(env)} or ${DEFAULT_LETTERS_DIR}`);
-  return parseTemplate(fs.readFileSync(found.path, 'utf8'), found.origin === 'edited' ? found.path : `templates/letters/${found.file}`);
+  const text = fs.readFileSync(found.path, 'utf8');
+  // A batch asks once per child; the same file with the same text is parsed once per run.
+  const key = `${found.path}\u0000${text}`;
+  let template = parsed.get(key);
+  if (!template) {
+    template = parseTemplate(text, found.origin === 'edited' ? found.path : `templates/letters/${found.file}`);
+    parsed.set(key, template);
+  }
+  return template;
 }
+
+const parsed = new Map<string, Template>();
 
 const LANGUAGE_NAMES: Record<string, string> = {
   english: 'en', polish: 'pl', polski: 'pl', romanian: 'ro', urdu: 'ur', punjabi: 'pa', bengali: 'bn',
