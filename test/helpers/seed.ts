@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { insertChildren } from './children.js';
 import { SETTING_FLAGS, runCli } from './cli.js';
 
 /**
- * Writes rows straight into a fresh database with SQL, because the commands that write
- * children, letters, consents and checks are built in parallel. The schema is the contract.
+ * Writes rows straight into a fresh database with SQL, so a test of one command does not
+ * depend on the commands that write those records. The schema is the contract.
  */
 export function seedDatabase(dbPath: string, statements: string): void {
   fs.mkdirSync(path.dirname(dbPath), { recursive: true });
@@ -42,19 +43,13 @@ export interface SeedChild {
   keyPerson?: string | null;
 }
 
-/** Children straight into the database (import is built elsewhere); run setup first so it exists. */
+/** Children straight into the database so a test does not depend on `import`; run setup first so it exists. */
 export function seedChildren(dbFile: string, children: SeedChild[]): void {
-  const db = new Database(dbFile);
-  try {
-    const insert = db.prepare(`INSERT INTO children (ref, first_name, last_name, dob, address, postcode, parent_name, parent2_name,
-      language, funded, key_person, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`);
-    for (const c of children) {
-      insert.run(c.ref, c.first, c.last, c.dob, c.address ?? null, c.postcode ?? null, c.parent ?? null, c.parent2 ?? null,
-        c.language ?? null, c.funded ?? null, c.keyPerson ?? null);
-    }
-  } finally {
-    db.close();
-  }
+  insertChildren(dbFile, children.map((c) => ({
+    ref: c.ref, first_name: c.first, last_name: c.last, dob: c.dob, address: c.address ?? null,
+    postcode: c.postcode ?? null, parent_name: c.parent ?? null, parent2_name: c.parent2 ?? null,
+    language: c.language ?? null, funded: c.funded ?? null, key_person: c.keyPerson ?? null,
+  })));
 }
 
 export { query } from './children.js';
