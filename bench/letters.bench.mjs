@@ -1,6 +1,7 @@
 // Parent letters: the real command (`twocheck letters`, separate files and one merged file)
 // beside bare pdfkit drawing the same text with the same font (the floor).
-// Run after a build: node bench/letters.bench.mjs   (BENCH_LETTERS=200 for a quick look; default 1000, as issue #6 asks)
+// Run after a build: node bench/letters.bench.mjs   (BENCH_LETTERS=200 for a quick look; default 1000, as issue #6 asks;
+// BENCH_ONLY=merged or separate for one of the two; BENCH_REPEAT=5 for the median of 5 on a busy machine)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -53,19 +54,28 @@ async function floor(dir, merged) {
   if (merged) await end(doc, path.join(dir, 'all.pdf'));
 }
 
-/** The real command, once; GNU time (where present) gives its peak memory. */
+const TIME = fs.existsSync('/usr/bin/time');
+
+/**
+ * One process, timed from outside (start-up included, as a user meets it): wall, CPU (user +
+ * sys, steadier than wall on a shared machine) and peak RSS from GNU time where present.
+ */
+function timed(args, options) {
+  const started = performance.now();
+  const run = TIME
+    ? spawnSync('/usr/bin/time', ['-f', 'BENCH-TIME %U %S %M', process.execPath, ...args], { ...options, encoding: 'utf8' })
+    : spawnSync(process.execPath, args, { ...options, encoding: 'utf8' });
+  const wall = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`${args.join(' ')}: ${run.stderr}`);
+  const t = /BENCH-TIME (\S+) (\S+) (\d+)/.exec(run.stderr);
+  return { wall, cpu: t ? Number(t[1]) + Number(t[2]) : NaN, peakMb: t ? Number(t[3]) / 1024 : NaN };
+}
+
+/** The real command, once, on a freshly seeded database. */
 function ours(dir, merged) {
   const env = { ...process.env, TWOCHECK_DB: path.join(dir, 'db.sqlite'), TWOCHECK_CONFIG_DIR: path.join(dir, 'config'), SOURCE_DATE_EPOCH: '1795000000' };
   const args = [path.join(ROOT, 'bin/twocheck.js'), '--today', TODAY, '-q', 'letters', ...(merged ? ['--merged', 'all.pdf'] : ['--out', 'out'])];
-  const gnuTime = fs.existsSync('/usr/bin/time');
-  const started = performance.now();
-  const run = gnuTime
-    ? spawnSync('/usr/bin/time', ['-f', 'peak-kb %M', process.execPath, ...args], { cwd: dir, env, encoding: 'utf8' })
-    : spawnSync(process.execPath, args, { cwd: dir, env, encoding: 'utf8' });
-  const ms = performance.now() - started;
-  if (run.status !== 0) throw new Error(run.stderr);
-  const peak = /peak-kb (\d+)/.exec(run.stderr);
-  return { ms, rssMb: peak ? Number(peak[1]) / 1024 : null };
+  return timed(args, { cwd: dir, env });
 }
 
 async function prepare(dir) {
@@ -78,32 +88,42 @@ async function prepare(dir) {
   db.close();
 }
 
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+
 const mode = process.argv[2];
 if (mode === 'floor' || mode === 'floor-merged') {
-  const started = performance.now();
   await floor(process.argv[3], mode === 'floor-merged');
-  process.stdout.write(JSON.stringify({ ms: performance.now() - started, rssMb: process.resourceUsage().maxRSS / 1024 }));
 } else {
+  // BENCH_ONLY=merged (or separate) runs one of the two; BENCH_REPEAT=5 takes the median of 5,
+  // floor and command taking turns, so a burst of load elsewhere hits both alike.
+  const repeat = Number(process.env.BENCH_REPEAT || 1);
+  const modes = [false, true].filter((m) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY === (m ? 'merged' : 'separate'));
   const rows = [];
-  for (const merged of [false, true]) {
-    const f = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-floor-'));
-    // Timed from outside, start-up included, as the command is.
-    const floorStarted = performance.now();
-    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), merged ? 'floor-merged' : 'floor', f], { encoding: 'utf8' });
-    const floorMs = performance.now() - floorStarted;
-    if (child.status !== 0) throw new Error(child.stderr);
-    const fl = JSON.parse(child.stdout);
-    const o = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-ours-'));
-    await prepare(o);
-    // Peak memory of the command itself: GNU time where present, else unreported.
-    const { ms, rssMb: rss } = ours(o, merged);
-    rows.push({ what: merged ? 'one merged file' : 'separate files', ours: ms, floor: floorMs, oursRss: rss, floorRss: fl.rssMb });
-    fs.rmSync(f, { recursive: true, force: true });
-    fs.rmSync(o, { recursive: true, force: true });
+  for (const merged of modes) {
+    const runs = { floor: [], ours: [] };
+    for (let r = 0; r < repeat; r++) {
+      const f = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-floor-'));
+      runs.floor.push(timed([fileURLToPath(import.meta.url), merged ? 'floor-merged' : 'floor', f], {}));
+      fs.rmSync(f, { recursive: true, force: true });
+      const o = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-ours-'));
+      await prepare(o);
+      runs.ours.push(ours(o, merged));
+      fs.rmSync(o, { recursive: true, force: true });
+    }
+    const sum = (list) => ({ wall: median(list.map((x) => x.wall)), cpu: median(list.map((x) => x.cpu)), peakMb: Math.max(...list.map((x) => x.peakMb)) });
+    rows.push({ what: merged ? 'one merged file' : 'separate files', ours: sum(runs.ours), floor: sum(runs.floor) });
   }
-  console.log(`${N} parent letters (twocheck letters, whole command incl. start-up and recording) vs bare pdfkit, same font and text`);
+  const s = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} s` : 'n/a');
+  const mb = (x) => (Number.isFinite(x) ? `${x.toFixed(0)} MB` : 'n/a');
+  console.log(`${N} parent letters, whole process each (start-up, reading, drawing, writing, recording)${repeat > 1 ? `, median of ${repeat}` : ''}`);
+  console.log('floor: bare pdfkit, the same font and text; target: within 1.5x of the floor');
+  let met = true;
   for (const r of rows) {
-    const rss = r.oursRss === null ? 'n/a' : `${r.oursRss.toFixed(0)} MB`;
-    console.log(`${r.what.padEnd(16)} twocheck ${(r.ours / 1000).toFixed(1)} s, peak ${rss} | pdfkit ${(r.floor / 1000).toFixed(1)} s, peak ${r.floorRss.toFixed(0)} MB | ${(r.ours / r.floor).toFixed(2)}x time`);
+    const wallX = r.ours.wall / r.floor.wall;
+    const cpuX = r.ours.cpu / r.floor.cpu;
+    const ok = wallX <= 1.5 && (!Number.isFinite(cpuX) || cpuX <= 1.5);
+    met &&= ok;
+    console.log(`${r.what.padEnd(16)} twocheck wall ${s(r.ours.wall)} CPU ${s(r.ours.cpu)} peak ${mb(r.ours.peakMb)} | pdfkit wall ${s(r.floor.wall)} CPU ${s(r.floor.cpu)} peak ${mb(r.floor.peakMb)} | ${wallX.toFixed(2)}x wall, ${Number.isFinite(cpuX) ? cpuX.toFixed(2) : 'n/a'}x CPU -> ${ok ? 'met' : 'NOT met'}`);
   }
+  if (!met) process.exitCode = 1;
 }
