@@ -1,5 +1,5 @@
 // Parent letters: the real command (`twocheck letters`, separate files and one merged file)
-// beside bare pdfkit drawing the same text with the same font (the floor).
+// beside bare pdfkit drawing the same page with the same fonts (the floor; see floor() below).
 // Run after a build: node bench/letters.bench.mjs   (BENCH_LETTERS=200 for a quick look; default 1000, as issue #6 asks;
 // BENCH_ONLY=merged or separate for one of the two; BENCH_REPEAT=5 for the median of 5 on a busy machine)
 import { spawnSync } from 'node:child_process';
@@ -21,17 +21,38 @@ function children(n) {
   }));
 }
 
-/** The floor: pdfkit, the same font, the same filled text, one document per letter or one in all. */
+/**
+ * The floor: bare pdfkit drawing the SAME page as the command, in the simplest pdfkit code: the
+ * letterhead (name in bold, the address line, the phone, a rule), the parents' name and
+ * address, the date on the right, the filled template with its headings, bullets and bold runs
+ * (a paragraph that mixes bold and regular is `continued` text, the plain pdfkit way), and the
+ * sign-off, in the same fonts, sizes and colours. Page 1 renders pixel for pixel like the
+ * command's page 1. Before 2026-11-23 the floor drew only the plain text in one font at 12 pt,
+ * with no bold runs, no address block, no rule and no sign-off: less than a letter, so not the
+ * same page, and the ratio against it overstated our overhead (the note
+ * /work/notes/perf-letters3.md gives the numbers against both floors). Left out on purpose is
+ * what the command adds around pdfkit: start-up, the database, choosing the children, the Hub
+ * lookup (the bench's children share one postcode, so the floor asks once), the glyph check,
+ * writing files whole (fsync and rename) and recording each letter.
+ */
 async function floor(dir, merged) {
   const { default: PDFDocument } = await import('pdfkit');
   const { FONTS } = await import(path.join(ROOT, 'dist/documents/pdf.js'));
   const { fillTemplate } = await import(path.join(ROOT, 'dist/documents/template.js'));
   const { loadTemplate } = await import(path.join(ROOT, 'dist/documents/template-files.js'));
-  const { letterFields } = await import(path.join(ROOT, 'dist/documents/fields.js'));
+  const { letterFields, recipientOf, splitAddress } = await import(path.join(ROOT, 'dist/documents/fields.js'));
+  const { formatLongDate } = await import(path.join(ROOT, 'dist/domain/calendar.js'));
+  const { hubForHome } = await import(path.join(ROOT, 'dist/domain/hub.js'));
+  const { loadArea } = await import(path.join(ROOT, 'dist/store/areas.js'));
   const setting = { name: 'Little Acorns Nursery', address: '1 Church Street, Leek', postcode: 'ST13 5AA', phone: '01538 000111', manager: 'Jo Bloggs', email: null, urn: null, area: 'staffordshire', logo: null };
   const template = loadTemplate('parent-letter', null, { TWOCHECK_CONFIG_DIR: dir });
+  const all = children(N);
+  const hub = hubForHome(loadArea(setting.area), { address: all[0].address, postcode: all[0].postcode });
+  const [INK, SOFT, ACCENT, M] = ['#1a1a1a', '#555555', '#2f5d62', 56];
+  const date = formatLongDate(TODAY);
+  const letterhead = [...splitAddress(setting.address), setting.postcode].join(' · ');
   const open = () => {
-    const doc = new PDFDocument({ size: 'A4', margin: 56 });
+    const doc = new PDFDocument({ size: 'A4', margin: M });
     doc.registerFont('regular', FONTS.regular);
     doc.registerFont('bold', FONTS.bold);
     return doc;
@@ -42,13 +63,50 @@ async function floor(dir, merged) {
     doc.on('end', () => { fs.writeFileSync(file, Buffer.concat(chunks)); done(); });
     doc.end();
   });
+  const runs = (doc, list, x, width, allBold) => {
+    if (list.length === 0) doc.text(' ', x, doc.y, { width });
+    list.forEach((r, i) => {
+      const options = { width, continued: i < list.length - 1, lineGap: 2 };
+      doc.font(allBold || r.bold ? 'bold' : 'regular');
+      if (i === 0) doc.text(r.text, x, doc.y, options); else doc.text(r.text, options);
+    });
+    doc.font('regular');
+  };
   let doc = merged ? open() : null;
-  for (const [i, c] of children(N).entries()) {
+  for (const [i, c] of all.entries()) {
     const child = { ...c, id: i, firstName: c.first, lastName: c.last, parentName: c.parent, parent2Name: null, keyPerson: null, language: null, funded: null };
-    const filled = fillTemplate(template, letterFields(setting, child, null, TODAY));
+    const filled = fillTemplate(template, letterFields(setting, child, hub, TODAY));
+    const to = recipientOf(child);
     if (!merged) doc = open(); else if (i > 0) doc.addPage();
-    doc.font('bold').text(setting.name).font('regular').text(`${setting.address} ${setting.postcode}`).text(child.parentName).text(TODAY);
-    for (const b of filled.blocks) doc.font(b.type === 'heading' ? 'bold' : 'regular').text(b.runs.map((r) => r.text).join(''));
+    const width = doc.page.width - 2 * M;
+    doc.fillColor(ACCENT).font('bold').fontSize(17).text(setting.name, M, M, { width });
+    doc.fillColor(SOFT).font('regular').fontSize(9).moveDown(0.2).text(letterhead, { width }).text(`Phone ${setting.phone}`, { width });
+    const ruleY = doc.y + 8;
+    doc.moveTo(M, ruleY).lineTo(M + width, ruleY).lineWidth(1).strokeColor(ACCENT).stroke();
+    doc.fillColor(INK).font('regular').fontSize(10.5).text(to.name, M, ruleY + 22, { width: width / 2 });
+    for (const line of to.lines) doc.text(line, { width: width / 2 });
+    const below = doc.y;
+    doc.text(date, M + width / 2, ruleY + 22, { width: width / 2, align: 'right' });
+    doc.text('', M, Math.max(doc.y, below) + 24);
+    filled.blocks.forEach((b, j) => {
+      if (b.type === 'heading') {
+        doc.moveDown(0.4).fillColor(ACCENT).fontSize(12.5);
+        runs(doc, b.runs, M, width, true);
+        doc.fillColor(INK).moveDown(0.25);
+      } else if (b.type === 'bullet') {
+        doc.fontSize(10.5).fillColor(INK);
+        const y = doc.y;
+        doc.font('regular').text('•', M + 6, y, { lineBreak: false }).text('', M + 20, y);
+        runs(doc, b.runs, M + 20, width - 20, false);
+        doc.moveDown(0.2);
+      } else {
+        doc.fontSize(10.5).fillColor(INK);
+        if (filled.blocks[j - 1]?.type === 'bullet') doc.moveDown(0.4);
+        runs(doc, b.runs, M, width, false);
+        doc.moveDown(0.6);
+      }
+    });
+    doc.moveDown(2.2).fontSize(10.5).fillColor(INK).font('bold').text(setting.manager, M).font('regular').text(`Manager, ${setting.name}`, M);
     if (!merged) await end(doc, path.join(dir, `${c.ref}.pdf`));
   }
   if (merged) await end(doc, path.join(dir, 'all.pdf'));
@@ -116,7 +174,7 @@ if (mode === 'floor' || mode === 'floor-merged') {
   const s = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} s` : 'n/a');
   const mb = (x) => (Number.isFinite(x) ? `${x.toFixed(0)} MB` : 'n/a');
   console.log(`${N} parent letters, whole process each (start-up, reading, drawing, writing, recording)${repeat > 1 ? `, median of ${repeat}` : ''}`);
-  console.log('floor: bare pdfkit, the same font and text; target: within 1.5x of the floor');
+  console.log('floor: bare pdfkit drawing the same page (letterhead, address block, bold runs, sign-off); target: within 1.5x');
   let met = true;
   for (const r of rows) {
     const wallX = r.ours.wall / r.floor.wall;
