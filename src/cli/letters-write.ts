@@ -50,7 +50,7 @@ export async function writeBatch(
   if (merged) {
     try {
       const first = planned[0];
-      const doc = createPdf({ title: first ? `Parent letters: ${setting.name}` : 'Parent letters', author: setting.name, subject: 'parent-letter', createdAt });
+      const doc = createPdf({ title: first ? `Parent letters: ${setting.name}` : 'Parent letters', author: setting.name, subject: 'parent-letter', createdAt, bufferPages: false });
       planned.forEach((p, i) => {
         if (i > 0) doc.addPage();
         const drawn = drawLetter(doc, inputOf(p));

@@ -46,6 +46,7 @@ export async function renderLetter(input: LetterInput): Promise<RenderedLetter> 
   const doc = createPdf({
     title: filled.title, author: input.setting.name, subject: input.template.kind,
     language: input.template.language === 'en' ? 'en-GB' : input.template.language, createdAt: input.createdAt,
+    bufferPages: false,
   });
   const drawn = drawLetter(doc, input);
   return { ...drawn, pdf: await finishPdf(doc) };

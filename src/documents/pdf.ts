@@ -31,6 +31,13 @@ export interface PdfMeta {
    * same input gives the same bytes.
    */
   createdAt?: Date;
+  /**
+   * Keep every page in memory until the end, so page numbers ("page 2 of 3") can be added once
+   * the count is known (the check does). Default true. A merged file of 1,000 letters needs
+   * no page numbers: without it each page is written out when the next begins, and the file
+   * has the same bytes.
+   */
+  bufferPages?: boolean;
 }
 
 export type Pdf = PDFKit.PDFDocument;
@@ -43,7 +50,7 @@ export function createPdf(meta: PdfMeta): Pdf {
   const doc = new PDFDocument({
     size: 'A4',
     margin: A4_MARGIN,
-    bufferPages: true,
+    bufferPages: meta.bufferPages ?? true,
     autoFirstPage: true,
     lang: meta.language ?? 'en-GB',
     displayTitle: true,

@@ -18,6 +18,15 @@ describe('the shared PDF machinery', () => {
     expect((await drawn('Zoë Łukasz Ioana')).equals(await drawn('Zoë Łukasz Ioana'))).toBe(true);
   });
 
+  it('gives the same bytes whether pages are kept in memory or written as it goes', async () => {
+    const pages = async (bufferPages: boolean) => {
+      const doc = createPdf({ title: 'T', author: 'A', createdAt: fixed, bufferPages });
+      for (const name of ['Zoë', 'Łukasz', 'Ioana']) doc.addPage().font('bold').text(name).font('regular').text('Dear parents');
+      return finishPdf(doc);
+    };
+    expect((await pages(false)).equals(await pages(true))).toBe(true);
+  });
+
   it('draws names beyond Latin-1 so they can be read back', async () => {
     const parser = new PDFParse({ data: await drawn('Zoë Łukasz Ţurcanu Ørsted') });
     const { text } = await parser.getText();
