@@ -80,15 +80,27 @@ export function pdfDateFromEnvironment(env: NodeJS.ProcessEnv = process.env): Da
 /** Code points in `text` that the font cannot draw (they would print as empty boxes). */
 export function missingGlyphs(doc: Pdf, font: FontName, text: string): string[] {
   doc.font(font);
-  const face = (doc as unknown as { _font: { font: { hasGlyphForCodePoint(cp: number): boolean } } })._font.font;
+  const face = (doc as unknown as { _font: { font: FontFace } })._font.font;
+  let known = drawable.get(face);
+  if (!known) drawable.set(face, (known = new Map()));
   const missing = new Set<string>();
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (cp < 0x20 || ch === '\n') continue;
-    if (!face.hasGlyphForCodePoint(cp)) missing.add(ch);
+    if (cp < 0x20) continue;
+    let has = known.get(cp);
+    if (has === undefined) known.set(cp, (has = face.hasGlyphForCodePoint(cp)));
+    if (!has) missing.add(ch);
   }
   return [...missing];
 }
+
+interface FontFace { hasGlyphForCodePoint(cp: number): boolean }
+
+/**
+ * What each font face can draw, by code point: a merged batch asks about the same hundred or so
+ * characters for every letter, and the font's own lookup (its cmap) is slow enough to show.
+ */
+const drawable = new WeakMap<FontFace, Map<number, boolean>>();
 
 /** Finish the document and collect its bytes. */
 export function finishPdf(doc: Pdf): Promise<Buffer> {

@@ -38,6 +38,9 @@ describe('the shared PDF machinery', () => {
     const doc = createPdf({ title: 'T', author: 'A', createdAt: fixed });
     expect(missingGlyphs(doc, 'regular', 'Amélie')).toEqual([]);
     expect(missingGlyphs(doc, 'regular', 'Ali 李')).toEqual(['李']);
+    // asked again, the answer comes from what the face already told us, and stays right
+    expect(missingGlyphs(doc, 'regular', '李 Amélie 李')).toEqual(['李']);
+    expect(missingGlyphs(doc, 'bold', 'Ali 李')).toEqual(['李']);
   });
 
   it('writes whole files only, leaving no temporary file behind', () => {
