@@ -128,12 +128,29 @@ function drawBlock(doc: Pdf, block: Block, previous: Block['type'] | undefined, 
 }
 
 function drawRuns(doc: Pdf, runs: Block['runs'], x: number, width: number, allBold: boolean): void {
-  if (runs.length === 0) { doc.text(' ', x, doc.y, { width }); return; }
-  runs.forEach((run, i) => {
-    doc.font(allBold || run.bold ? 'bold' : 'regular');
-    const options = { width, continued: i < runs.length - 1, lineGap: 2 };
-    if (i === 0) doc.text(run.text, x, doc.y, options);
-    else doc.text(run.text, options);
+  const pieces = sameFontJoined(runs, allBold);
+  if (pieces.length === 0) { doc.text(' ', x, doc.y, { width }); return; }
+  pieces.forEach((piece, i) => {
+    doc.font(piece.bold ? 'bold' : 'regular');
+    const options = { width, continued: i < pieces.length - 1, lineGap: 2 };
+    if (i === 0) doc.text(piece.text, x, doc.y, options);
+    else doc.text(piece.text, options);
   });
   doc.font('regular');
+}
+
+/**
+ * Neighbouring runs in the same font drawn as one piece of text: each piece is a separate
+ * `continued` fragment that pdfkit lays out and places on its own (a heading with bold words,
+ * or "**a****b**", would otherwise be several).
+ */
+export function sameFontJoined(runs: Block['runs'], allBold: boolean): Block['runs'] {
+  const pieces: Block['runs'] = [];
+  for (const run of runs) {
+    const bold = allBold || run.bold;
+    const last = pieces[pieces.length - 1];
+    if (last && last.bold === bold) last.text += run.text;
+    else pieces.push({ text: run.text, bold });
+  }
+  return pieces;
 }

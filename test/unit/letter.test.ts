@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { letterFields, recipientOf } from '../../src/documents/fields.js';
-import { renderLetter } from '../../src/documents/letter.js';
+import { renderLetter, sameFontJoined } from '../../src/documents/letter.js';
 import { loadTemplate } from '../../src/documents/template-files.js';
 import type { CalendarDate } from '../../src/domain/calendar.js';
 import type { HubAnswer } from '../../src/domain/hub.js';
@@ -70,5 +70,13 @@ describe('the parent letter', () => {
     const letter = await render(child, west, { ...setting, logo: '/nonexistent/logo.png' });
     expect(letter.problems.join()).toContain('/nonexistent/logo.png');
     expect(letter.pdf.length).toBeGreaterThan(1000);
+  });
+
+  it('draws neighbouring runs in the same font as one piece, keeping bold apart from regular', () => {
+    const runs = [{ text: 'Please ', bold: false }, { text: 'take', bold: true }, { text: ' it', bold: true }, { text: '.', bold: false }];
+    expect(sameFontJoined(runs, false)).toEqual([{ text: 'Please ', bold: false }, { text: 'take it', bold: true }, { text: '.', bold: false }]);
+    expect(sameFontJoined(runs, true)).toEqual([{ text: 'Please take it.', bold: true }]);
+    expect(runs[1]).toEqual({ text: 'take', bold: true });
+    expect(sameFontJoined([], false)).toEqual([]);
   });
 });
