@@ -95,8 +95,11 @@ export async function generateLetters(ctx: Context, options: GenerateOptions): P
 
   const area = todo.length > 0 ? hubTable(setting, warnings) : null;
   const taken = new Set<string>();
+  // One template per roster language, not one look through the template folders per child.
+  const templates = new Map<string | null, Template>();
   const planned: Planned[] = todo.map(({ child, reason }) => {
-    const template = templateFor(child, ctx.env);
+    let template = templates.get(child.language);
+    if (!template) templates.set(child.language, (template = templateFor(child, ctx.env)));
     const hub = area ? hubForHome(area, { address: child.address, postcode: child.postcode }) : null;
     let file: string | null = null;
     if (out) {
