@@ -1,4 +1,5 @@
 /** The letters table: each letter written, its file and fingerprint, and when it was sent. */
+import type { Statement } from 'better-sqlite3';
 import type { CalendarDate } from '../domain/calendar.js';
 import { recordAudit } from './audit.js';
 import type { Db } from './db.js';
@@ -25,13 +26,21 @@ const COLUMNS = `id, child_id AS childId, kind, template, template_hash AS templ
 
 export type NewLetter = Omit<LetterRow, 'id' | 'sentOn' | 'sentBy' | 'sessionId'> & { sessionId?: number | null };
 
+const inserts = new WeakMap<Db, Statement<unknown[]>>();
+
 /** Records a letter whose file already exists; one transaction with its audit line. */
 export function recordLetter(db: Db, letter: NewLetter): number {
-  return db.transaction(() => {
-    const info = db.prepare(
+  // Prepared once per connection: a batch records a thousand letters.
+  let insert = inserts.get(db);
+  if (!insert) {
+    insert = db.prepare(
       `INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, session_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(letter.childId, letter.kind, letter.template, letter.templateHash, letter.file, letter.sha256,
+    );
+    inserts.set(db, insert);
+  }
+  return db.transaction(() => {
+    const info = insert.run(letter.childId, letter.kind, letter.template, letter.templateHash, letter.file, letter.sha256,
       letter.generatedAt, letter.generatedBy, letter.sessionId ?? null);
     const id = Number(info.lastInsertRowid);
     recordAudit(db, {
