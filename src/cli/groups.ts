@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { type CalendarDate, formatLongDate, parseIsoDate } from '../domain/calendar.js';
 import { describeAge } from '../domain/age.js';
 import { type GroupBy, type GroupChild, type Plan, planGroups } from '../domain/groups.js';
@@ -22,7 +22,7 @@ function planOptions(cmd: Command): Command {
     .requiredOption('--to <YYYY-MM-DD>', 'last day of the window')
     .option('--size <n>', 'at most this many children in a session', '6')
     .option('--spread <months>', 'at most this many months between oldest and youngest on the day', '3')
-    .addOption(new Option('--group-by <what>', 'keep children of the same room or key person together').choices(['room', 'key-person']))
+    .addOption(cmd.createOption('--group-by <what>', 'keep children of the same room or key person together').choices(['room', 'key-person']))
     .option('--minutes-saved <n>', 'minutes of professional time saved per review (an estimate)', '10')
     .option('--json', 'print JSON');
 }
