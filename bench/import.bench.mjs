@@ -102,7 +102,7 @@ import { createRequire } from 'node:module';
 const { parse } = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))})('csv-parse');
 let n = 0;
 for await (const record of fs.createReadStream('roster.csv', { highWaterMark: 256 * 1024 })
-  .pipe(parse({ record_delimiter: '\\n', relax_column_count: true, skip_empty_lines: false, bom: true }))) n += batch.length;
+  .pipe(parse({ record_delimiter: '\\n', relax_column_count: true, skip_empty_lines: false, bom: true }))) n += 1;
 `);
     const parsed = timed(process.execPath, [parseOnly]);
     if (parsed.status === 0) {
