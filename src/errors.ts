@@ -40,3 +40,11 @@ export class NoDatabase extends NotFound {
     super(`no database at ${file}`, 'check --db or TWOCHECK_DB; a new database is made by twocheck setup or twocheck import');
   }
 }
+
+/** A ref that names no child on the roster. Exit 1, like every record that is not there. */
+export class NoSuchChild extends NotFound {
+  constructor(refs: string | readonly string[]) {
+    const list = typeof refs === 'string' ? [refs] : refs;
+    super(`no child with the ref ${list.map((r) => `"${r}"`).join(', ')}`, 'see the refs with: twocheck children');
+  }
+}

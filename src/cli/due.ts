@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DISMISSIBLE, FLAG_NAMES, type FlagName, isFlagName } from '../domain/flags.js';
-import { NotFound, UsageError } from '../errors.js';
+import { NoSuchChild, UsageError } from '../errors.js';
 import { findChild } from '../store/children.js';
 import { dismissFlag } from '../store/dismissals.js';
 import { type Context, withContext } from './context.js';
@@ -51,7 +51,7 @@ function dismiss(ctx: Context, opts: Flags): void {
   if (!reason) throw new UsageError('--dismiss needs --reason "…" saying why (it is kept in the record)');
   const db = ctx.db();
   const child = findChild(db, opts.dismiss!);
-  if (!child) throw new NotFound(`no child with ref "${opts.dismiss}"`, 'run: twocheck children');
+  if (!child) throw new NoSuchChild(opts.dismiss!);
   dismissFlag(db, { childId: child.id, flag: flag[0], reason, by: ctx.by, at: ctx.now() });
   ctx.out.done(`${flag[0]} dismissed for ${child.ref} (${child.firstName} ${child.lastName}).`);
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { AreaData } from '../domain/area-table.js';
 import { type AreaTable, type HubAnswer, hubForHome, lookupHub } from '../domain/hub.js';
-import { InputRejected, NotFound, TwocheckError, UsageError } from '../errors.js';
+import { InputRejected, NoSuchChild, TwocheckError, UsageError } from '../errors.js';
 import { loadArea } from '../store/areas.js';
 import type { Child } from '../store/children.js';
 import type { Context } from './context.js';
@@ -86,7 +86,7 @@ export async function runHub(ctx: Context, options: HubOptions): Promise<HubResu
   const sharingNote = (table as AreaData).sharingNote;
   if (options.child !== undefined) {
     const child = await childWithRef(ctx, options.child);
-    if (!child) throw new NotFound(`no child with the ref "${options.child}"`, 'run: twocheck children   to see the refs');
+    if (!child) throw new NoSuchChild(options.child);
     const home = { address: child.address, postcode: child.postcode };
     const query = [child.address, child.postcode].filter(Boolean).join(', ') || '(no address recorded)';
     return { area: table.area, query, child: { ref: child.ref, ...home }, answer: hubForHome(table, home), sharingNote };
