@@ -149,7 +149,6 @@ export async function runInvite(ctx: Context, id: number, flags: { out: string }
   const { writeFileAtomically } = await import('../documents/pdf.js');
   const outDir = path.resolve(ctx.cwd, flags.out);
   const sessionFields = {
-    'session.date': formatLongDate(session.onDate),
     'session.time': session.atTime ? `, ${session.atTime}` : '',
     'session.place': session.place ?? setting.name,
     'session.lead': session.lead ?? '',
@@ -160,7 +159,10 @@ export async function runInvite(ctx: Context, id: number, flags: { out: string }
     const template = templates[i] as Template;
     const rendered = await renderLetter({
       setting, template, date: ctx.today,
-      fields: { ...letterFields(setting, child, null, ctx.today), ...sessionFields },
+      fields: {
+        ...letterFields(setting, child, null, ctx.today, template.language), ...sessionFields,
+        'session.date': formatLongDate(session.onDate, template.language),
+      },
       recipient: recipientOf(child),
     });
     if (rendered.missingGlyphs.length > 0) ctx.out.warn(`${child.ref}: these characters cannot be printed: ${rendered.missingGlyphs.join(' ')}`);

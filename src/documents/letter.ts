@@ -110,7 +110,7 @@ function drawOneLetter(doc: Pdf, input: LetterInput): DrawnLetter {
     });
     bottom = doc.y;
   }
-  tagged(doc, 'P', () => doc.text(formatLongDate(input.date), left + width / 2, y, { width: width / 2, align: 'right' }));
+  tagged(doc, 'P', () => doc.text(formatLongDate(input.date, input.template.language), left + width / 2, y, { width: width / 2, align: 'right' }));
   y = Math.max(doc.y, bottom) + 24;
   doc.text('', left, y);
   drawBlocks(doc, filled.blocks, left, width);

@@ -45,6 +45,9 @@ describe('twocheck letters', () => {
     expect(zoe).toContain('Łucja Wiśniewska and Ştefan Wiśniewski');
     expect(zoe).toContain('Little Acorns Nursery');
     expect(zoe).toContain('Ocena postępów Zoë'); // the Polish variant
+    expect(zoe).toContain('23 listopada 2026'); // its dates written in Polish, the letter's date
+    expect(zoe).toContain('20 listopada 2026'); // and the second birthday
+    expect(zoe).not.toContain('November');
     const olga = flat(await pdfText(path.join(dir, 'A2-Nguyen.pdf')));
     expect(olga).toContain('Nguyễn Thị Mai');
     expect(olga).toContain('Ольга');
