@@ -44,13 +44,15 @@ export interface StatusFilter {
  * Sets A and B are walked in child id order (`LIMIT -1` keeps SQLite from flattening the sorted
  * subquery away), so the probes move forwards through each index and mostly hit pages already
  * in the cache: twice as fast as dob order at 1M children. In A the facts are columns of a
- * subquery that cannot be flattened either, so a fact the filter reads is not looked up again.
+ * subquery that cannot be flattened either, so a fact the filter reads is not looked up again,
+ * and the sets together are one more (else a lone set's facts are looked up once per use).
  *
  * Bounds are compared as text: a birthday is never before the same month and day N years on,
  * and never more than three days after it (the 31st rolling to the 1st), so `@bound` (horizon
  * less two years), `@notTwoBound` (today less three days, less two years) and `@threeBound`
- * (today less three days, less three years) only ever let through more children than the rules
- * flag, never fewer (test/store/status.test.ts).
+ * (today less three days, less three years), and `@twoUpper` and `@threeUpper` (today less two
+ * or three years: nobody born after that is two, or three, today) only ever let through more
+ * children than the rules flag, never fewer (test/store/status.test.ts).
  */
 type Fact = 'letter' | 'consent' | 'chk' | 'concerns';
 
@@ -64,17 +66,26 @@ const FACT: Record<Fact, (x: string) => string> = {
 };
 const FACTS: readonly Fact[] = ['letter', 'consent', 'chk', 'concerns'];
 
-/** What set A keeps a child for, per flag, and the fact it reads (none: the date of birth alone). */
-const KEEP_IN_A: Record<FlagName, { fact: Fact | null; when: string }> = {
-  'check-missed': { fact: 'chk', when: 'chk IS NULL' },
-  'check-late': { fact: 'chk', when: 'chk IS NULL' },
-  'check-due': { fact: 'chk', when: 'chk IS NULL' },
-  'letter-due': { fact: 'letter', when: 'letter = 0' },
-  'consent-missing': { fact: 'consent', when: `consent IS NOT 'given'` },
-  'check-not-shared': { fact: 'chk', when: 'chk % 2 = 1' },
-  'concern-open': { fact: 'concerns', when: 'concerns > 0' },
-  'turns-two-soon': { fact: null, when: 'dob > @notTwoBound' },
+/**
+ * What set A keeps a child for, per flag: the fact it reads (none: the date of birth alone),
+ * the condition, and the latest date of birth that can carry the flag: `@threeUpper` (today
+ * less three years: three or over) or `@twoUpper` (two or over), by the same text reasoning.
+ */
+const KEEP_IN_A: Record<FlagName, { fact: Fact | null; when: string; upper: Upper }> = {
+  'check-missed': { fact: 'chk', when: 'chk IS NULL AND dob <= @threeUpper', upper: 'threeUpper' },
+  'check-late': { fact: 'chk', when: 'chk IS NULL AND dob <= @twoUpper', upper: 'twoUpper' },
+  'check-due': { fact: 'chk', when: 'chk IS NULL AND dob <= @twoUpper', upper: 'twoUpper' },
+  'letter-due': { fact: 'letter', when: 'letter = 0 AND dob <= @twoUpper', upper: 'twoUpper' },
+  'consent-missing': { fact: 'consent', when: `consent IS NOT 'given'`, upper: 'bound' },
+  'check-not-shared': { fact: 'chk', when: 'chk % 2 = 1', upper: 'bound' },
+  'concern-open': { fact: 'concerns', when: 'concerns > 0', upper: 'bound' },
+  'turns-two-soon': { fact: null, when: 'dob > @notTwoBound', upper: 'bound' },
 };
+type Upper = 'threeUpper' | 'twoUpper' | 'bound';
+/** earliest first */
+const UPPERS: readonly Upper[] = ['threeUpper', 'twoUpper', 'bound'];
+/** The earliest date of birth set A reads: three days short of three, or of two for turns-two-soon alone. */
+const lowerOf = (flags: ReadonlySet<FlagName>): string => ([...flags].every((f) => f === 'turns-two-soon') ? 'notTwoBound' : 'threeBound');
 
 function buildSql(filter: StatusFilter): string {
   const wanted = new Set<FlagName>(filter.flags ?? FLAG_NAMES);
@@ -91,10 +102,11 @@ function buildSql(filter: StatusFilter): string {
   // A: the facts the filter reads inside, the others only for the children kept
   const keep = [...wanted].map((f) => KEEP_IN_A[f]);
   const inner = FACTS.filter((f) => keep.some((k) => k.fact === f));
-  const when = [...new Set(keep.map((k) => k.when))].join(' OR ') || 'FALSE';
+  const when = [...new Set(keep.map((k) => `(${k.when})`))].join(' OR ') || 'FALSE';
+  const upper = UPPERS[Math.max(...keep.map((k) => UPPERS.indexOf(k.upper)))] ?? 'bound';
   sets.push(`SELECT id, dob, ${FACTS.map((f) => (inner.includes(f) ? f : `${FACT[f]('a')} AS ${f}`)).join(', ')}
   FROM (SELECT a.id, a.dob${inner.map((f) => `, ${FACT[f]('a')} AS ${f}`).join('')}
-        FROM ${band('dob > @threeBound AND dob <= @bound')} a
+        FROM ${band(`dob > @${lowerOf(wanted)} AND dob <= @${upper}`)} a
         LIMIT -1) a
   WHERE ${when}`);
 
@@ -116,7 +128,7 @@ function buildSql(filter: StatusFilter): string {
   return `SELECT f.id, c.ref, c.first_name, c.last_name, f.dob, c.room, c.key_person, f.letter, f.consent,
   f.chk IS NOT NULL, k.completed_on, k.shared_on, f.concerns,
   CASE WHEN f.chk IS NULL THEN (SELECT group_concat(d.flag, ',') FROM dismissals d WHERE d.child_id = f.id) END${filter.withHome ? ', c.address, c.postcode' : ''}
-FROM (${sets.join('\n  UNION ALL\n  ')}) f
+FROM (${sets.join('\n  UNION ALL\n  ')}\n  LIMIT -1) f
   CROSS JOIN children c ON c.id = f.id
   LEFT JOIN checks k INDEXED BY checks_completed ON k.child_id = f.id AND k.status = 'completed' AND k.version = f.chk / 2`;
 }
@@ -135,6 +147,7 @@ function parameters(filter: StatusFilter): Record<string, string> {
   const slack = addDays(filter.today, -3);
   const p: Record<string, string> = {
     bound: yearsBefore(filter.horizon, 2), notTwoBound: yearsBefore(slack, 2), threeBound: yearsBefore(slack, 3),
+    twoUpper: yearsBefore(filter.today, 2), threeUpper: yearsBefore(filter.today, 3),
   };
   if (filter.room !== undefined) p.room = filter.room;
   if (filter.keyPerson !== undefined) p.keyPerson = filter.keyPerson;
