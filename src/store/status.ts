@@ -44,8 +44,9 @@ export interface StatusFilter {
  * Sets A and B are walked in child id order (`LIMIT -1` keeps SQLite from flattening the sorted
  * subquery away), so the probes move forwards through each index and mostly hit pages already
  * in the cache: twice as fast as dob order at 1M children. In A the facts are columns of a
- * subquery that cannot be flattened either, so a fact the filter reads is not looked up again,
- * and the sets together are one more (else a lone set's facts are looked up once per use).
+ * subquery that cannot be flattened either, so a fact the filter reads is not looked up again;
+ * the union of the sets is one more such subquery (a lone set would otherwise be flattened into
+ * the outer query and its facts looked up once per use).
  *
  * Bounds are compared as text: a birthday is never before the same month and day N years on,
  * and never more than three days after it (the 31st rolling to the 1st), so `@bound` (horizon
