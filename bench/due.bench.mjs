@@ -1,6 +1,6 @@
 // Run after a build: node bench/due.bench.mjs [children]   (KEEP=1 keeps the databases)
 // Fills a temporary database with synthetic children the way a nursery roster looks, prints
-// the facts query's plan, then times `twocheck due --json`, `due` and `remind` as a user would
+// the facts query's plans, then times `twocheck due --json`, `due`, `--csv`, filters and `remind` as a user would
 // run them (a fresh process each, output to a pipe): CPU (user + sys) and wall, since the
 // machine may be shared. Then the worst case: the same roster with no completed check for any
 // child three or over, so every one of them carries check-missed.
@@ -92,6 +92,8 @@ console.log(`filled in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 const horizon = iso(todayMs + 30 * DAY);
 const plan = openDatabase(dbPath);
 console.log('facts query plan (due, 30 days ahead):\n  ' + statusQueryPlan(plan, { today: TODAY, horizon }).join('\n  '));
+console.log('facts query plan (due --flag check-missed --room "Room 3"):\n  ' +
+  statusQueryPlan(plan, { today: TODAY, horizon, flags: ['check-missed'], room: 'Room 3' }).join('\n  '));
 plan.close();
 
 t = performance.now();
@@ -125,7 +127,10 @@ const flagged = (file) => {
 console.log(`\nnursery-like roster: ${flagged(dbPath)} children carry a flag`);
 time('twocheck due --json', dbPath, ['due', '--json']);
 time('twocheck due', dbPath, ['due']);
+time('twocheck due --csv', dbPath, ['due', '--csv']);
 time('twocheck due --flag check-missed', dbPath, ['due', '--flag', 'check-missed']);
+time('twocheck due --flag turns-two-soon', dbPath, ['due', '--flag', 'turns-two-soon']);
+time('twocheck due --room "Room 3"', dbPath, ['due', '--room', 'Room 3']);
 time('twocheck remind', dbPath, ['remind']);
 console.log(`\nworst case, no over-three has a completed check: ${flagged(worstPath)} children carry a flag`);
 time('twocheck due --json', worstPath, ['due', '--json']);

@@ -1,5 +1,7 @@
 // Start-up of `twocheck hub Leek` against bare `node -e 0` (median of N runs), and proof that the
 // command loads no PDF or prompt library. Run after a build: node bench/hub.bench.mjs [runs]
+// The programs take turns, one run each per round, so a machine that gets busier or quieter
+// part-way through weighs on all of them alike.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,22 +14,37 @@ const runs = Number(process.argv[2] ?? 21);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twocheck-bench-'));
 const env = { PATH: process.env.PATH, HOME: dir, FORCE_COLOR: '0', TWOCHECK_DB: path.join(dir, 'none.db') };
 
-function median(args) {
-  const times = [];
+function medians(programs) {
+  const times = programs.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { cwd: dir, env, encoding: 'utf8' });
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    programs.forEach((args, p) => {
+      const start = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, args, { cwd: dir, env, encoding: 'utf8' });
+      times[p].push(Number(process.hrtime.bigint() - start) / 1e6);
+      if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    });
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]);
 }
 
-const bare = median(['-e', '0']);
-const hub = median([bin, 'hub', 'Leek']);
-// The CLI core alone (commander, every command's registration, the store), for comparison.
-const version = median([bin, '--version']);
+// A program that does nothing but parse its arguments with commander and print one line: what
+// any commander-based command costs before it does its own work.
+const bareCommander = path.join(dir, 'commander-only.mjs');
+fs.writeFileSync(bareCommander, [
+  `import { createRequire } from 'node:module';`,
+  `const { Command } = createRequire(${JSON.stringify(path.join(root, 'package.json'))})('commander');`,
+  `new Command('x').argument('[words...]').action((w) => process.stdout.write(w.join(' ') + '\\n')).parse(process.argv);`,
+].join('\n'));
+// A setting's database, as a manager has: hub then reads the setting's area from it.
+const withDb = path.join(dir, 'setting.db');
+const setup = spawnSync(process.execPath, [bin, '--db', withDb, 'setup', '--name', 'Little Acorns Nursery', '--address', '1 Church Street, Leek',
+  '--postcode', 'ST13 5AA', '--phone', '01538 000111', '--manager', 'Jo Bloggs', '--no-input'], { cwd: dir, env, encoding: 'utf8' });
+if (setup.status !== 0) throw new Error(`setup failed: ${setup.stderr}`);
+
+// `--version` is the CLI core alone (commander and the global options), for comparison.
+const [bare, hub, hubWithDb, commanderOnly, version] = medians([
+  ['-e', '0'], [bin, 'hub', 'Leek'], [bin, '--db', withDb, 'hub', 'Leek'], [bareCommander, 'hub', 'Leek'], [bin, '--version'],
+]);
 
 const log = path.join(dir, 'modules.txt');
 spawnSync(process.execPath, ['--import', path.join(root, 'test/helpers/module-log.mjs'), bin, 'hub', 'Leek'], {
@@ -37,10 +54,12 @@ const modules = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
 const heavy = modules.filter((m) => /pdfkit|@inquirer|fontkit/.test(m));
 const packages = [...new Set(modules.flatMap((m) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(m)?.[1] ?? []))].sort();
 
-console.log(`twocheck hub Leek: median ${hub.toFixed(1)} ms over ${runs} runs`);
-console.log(`node -e 0:         median ${bare.toFixed(1)} ms`);
-console.log(`twocheck --version: median ${version.toFixed(1)} ms (the CLI core alone)`);
-console.log(`ratio ${(hub / bare).toFixed(2)}x (target under 2x)`);
+const ratio = (ms) => `${(ms / bare).toFixed(2)}x`;
+console.log(`node -e 0:                     median ${bare.toFixed(1)} ms over ${runs} runs`);
+console.log(`twocheck hub Leek (no db):     median ${hub.toFixed(1)} ms  ${ratio(hub)} (target under 2x)`);
+console.log(`twocheck hub Leek (a setting): median ${hubWithDb.toFixed(1)} ms  ${ratio(hubWithDb)} (reads the setting's area from SQLite)`);
+console.log(`twocheck --version:            median ${version.toFixed(1)} ms  ${ratio(version)} (the CLI core alone)`);
+console.log(`commander and one line, alone: median ${commanderOnly.toFixed(1)} ms  ${ratio(commanderOnly)} (what any commander CLI pays)`);
 console.log(`packages loaded: ${packages.join(', ')}`);
 console.log(heavy.length === 0 ? 'pdfkit and @inquirer/prompts: not loaded' : `LOADED heavy modules: ${heavy.join(', ')}`);
 fs.rmSync(dir, { recursive: true, force: true });

@@ -94,6 +94,21 @@ COMMIT;
     } else {
       console.log(`sqlite3, same writes: failed: ${same.stderr.trim()}`);
     }
+    // csv-parse alone, streaming the same file with the options import uses and doing nothing
+    // with the records: the part of the budget the CSV library takes before any of our work.
+    const parseOnly = path.join(dir, 'parse-only.mjs');
+    fs.writeFileSync(parseOnly, `import fs from 'node:fs';
+import { createRequire } from 'node:module';
+const { parse } = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))})('csv-parse');
+let n = 0;
+for await (const record of fs.createReadStream('roster.csv', { highWaterMark: 256 * 1024 })
+  .pipe(parse({ record_delimiter: '\\n', relax_column_count: true, skip_empty_lines: false, bom: true }))) n += 1;
+`);
+    const parsed = timed(process.execPath, [parseOnly]);
+    if (parsed.status === 0) {
+      console.log(line('csv-parse alone:', parsed));
+      console.log(`  (reading the file and nothing else: ${(parsed.cpu / floor.cpu).toFixed(1)}x the raw floor's CPU on its own)`);
+    }
   }
 } else {
   console.log('sqlite3 not found: no raw floor to compare with');

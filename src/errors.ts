@@ -33,3 +33,18 @@ export class Cancelled extends TwocheckError {
 
 /** Something the tool needs is not there yet (no setting, no such child). Exit 1. */
 export class NotFound extends TwocheckError {}
+
+/** A command that reads the records was pointed at a database that is not there. Exit 1. */
+export class NoDatabase extends NotFound {
+  constructor(file: string) {
+    super(`no database at ${file}`, 'check --db or TWOCHECK_DB; a new database is made by twocheck setup or twocheck import');
+  }
+}
+
+/** A ref that names no child on the roster. Exit 1, like every record that is not there. */
+export class NoSuchChild extends NotFound {
+  constructor(refs: string | readonly string[]) {
+    const list = typeof refs === 'string' ? [refs] : refs;
+    super(`no child with the ref ${list.map((r) => `"${r}"`).join(', ')}`, 'see the refs with: twocheck children');
+  }
+}

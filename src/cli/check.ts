@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { type CalendarDate, compareDates, formatUkDate, parseIsoDate } from '../domain/calendar.js';
 import { type ProgressCheck, validateCheck } from '../domain/progress-check.js';
-import { InputRejected, NotFound, TwocheckError, UsageError } from '../errors.js';
+import { InputRejected, NoSuchChild, NotFound, TwocheckError, UsageError } from '../errors.js';
 import { TEMPLATES_DIR } from '../store/areas.js';
 import { type CheckRecord, checksForChild, currentCheck, nextVersion, recordCompletedCheck, recordShared } from '../store/checks.js';
 import { type Child, findChild } from '../store/children.js';
@@ -50,7 +50,7 @@ export function register(program: Command): void {
 export async function runCheck(ctx: Context, ref: string, opts: CheckOptions): Promise<CheckResult> {
   const db = ctx.db();
   const child = findChild(db, ref);
-  if (!child) throw new NotFound(`no child with the reference "${ref}"`, 'see: twocheck children');
+  if (!child) throw new NoSuchChild(ref);
   if (opts.show || (opts.json && !opts.from)) return { kind: 'versions', child, versions: checksForChild(db, child.id) };
   const actor = { by: ctx.by, at: ctx.now().toISOString() };
 

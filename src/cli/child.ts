@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { describeAge } from '../domain/age.js';
 import type { CalendarDate } from '../domain/calendar.js';
 import { type ChildFacts, type Flag, type KeyDates, childStatus } from '../domain/flags.js';
-import { NotFound } from '../errors.js';
+import { NoSuchChild } from '../errors.js';
 import { type Child, findChild } from '../store/children.js';
 import { type TimelineRecords, timelineRecords } from '../store/timeline.js';
 import { type Context, withContext } from './context.js';
@@ -38,7 +38,7 @@ export function factsFrom(child: Child, r: TimelineRecords): ChildFacts {
 export function runChild(ctx: Context, ref: string, within?: number): ChildResult {
   const db = ctx.db();
   const child = findChild(db, ref);
-  if (!child) throw new NotFound(`no child with ref "${ref}"`, 'run: twocheck children');
+  if (!child) throw new NoSuchChild(ref);
   const records = timelineRecords(db, child.id);
   const status = childStatus(factsFrom(child, records), ctx.today, within);
   const { id: _, ...details } = child;

@@ -1,9 +1,10 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { type CalendarDate, londonDate, parseIsoDate } from '../domain/calendar.js';
-import { UsageError } from '../errors.js';
-import { type Db, openDatabase } from '../store/db.js';
+import { NoDatabase, UsageError } from '../errors.js';
+import type { Db } from '../store/db.js';
 import { defaultDatabasePath } from '../store/location.js';
 import { Output, prepareColour } from './output.js';
 
@@ -45,7 +46,13 @@ export interface Context {
 /** Only these commands make a new database; any other, given a path with none, says so. */
 const COMMANDS_THAT_CREATE = new Set(['setup', 'import']);
 
-export function createContext(options: GlobalOptions, proc: Process, mayCreate = true): Context {
+type Store = typeof import('../store/db.js');
+
+/**
+ * `store` is the database layer, loaded by withContext only when there is a database to open (or
+ * the command may make one), so a command such as `hub Leek` on a fresh machine starts without it.
+ */
+export function createContext(options: GlobalOptions, proc: Process, mayCreate: boolean, store: Store | undefined): Context {
   const env = proc.env;
   const out = new Output({
     stdout: proc.stdout, stderr: proc.stderr, env, color: options.color !== false, quiet: options.quiet === true,
@@ -53,8 +60,9 @@ export function createContext(options: GlobalOptions, proc: Process, mayCreate =
   const given = options.today ?? env.TWOCHECK_TODAY;
   // a date given is checked at once; the clock is read only by commands that ask for today
   let today = given === undefined || given === '' ? undefined : resolveToday(given);
-  const dbPath = path.resolve(proc.cwd(), options.db ?? (env.TWOCHECK_DB || defaultDatabasePath()));
+  const dbPath = databasePath(options, proc);
   let handle: Db | undefined;
+  let by: string | undefined;
   return {
     out,
     get today() {
@@ -62,13 +70,18 @@ export function createContext(options: GlobalOptions, proc: Process, mayCreate =
       return today;
     },
     now: () => new Date(),
-    by: options.by ?? (env.TWOCHECK_BY || safeUsername()),
+    // the login name is looked up (a passwd lookup) only by commands that record who acted
+    get by() {
+      by ??= options.by ?? (env.TWOCHECK_BY || safeUsername());
+      return by;
+    },
     dbPath,
     interactive: proc.stdin.isTTY === true && proc.stdout.isTTY === true && options.input !== false,
     env,
     cwd: proc.cwd(),
     db() {
-      handle ??= openDatabase(dbPath, { mustExist: !mayCreate });
+      if (!store) throw new NoDatabase(dbPath);
+      handle ??= store.openDatabase(dbPath, { mustExist: !mayCreate });
       return handle;
     },
     close() {
@@ -83,6 +96,10 @@ function resolveToday(given: string | undefined): CalendarDate {
   const date = parseIsoDate(given);
   if (!date) throw new UsageError(`--today must be a calendar date as YYYY-MM-DD, not "${given}"`);
   return date;
+}
+
+function databasePath(options: GlobalOptions, proc: Process): string {
+  return path.resolve(proc.cwd(), options.db ?? (proc.env.TWOCHECK_DB || defaultDatabasePath(proc.env)));
 }
 
 function safeUsername(): string {
@@ -106,7 +123,10 @@ export function withContext(handler: (ctx: Context, command: Command) => Promise
     // "nothing due" every day.
     const options = command.optsWithGlobals<GlobalOptions>();
     await prepareColour(process.stdout, process.stderr, process.env, options.color !== false);
-    const ctx = createContext(options, process, COMMANDS_THAT_CREATE.has(top.name()));
+    const mayCreate = COMMANDS_THAT_CREATE.has(top.name());
+    const dbPath = databasePath(options, process);
+    const store = mayCreate || fs.existsSync(dbPath) ? await import('../store/db.js') : undefined;
+    const ctx = createContext(options, process, mayCreate, store);
     try {
       await handler(ctx, command);
     } finally {

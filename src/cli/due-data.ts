@@ -2,6 +2,7 @@ import { type CalendarDate, addDays } from '../domain/calendar.js';
 import { describeAge } from '../domain/age.js';
 import { DEFAULT_LOOK_AHEAD, FLAG_NAMES, type FlagName, isFlagName, statusOn } from '../domain/flags.js';
 import { UsageError } from '../errors.js';
+import type { HomeAddress } from '../domain/hub.js';
 import type { Db } from '../store/db.js';
 import { childrenWithFacts } from '../store/status.js';
 
@@ -33,6 +34,8 @@ export interface DueResult {
   today: CalendarDate;
   within: number;
   children: DueRow[];
+  /** each listed child's home, in the same order, when asked for (`withHome`) */
+  homes?: HomeAddress[];
 }
 
 /** Validated at the boundary: a bad value names the valid ones. */
@@ -54,13 +57,14 @@ export function parseDueOptions(opts: DueOptions): { within: number; flags: Flag
   return { within, flags };
 }
 
-export function runDue(db: Db, today: CalendarDate, opts: DueOptions): DueResult {
+export function runDue(db: Db, today: CalendarDate, opts: DueOptions, withHome = false): DueResult {
   const { within, flags: wanted } = parseDueOptions(opts);
   const horizon = addDays(today, within);
   const statusOf = statusOn(today, within);
   const ages = new Map<number, string>();
-  const found: { row: DueRow; rank: number }[] = [];
-  for (const child of childrenWithFacts(db, { today, horizon, room: opts.room, keyPerson: opts.keyPerson })) {
+  const found: { row: DueRow; rank: number; home: HomeAddress | null }[] = [];
+  // The query reads only children who might carry a wanted flag; the rules decide which do.
+  for (const child of childrenWithFacts(db, { today, horizon, room: opts.room, keyPerson: opts.keyPerson, flags: wanted, withHome })) {
     const status = statusOf(child.facts);
     let carried = status.flags;
     if (wanted) carried = carried.filter((f) => wanted.includes(f.name));
@@ -77,11 +81,14 @@ export function runDue(db: Db, today: CalendarDate, opts: DueOptions): DueResult
         checkLateFrom: status.dates.checkLateFrom, checkMissedFrom: status.dates.checkMissedFrom,
         fundedFrom: status.dates.fundedFrom, room: child.room, keyPerson: child.keyPerson,
       },
+      home: withHome ? { address: child.address ?? null, postcode: child.postcode ?? null } : null,
     });
   }
   // As urgency() orders: most urgent flag, then its date (ISO dates order as text), then ref.
   const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   found.sort((a, b) => a.rank - b.rank || byText(a.row.nextDate, b.row.nextDate) || byText(a.row.ref, b.row.ref));
-  return { today, within, children: found.map((f) => f.row) };
+  const result: DueResult = { today, within, children: found.map((f) => f.row) };
+  if (withHome) result.homes = found.map((f) => f.home!);
+  return result;
 }
 

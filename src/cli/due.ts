@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { DISMISSIBLE, FLAG_NAMES, type FlagName, isFlagName } from '../domain/flags.js';
-import { NotFound, UsageError } from '../errors.js';
+import { NoSuchChild, UsageError } from '../errors.js';
 import { findChild } from '../store/children.js';
 import { dismissFlag } from '../store/dismissals.js';
 import { type Context, withContext } from './context.js';
 import { homeHubs } from './home-hub.js';
-import type { HomeAddress } from '../domain/hub.js';
 import { chunkedWriter } from './chunked.js';
 import { csvCell } from './csv-safe.js';
+import { dueRowJson } from './due-json.js';
 import { type DueOptions, type DueResult, runDue } from './due-data.js';
 
 interface Flags extends DueOptions { json?: boolean; csv?: boolean; dismiss?: string; reason?: string }
@@ -31,7 +31,8 @@ export function register(program: Command): void {
       if (opts.dismiss !== undefined) return dismiss(ctx, opts);
       if (opts.reason !== undefined) throw new UsageError('--reason goes with --dismiss <ref>');
       if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
-      const result = runDue(ctx.db(), ctx.today, opts);
+      // the table names children whose Hub is unknown, so it reads their homes in the same query
+      const result = runDue(ctx.db(), ctx.today, opts, !opts.json && !opts.csv);
       if (opts.json) await printJson(ctx, result);
       else if (opts.csv) await printCsv(ctx, result);
       else {
@@ -51,7 +52,7 @@ function dismiss(ctx: Context, opts: Flags): void {
   if (!reason) throw new UsageError('--dismiss needs --reason "…" saying why (it is kept in the record)');
   const db = ctx.db();
   const child = findChild(db, opts.dismiss!);
-  if (!child) throw new NotFound(`no child with ref "${opts.dismiss}"`, 'run: twocheck children');
+  if (!child) throw new NoSuchChild(opts.dismiss!);
   dismissFlag(db, { childId: child.id, flag: flag[0], reason, by: ctx.by, at: ctx.now() });
   ctx.out.done(`${flag[0]} dismissed for ${child.ref} (${child.firstName} ${child.lastName}).`);
 }
@@ -65,8 +66,7 @@ async function printJson(ctx: Context, result: DueResult): Promise<void> {
   const out = chunkedWriter(ctx);
   let first = true;
   for (const row of result.children) {
-    // JSON escapes newlines inside strings, so every newline here is between two lines
-    const full = out.line(`${first ? '[\n' : ',\n'}  ${JSON.stringify(row, null, 2).replace(/\n/g, '\n  ')}`);
+    const full = out.line(`${first ? '[\n' : ',\n'}${dueRowJson(row)}`);
     if (full) await full; // only when the pipe is full: an await per line costs a tick
     first = false;
   }
@@ -110,15 +110,13 @@ const NEEDS_HUB: ReadonlySet<FlagName> = new Set(['turns-two-soon', 'letter-due'
 /** Children listed whose Hub cannot be determined: their address needs fixing before a letter or a call. */
 function warnHubUnknown(ctx: Context, result: DueResult): void {
   if (result.children.length === 0) return;
-  const db = ctx.db();
-  const hubs = homeHubs(db);
-  const home = db.prepare('SELECT address, postcode FROM children WHERE ref = ?');
+  const hubs = homeHubs(ctx.db());
   const unknown: string[] = [];
-  for (const row of result.children) {
-    if (!row.flags.some((flag) => NEEDS_HUB.has(flag))) continue;
-    const answer = hubs.of(home.get(row.ref) as HomeAddress);
+  result.children.forEach((row, i) => {
+    if (!row.flags.some((flag) => NEEDS_HUB.has(flag))) return;
+    const answer = hubs.of(result.homes![i]!);
     if (answer.kind !== 'found') unknown.push(`  ${row.ref}  ${row.firstName} ${row.lastName}: ${answer.reason}`);
-  }
+  });
   if (unknown.length === 0) return;
   const shown = 20;
   ctx.out.warn(`no Hub number for ${unknown.length} of these children: check the address, or use the service for their area (twocheck hub --child <ref> says why):`);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { type CalendarDate, formatLongDate, parseIsoDate } from '../domain/calendar.js';
 import { describeAge } from '../domain/age.js';
 import { type GroupBy, type GroupChild, type Plan, planGroups } from '../domain/groups.js';
@@ -22,7 +22,7 @@ function planOptions(cmd: Command): Command {
     .requiredOption('--to <YYYY-MM-DD>', 'last day of the window')
     .option('--size <n>', 'at most this many children in a session', '6')
     .option('--spread <months>', 'at most this many months between oldest and youngest on the day', '3')
-    .addOption(new Option('--group-by <what>', 'keep children of the same room or key person together').choices(['room', 'key-person']))
+    .addOption(cmd.createOption('--group-by <what>', 'keep children of the same room or key person together').choices(['room', 'key-person']))
     .option('--minutes-saved <n>', 'minutes of professional time saved per review (an estimate)', '10')
     .option('--json', 'print JSON');
 }
@@ -149,7 +149,6 @@ export async function runInvite(ctx: Context, id: number, flags: { out: string }
   const { writeFileAtomically } = await import('../documents/pdf.js');
   const outDir = path.resolve(ctx.cwd, flags.out);
   const sessionFields = {
-    'session.date': formatLongDate(session.onDate),
     'session.time': session.atTime ? `, ${session.atTime}` : '',
     'session.place': session.place ?? setting.name,
     'session.lead': session.lead ?? '',
@@ -160,7 +159,10 @@ export async function runInvite(ctx: Context, id: number, flags: { out: string }
     const template = templates[i] as Template;
     const rendered = await renderLetter({
       setting, template, date: ctx.today,
-      fields: { ...letterFields(setting, child, null, ctx.today), ...sessionFields },
+      fields: {
+        ...letterFields(setting, child, null, ctx.today, template.language), ...sessionFields,
+        'session.date': formatLongDate(session.onDate, template.language),
+      },
       recipient: recipientOf(child),
     });
     if (rendered.missingGlyphs.length > 0) ctx.out.warn(`${child.ref}: these characters cannot be printed: ${rendered.missingGlyphs.join(' ')}`);

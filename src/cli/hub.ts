@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { AreaData } from '../domain/area-table.js';
 import { type AreaTable, type HubAnswer, hubForHome, lookupHub } from '../domain/hub.js';
-import { InputRejected, NotFound, TwocheckError, UsageError } from '../errors.js';
+import { InputRejected, NoSuchChild, TwocheckError, UsageError } from '../errors.js';
 import { loadArea } from '../store/areas.js';
-import { findChild } from '../store/children.js';
-import { getSetting } from '../store/setting.js';
+import type { Child } from '../store/children.js';
 import type { Context } from './context.js';
 import { withContext } from './context.js';
 
@@ -46,14 +45,14 @@ export function register(program: Command): void {
       const words = (command.args as string[]).join(' ').trim();
       if (opts.list) {
         if (words || opts.child) throw new UsageError('--list takes no place, postcode or --child');
-        const list = runHubList(ctx, opts);
+        const list = await runHubList(ctx, opts);
         if (opts.json) ctx.out.json(list);
         else printList(ctx, list);
         return;
       }
       if (words && opts.child) throw new UsageError('give a place or postcode, or --child <ref>, not both');
       if (!words && !opts.child) throw new UsageError('give a town, village or postcode, or --child <ref>, or --list', 'example: twocheck hub Leek');
-      const result = runHub(ctx, { query: words || undefined, child: opts.child, area: opts.area });
+      const result = await runHub(ctx, { query: words || undefined, child: opts.child, area: opts.area });
       if (opts.json) ctx.out.json(result);
       else printAnswer(ctx, result);
       if (result.answer.kind === 'unsure') throw new TwocheckError(`no Hub number: not sure which Hub covers ${result.query}`);
@@ -62,7 +61,7 @@ export function register(program: Command): void {
 }
 
 /** The area named, else the setting's, else Staffordshire; the database is only read if it exists. */
-function areaFor(ctx: Context, given: string | undefined): AreaTable {
+async function areaFor(ctx: Context, given: string | undefined): Promise<AreaTable> {
   if (given) {
     try {
       return loadArea(given);
@@ -72,16 +71,22 @@ function areaFor(ctx: Context, given: string | undefined): AreaTable {
       throw err;
     }
   }
-  const setting = fs.existsSync(ctx.dbPath) ? getSetting(ctx.db()) : null;
+  const setting = fs.existsSync(ctx.dbPath) ? (await import('../store/setting.js')).getSetting(ctx.db()) : null;
   return loadArea(setting?.area || 'staffordshire');
 }
 
-export function runHub(ctx: Context, options: HubOptions): HubResult {
-  const table = areaFor(ctx, options.area);
+// The records are loaded only when asked about a child, so a lookup by place starts light.
+async function childWithRef(ctx: Context, ref: string): Promise<Child | null> {
+  if (!fs.existsSync(ctx.dbPath)) return null;
+  return (await import('../store/children.js')).findChild(ctx.db(), ref);
+}
+
+export async function runHub(ctx: Context, options: HubOptions): Promise<HubResult> {
+  const table = await areaFor(ctx, options.area);
   const sharingNote = (table as AreaData).sharingNote;
   if (options.child !== undefined) {
-    const child = fs.existsSync(ctx.dbPath) ? findChild(ctx.db(), options.child) : null;
-    if (!child) throw new NotFound(`no child with the ref "${options.child}"`, 'run: twocheck children   to see the refs');
+    const child = await childWithRef(ctx, options.child);
+    if (!child) throw new NoSuchChild(options.child);
     const home = { address: child.address, postcode: child.postcode };
     const query = [child.address, child.postcode].filter(Boolean).join(', ') || '(no address recorded)';
     return { area: table.area, query, child: { ref: child.ref, ...home }, answer: hubForHome(table, home), sharingNote };
@@ -90,8 +95,8 @@ export function runHub(ctx: Context, options: HubOptions): HubResult {
   return { area: table.area, query, child: null, answer: lookupHub(table, query), sharingNote };
 }
 
-export function runHubList(ctx: Context, options: { area?: string }): HubListResult {
-  const table = areaFor(ctx, options.area) as AreaData;
+export async function runHubList(ctx: Context, options: { area?: string }): Promise<HubListResult> {
+  const table = (await areaFor(ctx, options.area)) as AreaData;
   return {
     area: table.area,
     title: table.title,

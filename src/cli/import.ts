@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { parseIsoDate } from '../domain/calendar.js';
-import { type RosterField, mapHeaders, validateRow } from '../domain/roster.js';
+import { type RosterField, mapHeaders, readMapOptions, validateRow } from '../domain/roster.js';
 import { InputRejected, UsageError } from '../errors.js';
 import { recordAudit } from '../store/audit.js';
 import { type ChildFields, type FieldDiff, RosterWriter, markChildLeft } from '../store/children.js';
@@ -62,6 +62,8 @@ export async function runImport(ctx: Context, file: string, options: ImportOptio
     if (!leftOn) throw new UsageError(`--mark-missing-left takes a date as YYYY-MM-DD, not "${String(options.markMissingLeft)}"`);
   }
   if (options.rejects && !options.skipInvalid) throw new UsageError('--rejects goes with --skip-invalid');
+  const badMap = readMapOptions(options.map ?? []).problems;
+  if (badMap.length > 0) throw new UsageError(badMap.join('; '));
   const source = await openRoster(file, { encoding: options.encoding });
   const mapping = mapHeaders(source.headers, options.map ?? []);
   if (mapping.problems.length > 0) {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type HubAnswer, hubForHome } from '../domain/hub.js';
 import { type LetterReason, parentLetterWanted } from '../domain/letters.js';
-import { InputRejected, NotFound, UsageError } from '../errors.js';
+import { InputRejected, NoSuchChild, NotFound, UsageError } from '../errors.js';
 import { loadArea } from '../store/areas.js';
 import { type Child, currentChildren, findChild } from '../store/children.js';
 import { childrenWithParentLetter, recordLetter } from '../store/letters.js';
@@ -79,7 +79,7 @@ export async function generateLetters(ctx: Context, options: GenerateOptions): P
   const chosen: { child: Child; reason: LetterOutcome['reason'] }[] = [];
   if (options.children && options.children.length > 0) {
     const unknown = options.children.filter((ref) => !findChild(db, ref));
-    if (unknown.length > 0) throw new NotFound(`no child with ref ${unknown.map((r) => `"${r}"`).join(', ')}`, 'see the refs with: twocheck children');
+    if (unknown.length > 0) throw new NoSuchChild(unknown);
     for (const ref of [...new Set(options.children)]) chosen.push({ child: findChild(db, ref) as Child, reason: 'asked' });
   } else {
     for (const child of currentChildren(db)) {

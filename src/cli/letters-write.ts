@@ -19,7 +19,7 @@ export async function writeBatch(
   const createdAt = pdfDateFromEnvironment(ctx.env) ?? ctx.now();
   const inputOf = (p: Planned) => ({
     setting, template: p.template, date: ctx.today, recipient: recipientOf(p.child), createdAt,
-    fields: letterFields(setting, p.child, p.hub, ctx.today),
+    fields: letterFields(setting, p.child, p.hub, ctx.today, p.template.language),
   });
   const name = (p: Planned) => `${p.child.firstName} ${p.child.lastName} (${p.child.ref})`;
   const note = (p: Planned, drawn: { missingGlyphs: string[]; problems: string[] }) => {

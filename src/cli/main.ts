@@ -1,7 +1,13 @@
-import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import type * as Commander from 'commander';
 import { TwocheckError } from '../errors.js';
 import { COMMANDS, commandNamed } from './commands.js';
 import { Output, prepareColour } from './output.js';
+
+// commander is CommonJS: require() skips the ESM wrapper and its scan for named exports, a
+// large share of a short command's start-up.
+const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof Commander;
+type Command = Commander.Command;
 
 export const VERSION = '0.1.0';
 

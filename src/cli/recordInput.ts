@@ -1,13 +1,13 @@
 import type { CalendarDate } from '../domain/calendar.js';
 import { type DateLimits, checkDate, choose, isProblem } from '../domain/records.js';
-import { NotFound, UsageError } from '../errors.js';
+import { NoSuchChild, UsageError } from '../errors.js';
 import { type Child, findChild } from '../store/children.js';
 import type { Context } from './context.js';
 
 /** Shared by consent, concern and forget: the boundary where flags become typed values. */
 export function requireChild(ctx: Context, ref: string): Child {
   const child = findChild(ctx.db(), ref);
-  if (!child) throw new NotFound(`no child with the reference "${ref}"`, 'see the roster: twocheck children');
+  if (!child) throw new NoSuchChild(ref);
   return child;
 }
 

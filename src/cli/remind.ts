@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { type FlagName } from '../domain/flags.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import { NotFound } from '../errors.js';
+import { NoDatabase } from '../errors.js';
 import { chunkedWriter } from './chunked.js';
 import { type Context, withContext } from './context.js';
 import { type DueRow, runDue } from './due-data.js';
@@ -47,7 +47,7 @@ export function register(program: Command): void {
       // Under cron a mistyped TWOCHECK_DB would otherwise make a new, empty database and print
       // nothing, every day, for ever: a missing database is a failure cron mails about.
       if (!fs.existsSync(ctx.dbPath)) {
-        throw new NotFound(`no database at ${ctx.dbPath}`, 'check TWOCHECK_DB or --db (twocheck setup and twocheck import make it)');
+        throw new NoDatabase(ctx.dbPath);
       }
       // Flags are checked before any letter is written, so a bad --within changes nothing.
       const result = runRemind(ctx, opts.within);

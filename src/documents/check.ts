@@ -10,6 +10,7 @@ import type { Child } from '../store/children.js';
 import type { Setting } from '../store/setting.js';
 import { type CheckLayout, fill } from './check-layout.js';
 import { A4_MARGIN, type Pdf, createPdf, finishPdf } from './pdf.js';
+import { artifact, tagged } from './structure.js';
 
 export interface CheckDocument {
   setting: Setting;
@@ -40,10 +41,10 @@ export async function renderCheckPdf(input: CheckDocument): Promise<Buffer> {
   });
   const width = doc.page.width - 2 * A4_MARGIN;
 
-  doc.font('bold').fontSize(18).fillColor(INK).text(L.title);
-  doc.font('regular').fontSize(10).fillColor(SOFT).text(setting.name + (setting.address ? `, ${setting.address}` : '') + (setting.postcode ? ` ${setting.postcode}` : ''));
-  doc.moveDown(0.5).fillColor(INK).fontSize(10).text(fill(L.intro, values));
-  if (input.amendReason) doc.moveDown(0.3).font('italic').text(fill(L.labels.amended, { reason: input.amendReason })).font('regular');
+  tagged(doc, 'H1', () => doc.font('bold').fontSize(18).fillColor(INK).text(L.title));
+  tagged(doc, 'P', () => doc.font('regular').fontSize(10).fillColor(SOFT).text(setting.name + (setting.address ? `, ${setting.address}` : '') + (setting.postcode ? ` ${setting.postcode}` : '')));
+  tagged(doc, 'P', () => doc.moveDown(0.5).fillColor(INK).fontSize(10).text(fill(L.intro, values)));
+  if (input.amendReason) tagged(doc, 'P', () => doc.moveDown(0.3).font('italic').text(fill(L.labels.amended, { reason: input.amendReason! })).font('regular'));
 
   heading(doc, L.headings.about);
   const months = ageInMonths(child.dob, check.completed_on);
@@ -58,11 +59,13 @@ export async function renderCheckPdf(input: CheckDocument): Promise<Buffer> {
     [L.labels.version, String(input.version)],
   ];
   for (const [label, value] of facts) {
-    const y = doc.y;
-    doc.font('bold').text(label, A4_MARGIN, y, { width: 130 });
-    const after = doc.y;
-    doc.font('regular').text(value, A4_MARGIN + 135, y, { width: width - 135 });
-    doc.y = Math.max(after, doc.y);
+    tagged(doc, 'P', () => {
+      const y = doc.y;
+      doc.font('bold').text(label, A4_MARGIN, y, { width: 130 });
+      const after = doc.y;
+      doc.font('regular').text(value, A4_MARGIN + 135, y, { width: width - 135 });
+      doc.y = Math.max(after, doc.y);
+    });
   }
   doc.x = A4_MARGIN;
 
@@ -70,7 +73,7 @@ export async function renderCheckPdf(input: CheckDocument): Promise<Buffer> {
   for (const area of PRIME_AREAS) {
     const entry = check.areas[area];
     keepTogether(doc, 120);
-    doc.font('bold').fontSize(12).text(PRIME_AREA_TITLES[area]).fontSize(10).moveDown(0.2);
+    tagged(doc, 'H3', () => doc.font('bold').fontSize(12).text(PRIME_AREA_TITLES[area]).fontSize(10).moveDown(0.2));
     field(doc, L.labels.strengths, entry.strengths);
     field(doc, L.labels.progress, entry.progress === 'expected' ? L.labels.progress_expected : L.labels.progress_less);
     if (entry.concerns) field(doc, L.labels.concerns, entry.concerns);
@@ -84,9 +87,9 @@ export async function renderCheckPdf(input: CheckDocument): Promise<Buffer> {
     for (const a of specific) field(doc, SPECIFIC_AREA_TITLES[a], check.specific_areas[a] ?? '');
   }
   heading(doc, L.headings.parents_comments);
-  doc.font('regular').text(check.parents_comments ?? L.labels.none);
+  tagged(doc, 'P', () => doc.font('regular').text(check.parents_comments ?? L.labels.none));
   heading(doc, L.headings.child_voice);
-  doc.font('regular').text(check.child_voice ?? L.labels.none);
+  tagged(doc, 'P', () => doc.font('regular').text(check.child_voice ?? L.labels.none));
   heading(doc, L.headings.additional_needs);
   field(doc, L.labels.additional_needs, check.additional_needs ?? L.labels.none);
   field(doc, L.labels.plan_agreed, check.plan_agreed ?? L.labels.none);
@@ -96,10 +99,15 @@ export async function renderCheckPdf(input: CheckDocument): Promise<Buffer> {
   for (const who of [L.labels.practitioner_signature, L.labels.parent_signature]) {
     doc.moveDown(1.2);
     const y = doc.y;
-    doc.font('regular').text(`${who}:`, A4_MARGIN, y);
-    doc.moveTo(A4_MARGIN + 110, y + 11).lineTo(A4_MARGIN + 330, y + 11).stroke(SOFT);
-    doc.text(`${L.labels.date}:`, A4_MARGIN + 345, y);
-    doc.moveTo(A4_MARGIN + 385, y + 11).lineTo(A4_MARGIN + width, y + 11).stroke(SOFT);
+    tagged(doc, 'P', () => {
+      doc.font('regular').text(`${who}:`, A4_MARGIN, y);
+      doc.text(`${L.labels.date}:`, A4_MARGIN + 345, y);
+    });
+    // the lines to sign on are for a pen, not for a reader
+    artifact(doc, () => {
+      doc.moveTo(A4_MARGIN + 110, y + 11).lineTo(A4_MARGIN + 330, y + 11).stroke(SOFT);
+      doc.moveTo(A4_MARGIN + 385, y + 11).lineTo(A4_MARGIN + width, y + 11).stroke(SOFT);
+    });
     doc.x = A4_MARGIN;
   }
 
@@ -111,11 +119,11 @@ export async function renderCheckPdf(input: CheckDocument): Promise<Buffer> {
 function heading(doc: Pdf, text: string): void {
   keepTogether(doc, 60);
   doc.x = A4_MARGIN;
-  doc.moveDown(0.8).font('bold').fontSize(13).fillColor(INK).text(text).fontSize(10).moveDown(0.3);
+  tagged(doc, 'H2', () => doc.moveDown(0.8).font('bold').fontSize(13).fillColor(INK).text(text).fontSize(10).moveDown(0.3));
 }
 
 function field(doc: Pdf, label: string, value: string): void {
-  doc.font('bold').text(`${label}: `, { continued: true }).font('regular').text(value).moveDown(0.2);
+  tagged(doc, 'P', () => doc.font('bold').text(`${label}: `, { continued: true }).font('regular').text(value).moveDown(0.2));
 }
 
 /** Starts a new page rather than leave a heading alone at the foot of one. */
@@ -143,10 +151,10 @@ function parentsBox(doc: Pdf, input: CheckDocument, width: number): void {
   doc.moveDown(1.5);
   keepTogether(doc, boxHeight + 10);
   const top = doc.y;
-  doc.rect(A4_MARGIN, top, width, boxHeight).fillAndStroke(BOX, '#7a9cc6');
-  doc.fillColor(INK).font('bold').fontSize(12).text(L.headings.parents_box, A4_MARGIN + pad, top + pad, { width: width - 2 * pad });
+  artifact(doc, () => doc.rect(A4_MARGIN, top, width, boxHeight).fillAndStroke(BOX, '#7a9cc6'));
+  tagged(doc, 'H2', () => doc.fillColor(INK).font('bold').fontSize(12).text(L.headings.parents_box, A4_MARGIN + pad, top + pad, { width: width - 2 * pad }));
   doc.font('regular').fontSize(10);
-  for (const p of paragraphs) doc.text(p, { width: width - 2 * pad }).moveDown(0.3);
+  for (const p of paragraphs) tagged(doc, 'P', () => doc.text(p, { width: width - 2 * pad }).moveDown(0.3));
   doc.x = A4_MARGIN;
   doc.y = top + boxHeight;
 }
@@ -159,9 +167,11 @@ function footers(doc: Pdf, childName: string): void {
     doc.page.margins.bottom = 0; // writing in the margin must not start a new page
     const y = doc.page.height - A4_MARGIN + 4;
     const width = doc.page.width - 2 * A4_MARGIN;
-    doc.font('regular').fontSize(8).fillColor(SOFT);
-    doc.text(`Progress Check: ${childName}`, A4_MARGIN, y, { width, align: 'left', lineBreak: false });
-    doc.text(`Page ${i - range.start + 1} of ${range.count}`, A4_MARGIN, y, { width, align: 'right', lineBreak: false });
+    artifact(doc, () => {
+      doc.font('regular').fontSize(8).fillColor(SOFT);
+      doc.text(`Progress Check: ${childName}`, A4_MARGIN, y, { width, align: 'left', lineBreak: false });
+      doc.text(`Page ${i - range.start + 1} of ${range.count}`, A4_MARGIN, y, { width, align: 'right', lineBreak: false });
+    }, 'Pagination');
     doc.page.margins.bottom = bottom;
   }
 }

@@ -14,21 +14,22 @@ export function parentNames(child: Pick<Child, 'parentName' | 'parent2Name'>): s
   return names.length > 0 ? names.join(' and ') : 'Parent or carer';
 }
 
-export function letterFields(setting: Setting, child: Child, hub: HubAnswer | null, today: CalendarDate): Fields {
+/** `language` is the template's: its dates are written the way that language writes them. */
+export function letterFields(setting: Setting, child: Child, hub: HubAnswer | null, today: CalendarDate, language = 'en'): Fields {
   const found = hub?.kind === 'found' ? hub.hub : null;
   return {
     'child.first_name': child.firstName,
     'child.last_name': child.lastName,
     'child.full_name': `${child.firstName} ${child.lastName}`,
     'child.ref': child.ref,
-    'child.dob': formatLongDate(child.dob),
-    turns_two_on: formatLongDate(secondBirthday(child.dob)),
+    'child.dob': formatLongDate(child.dob, language),
+    turns_two_on: formatLongDate(secondBirthday(child.dob), language),
     'parent.name': parentNames(child),
     'parent.address': [child.address, child.postcode].filter(Boolean).join(', '),
     key_person: child.keyPerson ?? "your child's key person",
     funded: child.funded === true,
     already_two: secondBirthday(child.dob) <= today,
-    today: formatLongDate(today),
+    today: formatLongDate(today, language),
     'setting.name': setting.name,
     'setting.address': [setting.address, setting.postcode].filter(Boolean).join(', '),
     'setting.phone': setting.phone ?? '',

@@ -8,6 +8,7 @@ import { type CalendarDate, formatLongDate } from '../domain/calendar.js';
 import type { Setting } from '../store/setting.js';
 import { A4_MARGIN, type Pdf, createPdf, finishPdf, missingGlyphs } from './pdf.js';
 import { splitAddress } from './fields.js';
+import { artifact, section, tagged } from './structure.js';
 import { type Block, type Fields, type Template, fillTemplate } from './template.js';
 
 export interface LetterInput {
@@ -57,6 +58,15 @@ export async function renderLetter(input: LetterInput): Promise<RenderedLetter> 
  * call doc.addPage() between letters).
  */
 export function drawLetter(doc: Pdf, input: LetterInput): DrawnLetter {
+  let drawn: DrawnLetter | undefined;
+  // each letter is one section, so a merged file reads as one letter after another
+  section(doc, 'Sect', () => {
+    drawn = drawOneLetter(doc, input);
+  });
+  return drawn!;
+}
+
+function drawOneLetter(doc: Pdf, input: LetterInput): DrawnLetter {
   const { setting } = input;
   const filled = fillTemplate(input.template, input.fields);
   const problems: string[] = [];
@@ -73,58 +83,87 @@ export function drawLetter(doc: Pdf, input: LetterInput): DrawnLetter {
   let textWidth = width;
   if (setting.logo) {
     try {
-      doc.image(fs.readFileSync(setting.logo), left + width - 110, top, { fit: [110, 60], align: 'right' });
+      const logo = fs.readFileSync(setting.logo);
+      tagged(doc, 'Figure', () => doc.image(logo, left + width - 110, top, { fit: [110, 60], align: 'right' }), { alt: `${setting.name} logo` });
       textWidth = width - 120;
     } catch (error) {
       problems.push(`the logo ${setting.logo} could not be drawn: ${(error as Error).message}`);
     }
   }
-  doc.fillColor(ACCENT).font('bold').fontSize(17).text(setting.name, left, top, { width: textWidth });
+  tagged(doc, 'P', () => doc.fillColor(ACCENT).font('bold').fontSize(17).text(setting.name, left, top, { width: textWidth }));
   const addressLines = [...splitAddress(setting.address), setting.postcode].filter((l): l is string => !!l);
-  doc.fillColor(SOFT).font('regular').fontSize(9).moveDown(0.2).text(addressLines.join(' · '), { width: textWidth });
   const contact = [setting.phone && `Phone ${setting.phone}`, setting.email].filter(Boolean).join(' · ');
-  if (contact) doc.text(contact, { width: textWidth });
+  tagged(doc, 'P', () => {
+    doc.fillColor(SOFT).font('regular').fontSize(9).moveDown(0.2).text(addressLines.join(' · '), { width: textWidth });
+    if (contact) doc.text(contact, { width: textWidth });
+  });
   const ruleY = Math.max(doc.y, setting.logo ? top + 62 : 0) + 8;
-  doc.moveTo(left, ruleY).lineTo(left + width, ruleY).lineWidth(1).strokeColor(ACCENT).stroke();
+  artifact(doc, () => doc.moveTo(left, ruleY).lineTo(left + width, ruleY).lineWidth(1).strokeColor(ACCENT).stroke());
 
   doc.fillColor(INK).font('regular').fontSize(10.5);
   let y = ruleY + 22;
   let bottom = y;
-  if (input.recipient) {
-    doc.text(input.recipient.name, left, y, { width: width / 2 });
-    for (const line of input.recipient.lines) doc.text(line, { width: width / 2 });
+  const recipient = input.recipient;
+  if (recipient) {
+    tagged(doc, 'P', () => {
+      doc.text(recipient.name, left, y, { width: width / 2 });
+      for (const line of recipient.lines) doc.text(line, { width: width / 2 });
+    });
     bottom = doc.y;
   }
-  doc.text(formatLongDate(input.date), left + width / 2, y, { width: width / 2, align: 'right' });
+  tagged(doc, 'P', () => doc.text(formatLongDate(input.date, input.template.language), left + width / 2, y, { width: width / 2, align: 'right' }));
   y = Math.max(doc.y, bottom) + 24;
   doc.text('', left, y);
-  filled.blocks.forEach((block, i) => drawBlock(doc, block, filled.blocks[i - 1]?.type, left, width));
+  drawBlocks(doc, filled.blocks, left, width);
 
   doc.moveDown(2.2).font('regular').fontSize(10.5).fillColor(INK);
-  if (setting.manager) doc.font('bold').text(setting.manager, left).font('regular');
-  doc.text(setting.manager ? `Manager, ${setting.name}` : setting.name, left);
+  tagged(doc, 'P', () => {
+    if (setting.manager) doc.font('bold').text(setting.manager, left).font('regular');
+    doc.text(setting.manager ? `Manager, ${setting.name}` : setting.name, left);
+  });
   return { title: filled.title, missingGlyphs: missing, empty: filled.empty, problems };
+}
+
+/** The body: headings, paragraphs, and each run of bullets as one list. */
+function drawBlocks(doc: Pdf, blocks: Block[], left: number, width: number): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.type !== 'bullet') {
+      drawBlock(doc, block, blocks[i - 1]?.type, left, width);
+      continue;
+    }
+    let end = i;
+    while (blocks[end + 1]?.type === 'bullet') end += 1;
+    const items = blocks.slice(i, end + 1);
+    section(doc, 'L', () => items.forEach((item) => drawBullet(doc, item, left, width)));
+    i = end;
+  }
 }
 
 function drawBlock(doc: Pdf, block: Block, previous: Block['type'] | undefined, left: number, width: number): void {
   if (block.type === 'heading') {
-    doc.moveDown(0.4).fillColor(ACCENT).fontSize(12.5);
-    drawRuns(doc, block.runs, left, width, true);
+    tagged(doc, 'H1', () => {
+      doc.moveDown(0.4).fillColor(ACCENT).fontSize(12.5);
+      drawRuns(doc, block.runs, left, width, true);
+    });
     doc.fillColor(INK).moveDown(0.25);
     return;
   }
   doc.fontSize(10.5).fillColor(INK);
-  if (block.type === 'bullet') {
-    const y = doc.y;
-    doc.font('regular').text('•', left + 6, y, { lineBreak: false });
-    doc.text('', left + 20, y);
-    drawRuns(doc, block.runs, left + 20, width - 20, false);
-    doc.moveDown(0.2);
-    return;
-  }
   if (previous === 'bullet') doc.moveDown(0.4);
-  drawRuns(doc, block.runs, left, width, false);
+  tagged(doc, 'P', () => drawRuns(doc, block.runs, left, width, false));
   doc.moveDown(0.6);
+}
+
+function drawBullet(doc: Pdf, block: Block, left: number, width: number): void {
+  doc.fontSize(10.5).fillColor(INK);
+  const y = doc.y;
+  section(doc, 'LI', () => {
+    tagged(doc, 'Lbl', () => doc.font('regular').text('•', left + 6, y, { lineBreak: false }));
+    doc.text('', left + 20, y);
+    tagged(doc, 'LBody', () => drawRuns(doc, block.runs, left + 20, width - 20, false));
+  });
+  doc.moveDown(0.2);
 }
 
 function drawRuns(doc: Pdf, runs: Block['runs'], x: number, width: number, allBold: boolean): void {

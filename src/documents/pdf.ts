@@ -7,6 +7,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFil
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { beginStructure, endStructure } from './structure.js';
 
 const require = createRequire(import.meta.url);
 const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -57,6 +58,9 @@ export function createPdf(meta: PdfMeta): Pdf {
     autoFirstPage: true,
     lang: meta.language ?? 'en-GB',
     displayTitle: true,
+    // Tagged, so a screen reader can read a letter or a check in order (tagging needs PDF 1.4+).
+    tagged: true,
+    pdfVersion: '1.7',
     info: {
       Title: meta.title,
       Author: meta.author,
@@ -70,6 +74,7 @@ export function createPdf(meta: PdfMeta): Pdf {
   });
   for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, file);
   doc.font('regular');
+  beginStructure(doc);
   return doc;
 }
 
@@ -112,6 +117,7 @@ export function finishPdf(doc: Pdf): Promise<Buffer> {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => done(Buffer.concat(chunks)));
     doc.on('error', fail);
+    endStructure(doc);
     doc.end();
   });
 }

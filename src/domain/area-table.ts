@@ -59,8 +59,19 @@ export interface AreaData extends AreaTable {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const OUTCODE_OR_SECTOR = /^[A-Z]{1,2}\d[A-Z\d]?( \d)?$/;
 
+// Tables already found sound, so a table loaded and checked from its file is not checked again
+// when it is first looked up in.
+const sound = new WeakSet<object>();
+
 /** Every problem with the table, each naming the field (e.g. `places[3] "Leek".locality`). Empty when fine. */
 export function validateAreaTable(raw: unknown): string[] {
+  if (typeof raw === 'object' && raw !== null && sound.has(raw)) return [];
+  const problems = problemsOf(raw);
+  if (problems.length === 0) sound.add(raw as object);
+  return problems;
+}
+
+function problemsOf(raw: unknown): string[] {
   const problems: string[] = [];
   if (!isObject(raw)) return ['the file must hold a JSON object'];
   for (const field of ['area', 'title', 'sharingNote'] as const) {

@@ -80,10 +80,25 @@ export function londonDate(instant: Date): CalendarDate {
 const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
   'September', 'October', 'November', 'December'];
 
-/** "3 March 2026", as a letter to parents writes it. */
-export function formatLongDate(date: CalendarDate): string {
+const longFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+/**
+ * "3 March 2026", as a letter to parents writes it; in a letter in another language, as that
+ * language writes a date ("3 marca 2026"). A language Intl does not know gets the English form.
+ */
+export function formatLongDate(date: CalendarDate, language = 'en'): string {
   const { year, month, day } = ymd(date);
-  return `${day} ${LONG_MONTHS[month - 1]} ${year}`;
+  const format = language === 'en' ? null : longFormatFor(language);
+  // UTC on both sides, so the day printed is the calendar date whatever the machine's zone
+  return format ? format.format(Date.UTC(year, month - 1, day)) : `${day} ${LONG_MONTHS[month - 1]} ${year}`;
+}
+
+function longFormatFor(language: string): Intl.DateTimeFormat | null {
+  if (!longFormats.has(language)) {
+    const known = Intl.DateTimeFormat.supportedLocalesOf([language]).length > 0 && !language.startsWith('en');
+    longFormats.set(language, known ? new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : null);
+  }
+  return longFormats.get(language) ?? null;
 }
 
 /** "03/03/2026", as the roster and most UK systems write it. */

@@ -56,10 +56,10 @@ export interface HeaderMapping {
 }
 
 /**
- * Maps each header to a field. `overrides` are `field=Header` (or `Header=field`, either way
- * round, as long as one side is a field name); they win over synonyms.
+ * The `--map` values as header key -> field; a value that is not `field=Header` is a problem of
+ * the command line, found before any file is read.
  */
-export function mapHeaders(headers: readonly string[], overrides: readonly string[] = []): HeaderMapping {
+export function readMapOptions(overrides: readonly string[]): { forced: Map<string, RosterField>; problems: string[] } {
   const problems: string[] = [];
   const forced = new Map<string, RosterField>();
   for (const o of overrides) {
@@ -73,6 +73,15 @@ export function mapHeaders(headers: readonly string[], overrides: readonly strin
     }
     forced.set(headerKey(field === a ? b : a), field);
   }
+  return { forced, problems };
+}
+
+/**
+ * Maps each header to a field. `overrides` are `field=Header` (or `Header=field`, either way
+ * round, as long as one side is a field name); they win over synonyms.
+ */
+export function mapHeaders(headers: readonly string[], overrides: readonly string[] = []): HeaderMapping {
+  const { forced, problems } = readMapOptions(overrides);
   const columns: (RosterField | null)[] = [];
   const taken = new Map<RosterField, string>();
   const forcedFields = new Set(forced.values());

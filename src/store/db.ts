@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
-import { TwocheckError } from '../errors.js';
+import { NoDatabase, TwocheckError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type Db = Database.Database;
@@ -23,8 +23,7 @@ export interface OpenOptions {
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const exists = fs.existsSync(file);
   if (!exists && options.mustExist) {
-    throw new TwocheckError(`no database at ${file}`,
-      'check --db or TWOCHECK_DB; a new database is made by twocheck setup or twocheck import');
+    throw new NoDatabase(file);
   }
   if (!exists) createPrivateFile(file);
 

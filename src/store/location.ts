@@ -1,14 +1,40 @@
+import os from 'node:os';
 import path from 'node:path';
-import envPaths from 'env-paths';
 
-const paths = envPaths('twocheck', { suffix: '' });
+const NAME = 'twocheck';
+
+/**
+ * The user's own folders for data and configuration, by each system's convention: the XDG base
+ * directories on Linux, Application Support and Preferences on macOS, AppData on Windows.
+ * These few rules are written out rather than taken from a package because the one we used
+ * imported `node:process` as an ES module, which makes Node copy every property of `process` at
+ * start-up: a large share of what a short command such as `twocheck hub Leek` costs.
+ */
+export function userFolders(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): { data: string; config: string } {
+  if (platform === 'darwin') {
+    const library = path.join(home, 'Library');
+    return { data: path.join(library, 'Application Support', NAME), config: path.join(library, 'Preferences', NAME) };
+  }
+  if (platform === 'win32') {
+    const local = env.LOCALAPPDATA || path.join(home, 'AppData', 'Local');
+    const roaming = env.APPDATA || path.join(home, 'AppData', 'Roaming');
+    return { data: path.join(local, NAME, 'Data'), config: path.join(roaming, NAME, 'Config') };
+  }
+  // The XDG spec says a relative path in these variables is invalid and must be ignored.
+  const xdg = (value: string | undefined, fallback: string): string =>
+    value && path.isAbsolute(value) ? value : fallback;
+  return {
+    data: path.join(xdg(env.XDG_DATA_HOME, path.join(home, '.local', 'share')), NAME),
+    config: path.join(xdg(env.XDG_CONFIG_HOME, path.join(home, '.config')), NAME),
+  };
+}
 
 /** The default database: the user's data folder (~/.local/share/twocheck on Linux). */
-export function defaultDatabasePath(): string {
-  return path.join(paths.data, 'twocheck.db');
+export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(userFolders(env, process.platform, os.homedir()).data, 'twocheck.db');
 }
 
 /** Where `templates init` puts copies a manager can edit (~/.config/twocheck on Linux). */
 export function userConfigDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.TWOCHECK_CONFIG_DIR || paths.config;
+  return env.TWOCHECK_CONFIG_DIR || userFolders(env, process.platform, os.homedir()).config;
 }

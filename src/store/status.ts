@@ -1,5 +1,5 @@
 import { type CalendarDate, addDays } from '../domain/calendar.js';
-import type { ChildFacts } from '../domain/flags.js';
+import { type ChildFacts, FLAG_NAMES, type FlagName } from '../domain/flags.js';
 import type { Db } from './db.js';
 
 export interface ChildWithFacts {
@@ -10,6 +10,9 @@ export interface ChildWithFacts {
   room: string | null;
   keyPerson: string | null;
   facts: ChildFacts;
+  /** only with `withHome` */
+  address?: string | null;
+  postcode?: string | null;
 }
 
 export interface StatusFilter {
@@ -18,86 +21,153 @@ export interface StatusFilter {
   horizon: CalendarDate;
   room?: string;
   keyPerson?: string;
+  /** only children who might carry one of these (every flag when absent) */
+  flags?: readonly FlagName[] | null;
+  /** also read the home address and postcode (for the Hub a listed child needs) */
+  withHome?: boolean;
 }
 
 /*
  * One statement. A child can carry a flag today only if it is in one of three disjoint sets,
  * each reached by an index:
- *  A. between two (within the look-ahead) and three, and not yet two, or missing one of the
- *     things every other flag is about: a sent parent letter, given consent, a completed check,
- *     a shared check, no open concern. In a real roster most of this band has them all, so
- *     only a few are kept.
+ *  A. between two (within the look-ahead) and three. The facts are looked up once per child,
+ *     each from a covering index, and a child is kept when it is not yet two or one of them is
+ *     missing: a sent parent letter, given consent, a completed check, the current check shared,
+ *     no open concern. In a real roster most of this band has them all.
  *  B. three or over with no completed check (check-missed): an anti-join on checks_completed.
  *  C. any other age with an open concern or a completed check not shared: both partial indexes
- *     are small.
- * Only for those are the facts looked up, each from a covering index; the rules in
- * domain/flags.ts then decide exactly. Every set is walked in child id order (`LIMIT -1` keeps
- * SQLite from flattening the sorted subqueries away), so the probes move forwards through each
- * index and mostly hit pages already in the cache: twice as fast as dob order at 1M children. Bounds are compared as text: a birthday is never before
- * the same month and day N years on, and never more than three days after it (the 31st rolling
- * to the 1st), so `@bound` (horizon less two years), `@notTwoBound` (today less three days,
- * less two years) and `@threeBound` (today less three days, less three years) only ever let
- * through more children than the rules flag, never fewer (test/store/status.test.ts).
+ *     are small. With C reading open concerns, B leaves to C the children who have one.
+ * Asked for some flags only, each set keeps only the children who might carry one of those,
+ * and a set none of them can come from is not read at all. Only for the children kept are the
+ * names and the current check's dates read; the rules in domain/flags.ts then decide exactly.
+ *
+ * Sets A and B are walked in child id order (`LIMIT -1` keeps SQLite from flattening the sorted
+ * subquery away), so the probes move forwards through each index and mostly hit pages already
+ * in the cache: twice as fast as dob order at 1M children. In A the facts are columns of a
+ * subquery that cannot be flattened either, so a fact the filter reads is not looked up again;
+ * the union of the sets is one more such subquery (a lone set would otherwise be flattened into
+ * the outer query and its facts looked up once per use).
+ *
+ * Bounds are compared as text: a birthday is never before the same month and day N years on,
+ * and never more than three days after it (the 31st rolling to the 1st), so `@bound` (horizon
+ * less two years), `@notTwoBound` (today less three days, less two years) and `@threeBound`
+ * (today less three days, less three years), and `@twoUpper` and `@threeUpper` (today less two
+ * or three years: nobody born after that is two, or three, today) only ever let through more
+ * children than the rules flag, never fewer (test/store/status.test.ts).
  */
-const SQL = `
-WITH candidates(id) AS (
-  SELECT a.id FROM (SELECT id, dob FROM children INDEXED BY children_current_dob
-                    WHERE left_on IS NULL AND dob > @threeBound AND dob <= @bound ORDER BY id LIMIT -1) a
-  WHERE a.dob > @notTwoBound
-    OR NOT EXISTS (SELECT 1 FROM checks k WHERE k.child_id = a.id AND k.status = 'completed')
-    OR NOT EXISTS (SELECT 1 FROM letters l WHERE l.child_id = a.id AND l.kind = 'parent-letter' AND l.sent_on IS NOT NULL)
-    OR (SELECT s.status FROM consents s WHERE s.child_id = a.id AND s.kind = 'share-with-health' ORDER BY s.id DESC LIMIT 1) IS NOT 'given'
-    OR EXISTS (SELECT 1 FROM concerns o WHERE o.child_id = a.id AND o.closed_on IS NULL)
-    OR EXISTS (SELECT 1 FROM checks u WHERE u.child_id = a.id AND u.status = 'completed' AND u.shared_on IS NULL)
-  UNION ALL
-  SELECT b.id FROM (SELECT id FROM children INDEXED BY children_current_dob
-                    WHERE left_on IS NULL AND dob <= @threeBound ORDER BY id LIMIT -1) b
-  WHERE NOT EXISTS (SELECT 1 FROM checks k WHERE k.child_id = b.id AND k.status = 'completed')
-  UNION ALL
-  SELECT c.id FROM children c
-  WHERE c.id IN (SELECT child_id FROM concerns WHERE closed_on IS NULL
-                 UNION SELECT child_id FROM checks WHERE status = 'completed' AND shared_on IS NULL)
-    AND c.left_on IS NULL
-    AND (+c.dob > @bound OR (+c.dob <= @threeBound
-         AND EXISTS (SELECT 1 FROM checks k WHERE k.child_id = c.id AND k.status = 'completed'))))
-SELECT c.id, c.ref, c.first_name, c.last_name, c.dob, c.room, c.key_person,
-  EXISTS (SELECT 1 FROM letters l WHERE l.child_id = c.id AND l.kind = 'parent-letter' AND l.sent_on IS NOT NULL),
-  (SELECT s.status FROM consents s WHERE s.child_id = c.id AND s.kind = 'share-with-health' ORDER BY s.id DESC LIMIT 1),
-  k.child_id IS NOT NULL, k.completed_on, k.shared_on,
-  (SELECT COUNT(*) FROM concerns o WHERE o.child_id = c.id AND o.closed_on IS NULL),
-  (SELECT group_concat(d.flag, ',') FROM dismissals d WHERE d.child_id = c.id)
-FROM (SELECT id FROM candidates ORDER BY id LIMIT -1) candidates CROSS JOIN children c ON c.id = candidates.id
-  LEFT JOIN checks k INDEXED BY checks_completed ON k.child_id = c.id AND k.status = 'completed'
-    AND k.version = (SELECT MAX(version) FROM checks x WHERE x.child_id = c.id AND x.status = 'completed')
-WHERE (@room IS NULL OR c.room = @room COLLATE NOCASE)
-  AND (@keyPerson IS NULL OR c.key_person = @keyPerson COLLATE NOCASE)`;
+type Fact = 'letter' | 'consent' | 'chk' | 'concerns';
+
+/** Each fact of child `x`, one index probe each. `chk` is the current check's version times two, plus one if it is not shared. */
+const FACT: Record<Fact, (x: string) => string> = {
+  letter: (x) => `EXISTS (SELECT 1 FROM letters l WHERE l.child_id = ${x}.id AND l.kind = 'parent-letter' AND l.sent_on IS NOT NULL)`,
+  consent: (x) => `(SELECT s.status FROM consents s WHERE s.child_id = ${x}.id AND s.kind = 'share-with-health' ORDER BY s.id DESC LIMIT 1)`,
+  chk: (x) => `(SELECT k.version * 2 + (k.shared_on IS NULL) FROM checks k INDEXED BY checks_completed
+      WHERE k.child_id = ${x}.id AND k.status = 'completed' ORDER BY k.version DESC LIMIT 1)`,
+  concerns: (x) => `(SELECT COUNT(*) FROM concerns o WHERE o.child_id = ${x}.id AND o.closed_on IS NULL)`,
+};
+const FACTS: readonly Fact[] = ['letter', 'consent', 'chk', 'concerns'];
+
+/**
+ * What set A keeps a child for, per flag: the fact it reads (none: the date of birth alone),
+ * the condition, and the latest date of birth that can carry the flag: `@threeUpper` (today
+ * less three years: three or over) or `@twoUpper` (two or over), by the same text reasoning.
+ */
+const KEEP_IN_A: Record<FlagName, { fact: Fact | null; when: string; upper: Upper }> = {
+  'check-missed': { fact: 'chk', when: 'chk IS NULL AND dob <= @threeUpper', upper: 'threeUpper' },
+  'check-late': { fact: 'chk', when: 'chk IS NULL AND dob <= @twoUpper', upper: 'twoUpper' },
+  'check-due': { fact: 'chk', when: 'chk IS NULL AND dob <= @twoUpper', upper: 'twoUpper' },
+  'letter-due': { fact: 'letter', when: 'letter = 0 AND dob <= @twoUpper', upper: 'twoUpper' },
+  'consent-missing': { fact: 'consent', when: `consent IS NOT 'given'`, upper: 'bound' },
+  'check-not-shared': { fact: 'chk', when: 'chk % 2 = 1', upper: 'bound' },
+  'concern-open': { fact: 'concerns', when: 'concerns > 0', upper: 'bound' },
+  'turns-two-soon': { fact: null, when: 'dob > @notTwoBound', upper: 'bound' },
+};
+type Upper = 'threeUpper' | 'twoUpper' | 'bound';
+/** earliest first */
+const UPPERS: readonly Upper[] = ['threeUpper', 'twoUpper', 'bound'];
+/** The earliest date of birth set A reads: three days short of three, or of two for turns-two-soon alone. */
+const lowerOf = (flags: ReadonlySet<FlagName>): string => ([...flags].every((f) => f === 'turns-two-soon') ? 'notTwoBound' : 'threeBound');
+
+function buildSql(filter: StatusFilter): string {
+  const wanted = new Set<FlagName>(filter.flags ?? FLAG_NAMES);
+  const mine = (x: string): string => [filter.room !== undefined ? `${x}.room = @room COLLATE NOCASE` : '',
+    filter.keyPerson !== undefined ? `${x}.key_person = @keyPerson COLLATE NOCASE` : ''].filter(Boolean).map((w) => ` AND ${w}`).join('');
+  // A band of ages in child id order; a room or key person is read from each child's row only
+  // after the sort, so those reads move forwards through the table too.
+  const band = (dob: string): string => {
+    const sorted = `(SELECT id, dob FROM children INDEXED BY children_current_dob WHERE left_on IS NULL AND ${dob} ORDER BY id LIMIT -1)`;
+    return mine('r') === '' ? sorted : `(SELECT w.id, w.dob FROM ${sorted} w CROSS JOIN children r ON r.id = w.id WHERE TRUE${mine('r')} LIMIT -1)`;
+  };
+  const sets: string[] = [];
+
+  // A: the facts the filter reads inside, the others only for the children kept
+  const keep = [...wanted].map((f) => KEEP_IN_A[f]);
+  const inner = FACTS.filter((f) => keep.some((k) => k.fact === f));
+  const when = [...new Set(keep.map((k) => `(${k.when})`))].join(' OR ') || 'FALSE';
+  const upper = UPPERS[Math.max(...keep.map((k) => UPPERS.indexOf(k.upper)))] ?? 'bound';
+  sets.push(`SELECT id, dob, ${FACTS.map((f) => (inner.includes(f) ? f : `${FACT[f]('a')} AS ${f}`)).join(', ')}
+  FROM (SELECT a.id, a.dob${inner.map((f) => `, ${FACT[f]('a')} AS ${f}`).join('')}
+        FROM ${band(`dob > @${lowerOf(wanted)} AND dob <= @${upper}`)} a
+        LIMIT -1) a
+  WHERE ${when}`);
+
+  const concernsInC = wanted.has('concern-open');
+  if (wanted.has('check-missed')) {
+    sets.push(`SELECT b.id, b.dob, ${FACT.letter('b')}, ${FACT.consent('b')}, NULL, ${FACT.concerns('b')}
+  FROM ${band('dob <= @threeBound')} b
+  WHERE NOT EXISTS (SELECT 1 FROM checks k WHERE k.child_id = b.id AND k.status = 'completed')${concernsInC
+    ? `\n    AND NOT EXISTS (SELECT 1 FROM concerns o WHERE o.child_id = b.id AND o.closed_on IS NULL)` : ''}`);
+  }
+  const fromC = [concernsInC ? 'SELECT child_id FROM concerns WHERE closed_on IS NULL' : '',
+    wanted.has('check-not-shared') ? `SELECT child_id FROM checks WHERE status = 'completed' AND shared_on IS NULL` : ''].filter(Boolean);
+  if (fromC.length > 0) {
+    sets.push(`SELECT c.id, c.dob, ${FACTS.map((f) => FACT[f]('c')).join(', ')}
+  FROM children c
+  WHERE c.id IN (${fromC.join(' UNION ')}) AND c.left_on IS NULL AND (+c.dob > @bound OR +c.dob <= @threeBound)${mine('c')}`);
+  }
+
+  return `SELECT f.id, c.ref, c.first_name, c.last_name, f.dob, c.room, c.key_person, f.letter, f.consent,
+  f.chk IS NOT NULL, k.completed_on, k.shared_on, f.concerns,
+  CASE WHEN f.chk IS NULL THEN (SELECT group_concat(d.flag, ',') FROM dismissals d WHERE d.child_id = f.id) END${filter.withHome ? ', c.address, c.postcode' : ''}
+FROM (${sets.join('\n  UNION ALL\n  ')}\n  LIMIT -1) f
+  CROSS JOIN children c ON c.id = f.id
+  LEFT JOIN checks k INDEXED BY checks_completed ON k.child_id = f.id AND k.status = 'completed' AND k.version = f.chk / 2`;
+}
 
 type Row = [id: number, ref: string, firstName: string, lastName: string, dob: CalendarDate,
   room: string | null, keyPerson: string | null, letterSent: number, consent: string | null,
   hasCheck: number, completedOn: CalendarDate | null, sharedOn: CalendarDate | null,
-  openConcerns: number, dismissed: string | null];
+  openConcerns: number, dismissed: string | null, address?: string | null, postcode?: string | null];
 
 /** `date` moved back `years` years, as text for comparing with dates of birth (see above). */
 function yearsBefore(date: CalendarDate, years: number): string {
   return `${String(Number(date.slice(0, 4)) - years).padStart(4, '0')}${date.slice(4)}`;
 }
 
-function parameters(filter: StatusFilter): Record<string, string | null> {
+function parameters(filter: StatusFilter): Record<string, string> {
   const slack = addDays(filter.today, -3);
-  return {
+  const p: Record<string, string> = {
     bound: yearsBefore(filter.horizon, 2), notTwoBound: yearsBefore(slack, 2), threeBound: yearsBefore(slack, 3),
-    room: filter.room ?? null, keyPerson: filter.keyPerson ?? null,
+    twoUpper: yearsBefore(filter.today, 2), threeUpper: yearsBefore(filter.today, 3),
   };
+  if (filter.room !== undefined) p.room = filter.room;
+  if (filter.keyPerson !== undefined) p.keyPerson = filter.keyPerson;
+  return p;
 }
 
 const NO_DISMISSALS: readonly string[] = [];
 
-/** Facts for every current child who might carry a flag on `today` within the look-ahead. */
+/**
+ * Facts for every current child who might carry a flag (one of `filter.flags`) on `today`
+ * within the look-ahead. Dismissals are read only for a child with no completed check: the one
+ * flag they end, check-missed, needs that.
+ */
 export function* childrenWithFacts(db: Db, filter: StatusFilter): Generator<ChildWithFacts> {
   // Arrays rather than objects per row: this loop runs for every candidate.
-  const rows = db.prepare(SQL).raw(true).iterate(parameters(filter)) as IterableIterator<Row>;
+  const rows = db.prepare(buildSql(filter)).raw(true).iterate(parameters(filter)) as IterableIterator<Row>;
+  const withHome = filter.withHome === true;
   for (const r of rows) {
-    yield {
+    const child: ChildWithFacts = {
       id: r[0], ref: r[1], firstName: r[2], lastName: r[3], room: r[5], keyPerson: r[6],
       facts: {
         dob: r[4],
@@ -109,12 +179,17 @@ export function* childrenWithFacts(db: Db, filter: StatusFilter): Generator<Chil
         dismissed: r[13] === null ? NO_DISMISSALS : r[13].split(','),
       },
     };
+    if (withHome) {
+      child.address = r[14] ?? null;
+      child.postcode = r[15] ?? null;
+    }
+    yield child;
   }
 }
 
 /** The query plan, for the bench. */
 export function statusQueryPlan(db: Db, filter: StatusFilter): string[] {
-  const rows = db.prepare(`EXPLAIN QUERY PLAN ${SQL}`).all(parameters(filter)) as { id: number; parent: number; detail: string }[];
+  const rows = db.prepare(`EXPLAIN QUERY PLAN ${buildSql(filter)}`).all(parameters(filter)) as { id: number; parent: number; detail: string }[];
   const depth = new Map<number, number>([[0, -1]]);
   return rows.map((r) => {
     const d = (depth.get(r.parent) ?? -1) + 1;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ROOT, SETTING_FLAGS, workspace } from '../helpers/cli.js';
 import { insertChild, query } from '../helpers/children.js';
-import { pdfInfo, pdfText } from '../helpers/pdf.js';
+import { pdfInfo, pdfStructure, pdfText } from '../helpers/pdf.js';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'progress-check.json');
 const ENV = { TWOCHECK_TODAY: '2026-06-01', TWOCHECK_BY: 'manager', SOURCE_DATE_EPOCH: '1780000000' };
@@ -41,6 +41,12 @@ describe('twocheck check', () => {
     expect(text).toContain(`Page ${pages} of ${pages}`);
     const audit = query<{ action: string }>(ws.db, "SELECT action FROM audit WHERE action LIKE 'check.%'");
     expect(audit.map((a) => a.action)).toEqual(['check.completed']);
+    // tagged for a screen reader: a title, then each part's heading before its paragraphs
+    const { marked, roles } = await pdfStructure(file);
+    expect(marked).toBe(true);
+    expect(roles.slice(0, 3)).toEqual(['Document', 'H1', 'P']);
+    expect(roles.filter((r) => r === 'H2').length).toBeGreaterThanOrEqual(3);
+    expect(roles.indexOf('H3')).toBeGreaterThan(roles.indexOf('H2'));
   });
 
   it('refuses a file with mistakes, naming each field, and changes nothing', () => {

@@ -74,6 +74,6 @@ describe('twocheck consent', () => {
   it('says which child it does not know', () => {
     const result = ws.run([...TODAY, 'consent', 'nobody', '--method', 'paper']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('no child with the reference "nobody"');
+    expect(result.stderr).toContain('no child with the ref "nobody"');
   });
 });

@@ -201,7 +201,7 @@ describe('twocheck child', () => {
   it('names an unknown ref', () => {
     const r = ws.run(['child', 'NOPE']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/no child with ref "NOPE"/);
+    expect(r.stderr).toMatch(/no child with the ref "NOPE"/);
   });
 });
 

@@ -98,6 +98,6 @@ describe('twocheck forget', () => {
     expect(report.filesMissing).toHaveLength(1);
     const again = ws.run(['forget', 'XR-4471', '--yes']);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('no child with the reference "XR-4471"');
+    expect(again.stderr).toContain('no child with the ref "XR-4471"');
   });
 });

@@ -101,5 +101,7 @@ describe('twocheck hub', () => {
     const modules = fs.readFileSync(log, 'utf8');
     expect(modules).toContain('/dist/domain/hub.js');
     expect(modules).not.toMatch(/pdfkit|@inquirer|fontkit/);
+    // with no database there is nothing to open: the store and SQLite stay unloaded
+    expect(modules).not.toMatch(/better-sqlite3|\/dist\/store\/db\.js/);
   });
 });

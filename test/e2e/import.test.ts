@@ -120,6 +120,10 @@ describe('twocheck import', () => {
     const missing = ws.run([...TODAY, 'import', '-'], { input: 'Name,Birthday\nKit,05/05/2024\n' });
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain('stdin:1: header: no column for ref, first_name, last_name');
+    // a --map that is not field=Header is a mistake on the command line, not in the file
+    const typo = ws.run([...TODAY, 'import', '-', '--map', 'Pupil'], { input: 'Pupil,Forename,Surname,Born\n' });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('error: --map "Pupil": write field=Header');
   });
 
   it('records an update as a diff in the audit, and --dry-run changes nothing', () => {

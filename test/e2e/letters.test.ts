@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SETTING_FLAGS, workspace } from '../helpers/cli.js';
-import { pdfInfo, pdfText } from '../helpers/pdf.js';
+import { pdfInfo, pdfStructure, pdfText } from '../helpers/pdf.js';
 import { query, seedChildren } from '../helpers/seed.js';
 
 const TODAY = ['--today', '2026-11-23'];
@@ -45,6 +45,9 @@ describe('twocheck letters', () => {
     expect(zoe).toContain('Łucja Wiśniewska and Ştefan Wiśniewski');
     expect(zoe).toContain('Little Acorns Nursery');
     expect(zoe).toContain('Ocena postępów Zoë'); // the Polish variant
+    expect(zoe).toContain('23 listopada 2026'); // its dates written in Polish, the letter's date
+    expect(zoe).toContain('20 listopada 2026'); // and the second birthday
+    expect(zoe).not.toContain('November');
     const olga = flat(await pdfText(path.join(dir, 'A2-Nguyen.pdf')));
     expect(olga).toContain('Nguyễn Thị Mai');
     expect(olga).toContain('Ольга');
@@ -60,6 +63,12 @@ describe('twocheck letters', () => {
     expect(result.stderr).not.toContain('(A2): no Hub number');
     const info = await pdfInfo(path.join(dir, 'A2-Nguyen.pdf'));
     expect(info.info).toMatchObject({ Title: "Your child's Progress Check at two", Author: 'Little Acorns Nursery' });
+    // tagged for a screen reader: the letter's sections as headings, its bullets as one list
+    const structure = await pdfStructure(path.join(dir, 'A2-Nguyen.pdf'));
+    expect(structure.marked).toBe(true);
+    expect(structure.roles.slice(0, 3)).toEqual(['Document', 'Sect', 'P']);
+    expect(structure.roles).toContain('H1');
+    expect(structure.roles.join(' ')).toContain('L LI Lbl LBody LI Lbl LBody');
 
     const rows = query<{ ref: string; kind: string; file: string; sha256: string; template: string }>(ws.db,
       'SELECT c.ref, l.kind, l.file, l.sha256, l.template FROM letters l JOIN children c ON c.id = l.child_id ORDER BY c.ref');

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CalendarDate, addDays } from '../../src/domain/calendar.js';
-import { childStatus } from '../../src/domain/flags.js';
+import { FLAG_NAMES, type FlagName, childStatus } from '../../src/domain/flags.js';
+import { runDue } from '../../src/cli/due-data.js';
+import { dueRowJson } from '../../src/cli/due-json.js';
 import { openDatabase } from '../../src/store/db.js';
 import { childrenWithFacts } from '../../src/store/status.js';
 
@@ -19,20 +21,23 @@ const day = fc.integer({ min: Date.UTC(2019, 0, 1) / 864e5, max: Date.UTC(2029, 
   .map((n) => new Date(n * 864e5).toISOString().slice(0, 10) as CalendarDate);
 const kid = fc.record({
   // anywhere, or within days of two, two and a half or three years before today
-  dob: fc.oneof(day, fc.integer({ min: 700, max: 1130 })),
+  // (and often the very days around the second and third birthdays, where the bounds are)
+  dob: fc.oneof(day, fc.integer({ min: 700, max: 1130 }), fc.integer({ min: 726, max: 736 }), fc.integer({ min: 1091, max: 1101 })),
   letter: fc.constantFrom('none', 'sent', 'unsent', 'other-kind'),
   consents: fc.array(fc.constantFrom('given', 'withdrawn', 'declaration'), { maxLength: 3 }),
   checks: fc.array(fc.constantFrom('draft', 'completed', 'shared'), { maxLength: 3 }),
   concerns: fc.array(fc.boolean(), { maxLength: 2 }), // true: still open
   dismissed: fc.constantFrom(null, 'check-missed', 'check-late'),
   left: fc.boolean(),
+  room: fc.constantFrom(null, 'Ducks', 'ducks', 'Owls'),
+  keyPerson: fc.constantFrom(null, 'Ann', 'ann', 'Bo'),
 });
 // a child with everything done, who can carry only turns-two-soon (or nothing)
 const doneKid = kid.map((k) => ({ ...k, letter: 'sent' as const, consents: ['given' as const], checks: ['shared' as const], concerns: [] as boolean[] }));
 type Kid = Omit<typeof kid extends fc.Arbitrary<infer K> ? K : never, 'dob'> & { dob: CalendarDate };
 
 function insert(db: ReturnType<typeof openDatabase>, kids: Kid[]): void {
-  const child = db.prepare(`INSERT INTO children (id, ref, first_name, last_name, dob, left_on, created_at, updated_at) VALUES (?, ?, 'A', 'B', ?, ?, ?, ?)`);
+  const child = db.prepare(`INSERT INTO children (id, ref, first_name, last_name, dob, left_on, room, key_person, created_at, updated_at) VALUES (?, ?, 'A', 'B', ?, ?, ?, ?, ?, ?)`);
   const letter = db.prepare(`INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, sent_on) VALUES (?, ?, 't', 'h', 'f', 's', ?, 'x', ?)`);
   const consent = db.prepare(`INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at) VALUES (?, ?, ?, 'P', '2020-01-01', 'paper', 'x', ?)`);
   const check = db.prepare(`INSERT INTO checks (child_id, version, status, completed_on, data, shared_on, created_by, created_at) VALUES (?, ?, ?, ?, '{}', ?, 'x', ?)`);
@@ -40,7 +45,7 @@ function insert(db: ReturnType<typeof openDatabase>, kids: Kid[]): void {
   const dismissal = db.prepare(`INSERT INTO dismissals (child_id, flag, reason, by, at) VALUES (?, ?, 'r', 'x', ?)`);
   kids.forEach((k, i) => {
     const id = i + 1;
-    child.run(id, `R${id}`, k.dob, k.left ? '2019-01-01' : null, T, T);
+    child.run(id, `R${id}`, k.dob, k.left ? '2019-01-01' : null, k.room, k.keyPerson, T, T);
     if (k.letter !== 'none') letter.run(id, k.letter === 'other-kind' ? 'group-invitation' : 'parent-letter', T, k.letter === 'unsent' ? null : '2020-01-01');
     for (const c of k.consents) consent.run(id, c === 'declaration' ? 'parental-declaration' : 'share-with-health', c === 'withdrawn' ? 'withdrawn' : 'given', T);
     k.checks.forEach((c, v) => check.run(id, v + 1, c === 'draft' ? 'draft' : 'completed', c === 'draft' ? null : `2020-01-0${v + 1}`, c === 'shared' ? '2020-02-01' : null, T));
@@ -86,4 +91,62 @@ describe('the facts query finds every child who carries a flag', () => {
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }, 120_000);
+});
+
+/*
+ * Asked for some flags, one room or one key person, the query reads only the children who might carry those
+ * flags there. runDue must list exactly the children the rules flag with one of them, and no
+ * other: compare with the rules run on every child, filtered afterwards.
+ */
+describe('due with --flag, --room and --key-person', () => {
+  it('lists exactly what the rules give, filtered after, for any set of flags, room and key person', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twocheck-status-'));
+    const db = openDatabase(path.join(dir, 't.db'));
+    const wantedFlags = fc.option(fc.subarray([...FLAG_NAMES], { minLength: 1 }), { nil: undefined });
+    const room = fc.constantFrom(undefined, 'DUCKS', 'Owls');
+    const keyPerson = fc.constantFrom(undefined, 'ANN', 'Bo');
+    fc.assert(fc.property(fc.array(fc.oneof(kid, doneKid), { maxLength: 25 }), day, fc.integer({ min: 0, max: 60 }), wantedFlags, room, keyPerson,
+      (given, today, within, wanted, inRoom, withKeyPerson) => {
+        db.exec('DELETE FROM dismissals; DELETE FROM checks; DELETE FROM letters; DELETE FROM consents; DELETE FROM concerns; DELETE FROM children;');
+        const kids: Kid[] = given.map((k) => ({ ...k, dob: typeof k.dob === 'number' ? addDays(today, -k.dob) : k.dob }));
+        insert(db, kids);
+        const listed = runDue(db, today, { within: String(within), flag: wanted, room: inRoom, keyPerson: withKeyPerson }, true);
+        const found = new Map(listed.children.map((r) => [r.ref, r.flags as string[]]));
+        const expected = new Map<string, string[]>();
+        kids.forEach((k, i) => {
+          if (k.left || (inRoom !== undefined && k.room?.toLowerCase() !== inRoom.toLowerCase())) return;
+          if (withKeyPerson !== undefined && k.keyPerson?.toLowerCase() !== withKeyPerson.toLowerCase()) return;
+          const flags = expectedFlags(k, today, within).filter((f) => wanted === undefined || wanted.includes(f as FlagName));
+          if (flags.length > 0) expected.set(`R${i + 1}`, flags);
+        });
+        expect(found).toEqual(expected);
+        expect(found.size).toBe(listed.children.length); // nobody listed twice
+        // the homes come in the same order as the children (none recorded here)
+        expect(listed.homes).toEqual(listed.children.map(() => ({ address: null, postcode: null })));
+        // due --json's hand-written text is JSON.stringify's, for the rows runDue really builds
+        for (const r of listed.children) expect(dueRowJson(r)).toBe(`  ${JSON.stringify(r, null, 2).replace(/\n/g, '\n  ')}`);
+      }), { numRuns: 1000 });
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
+});
+
+describe('due --flag on the very birthday', () => {
+  it('lists a child who is three today for check-missed, and two today for letter-due and check-due', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twocheck-status-'));
+    const db = openDatabase(path.join(dir, 't.db'));
+    const none: Omit<Kid, 'dob'> = { letter: 'none', consents: [], checks: [], concerns: [], dismissed: null, left: false, room: null, keyPerson: null };
+    // ordinary days, a 29 February birthday in a common year (1 March) and in a leap year
+    for (const [today, three, two] of [['2026-06-15', '2023-06-15', '2024-06-15'], ['2027-03-01', '2024-02-29', '2025-03-01'],
+      ['2028-02-29', '2025-02-28', '2026-02-28'], ['2026-01-01', '2023-01-01', '2024-01-01']] as const) {
+      db.exec('DELETE FROM checks; DELETE FROM letters; DELETE FROM consents; DELETE FROM concerns; DELETE FROM children;');
+      insert(db, [{ ...none, dob: three as CalendarDate }, { ...none, dob: two as CalendarDate }]);
+      const listed = (flag: string): string[] => runDue(db, today as CalendarDate, { flag: [flag] }).children.map((r) => r.ref);
+      expect(listed('check-missed')).toEqual(['R1']);
+      expect(listed('letter-due')).toEqual(['R2']);
+      expect(listed('check-due')).toEqual(['R2']);
+    }
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });

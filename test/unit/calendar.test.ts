@@ -36,4 +36,20 @@ describe('calendar dates', () => {
   it('writes dates as a letter does', () => {
     expect(formatLongDate(parseIsoDate('2026-03-01')!)).toBe('1 March 2026');
   });
+
+  it('writes dates as a letter in another language does, and English where the language is unknown', () => {
+    expect(formatLongDate(parseIsoDate('2026-11-23')!, 'pl')).toBe('23 listopada 2026');
+    expect(formatLongDate(parseIsoDate('2026-11-23')!, 'cy')).toBe('23 Tachwedd 2026');
+    expect(formatLongDate(parseIsoDate('2026-11-23')!, 'zz')).toBe('23 November 2026');
+    expect(formatLongDate(parseIsoDate('2026-11-23')!, 'en')).toBe('23 November 2026');
+  });
+
+  it('prints the calendar day itself in every language, never the day before or after', () => {
+    const days = fc.integer({ min: dayNumber(parseIsoDate('1990-01-01')!), max: dayNumber(parseIsoDate('2100-12-31')!) }).map(fromDayNumber);
+    fc.assert(fc.property(days, fc.constantFrom('pl', 'cy', 'ro', 'lt', 'pt'), (date, language) => {
+      const [year, , day] = date.split('-').map(Number);
+      const text = formatLongDate(date, language);
+      return new RegExp(`\\b${day}\\b`).test(text) && text.includes(String(year));
+    }));
+  });
 });
