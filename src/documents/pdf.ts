@@ -35,8 +35,8 @@ export interface PdfMeta {
   /**
    * Keep every page in memory until the end, so page numbers ("page 2 of 3") can be added once
    * the count is known (the check does). Default true. A merged file of 1,000 letters needs
-   * no page numbers: without it each page is written out when the next begins, and the file
-   * has the same bytes.
+   * no page numbers: without it each page is written out when the next begins. The file reads
+   * the same, page for page and element for element; only its objects come out in another order.
    */
   bufferPages?: boolean;
 }
