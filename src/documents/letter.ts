@@ -119,7 +119,7 @@ function drawOneLetter(doc: Pdf, input: LetterInput): DrawnLetter {
   doc.moveDown(2.2).font('regular').fontSize(10.5).fillColor(INK);
   tagged(doc, 'P', () => {
     if (setting.manager) doc.font('bold').text(setting.manager, left).font('regular');
-    doc.text(setting.manager ? `Manager, ${setting.name}` : setting.name, left);
+    doc.text(setting.manager ? `${input.template.signedAs}, ${setting.name}` : setting.name, left);
   });
   return { title: filled.title, missingGlyphs: missing, empty: filled.empty, problems };
 }

@@ -6,6 +6,7 @@
  *   title: Your child's Progress Check at two
  *   kind: parent-letter
  *   language: en
+ *   signed: Manager              optional: the role under the manager's name in the sign-off
  *   ---
  *   # A heading
  *   A paragraph runs until a blank line; **bold** inside a line.
@@ -64,6 +65,8 @@ export interface Template {
   title: string;
   kind: TemplateKind;
   language: string;
+  /** the manager's role under their name in the sign-off, in the letter's language ("Manager") */
+  signedAs: string;
   /** SHA-256 of the source, recorded with each letter */
   hash: string;
   /** placeholder names the body uses */
@@ -96,7 +99,7 @@ export function parseTemplate(source: string, file: string, names: readonly stri
       for (let i = 1; i < end; i++) {
         const m = /^\s*([a-z]+)\s*:\s*(.*?)\s*$/.exec(lines[i] ?? '');
         if (!m) { if ((lines[i] ?? '').trim() !== '') at(i + 1, 1, 'front matter lines are "key: value"'); continue; }
-        if (!['title', 'kind', 'language'].includes(m[1] as string)) at(i + 1, 1, `unknown front matter key "${m[1]}" (valid: title, kind, language)`);
+        if (!['title', 'kind', 'language', 'signed'].includes(m[1] as string)) at(i + 1, 1, `unknown front matter key "${m[1]}" (valid: title, kind, language, signed)`);
         else meta[m[1] as string] = m[2] as string;
       }
       start = end + 1;
@@ -165,7 +168,7 @@ export function parseTemplate(source: string, file: string, names: readonly stri
   for (const open of stack) at(open.line, 1, `{{#if ${open.name}}} is never closed with {{/if}}`);
   if (problems.length > 0) throw new TemplateError(problems);
   return {
-    file, title: meta.title as string, kind, language,
+    file, title: meta.title as string, kind, language, signedAs: meta.signed || 'Manager',
     hash: createHash('sha256').update(source).digest('hex'),
     placeholders: [...used].sort(), nodes: root,
   };

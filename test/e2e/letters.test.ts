@@ -48,6 +48,7 @@ describe('twocheck letters', () => {
     expect(zoe).toContain('23 listopada 2026'); // its dates written in Polish, the letter's date
     expect(zoe).toContain('20 listopada 2026'); // and the second birthday
     expect(zoe).not.toContain('November');
+    expect(zoe).toContain('Kierownik placówki, Little Acorns Nursery'); // and its sign-off
     const olga = flat(await pdfText(path.join(dir, 'A2-Nguyen.pdf')));
     expect(olga).toContain('Nguyễn Thị Mai');
     expect(olga).toContain('Ольга');
