@@ -27,6 +27,7 @@ export function letterFields(setting: Setting, child: Child, hub: HubAnswer | nu
     'parent.name': parentNames(child),
     'parent.address': [child.address, child.postcode].filter(Boolean).join(', '),
     key_person: child.keyPerson ?? "your child's key person",
+    'key_person.known': !!child.keyPerson?.trim(),
     funded: child.funded === true,
     already_two: secondBirthday(child.dob) <= today,
     today: formatLongDate(today, language),

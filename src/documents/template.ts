@@ -28,6 +28,7 @@ export const PLACEHOLDERS: Readonly<Record<string, string>> = {
   'parent.name': "the parents' names, or \"Parent or carer\"",
   'parent.address': "the child's home address and postcode",
   key_person: "the child's key person",
+  'key_person.known': 'true when the roster names the key person (for a letter in a language that words the fallback itself)',
   funded: 'true when the child has a funded two-year-old place (for {{#if funded}})',
   today: "the letter's date, e.g. 23 November 2026",
   'setting.name': "the setting's name",

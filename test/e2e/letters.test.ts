@@ -49,6 +49,8 @@ describe('twocheck letters', () => {
     expect(zoe).toContain('20 listopada 2026'); // and the second birthday
     expect(zoe).not.toContain('November');
     expect(zoe).toContain('Kierownik placówki, Little Acorns Nursery'); // and its sign-off
+    expect(zoe).toContain('kontakt z opiekunem dziecka'); // no key person on the roster: said in Polish
+    expect(zoe).not.toContain('key person');
     const olga = flat(await pdfText(path.join(dir, 'A2-Nguyen.pdf')));
     expect(olga).toContain('Nguyễn Thị Mai');
     expect(olga).toContain('Ольга');
