@@ -43,13 +43,13 @@ export async function openRoster(file: string, options: { encoding?: string; std
     for await (const chunk of options.stdin ?? process.stdin) chunks.push(Buffer.from(chunk as Buffer));
     const all = Buffer.concat(chunks);
     name = 'stdin';
-    sniffed = given ?? detectEncoding([all]);
+    sniffed = given ?? (await detectEncoding([all]));
     open = () => Readable.from([all]);
   } else {
     if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
     if (fs.statSync(file).isDirectory()) throw new UsageError(`${file} is a folder, not a CSV file`);
     name = file;
-    sniffed = given ?? (await detectFileEncoding(file));
+    sniffed = given ?? (await detectEncoding(fs.createReadStream(file, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>));
     open = () => fs.createReadStream(file, { highWaterMark: 256 * 1024 });
   }
   // UTF-8 goes to csv-parse as bytes (it works on bytes, so decoding first only to have it
@@ -175,37 +175,17 @@ export function normaliseEncoding(given: string): RosterEncoding {
  * A BOM names the encoding; otherwise UTF-8 if every byte sequence is valid UTF-8, else
  * Windows-1252 (what Excel's plain "CSV" writes on an English Windows machine).
  */
-export function detectEncoding(chunks: Iterable<Buffer>): RosterEncoding {
+export async function detectEncoding(chunks: Iterable<Buffer> | AsyncIterable<Buffer>): Promise<RosterEncoding> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let first = true;
   try {
-    for (const chunk of chunks) {
+    for await (const chunk of chunks) {
       if (first) {
         first = false;
         const bom = bomEncoding(chunk);
         if (bom) return bom;
       }
       decoder.decode(chunk, { stream: true });
-    }
-    decoder.decode();
-    return 'utf8';
-  } catch {
-    return 'windows1252';
-  }
-}
-
-async function detectFileEncoding(file: string): Promise<RosterEncoding> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let first = true;
-  try {
-    for await (const chunk of fs.createReadStream(file, { highWaterMark: 256 * 1024 })) {
-      const buf = chunk as Buffer;
-      if (first) {
-        first = false;
-        const bom = bomEncoding(buf);
-        if (bom) return bom;
-      }
-      decoder.decode(buf, { stream: true });
     }
     decoder.decode();
     return 'utf8';

@@ -23,10 +23,10 @@ describe('reading a roster file', () => {
   });
 
   it('detects encodings', async () => {
-    expect(detectEncoding([Buffer.from('ref,Zoë\n')])).toBe('utf8');
-    expect(detectEncoding([iconv.encode('ref,Zoë\n', 'win1252')])).toBe('windows1252');
-    expect(detectEncoding([Buffer.from([0xff, 0xfe, 0x41, 0])])).toBe('utf16le');
-    expect(detectEncoding([Buffer.from([0xfe, 0xff, 0, 0x41])])).toBe('utf16be');
+    expect(await detectEncoding([Buffer.from('ref,Zoë\n')])).toBe('utf8');
+    expect(await detectEncoding([iconv.encode('ref,Zoë\n', 'win1252')])).toBe('windows1252');
+    expect(await detectEncoding([Buffer.from([0xff, 0xfe, 0x41, 0])])).toBe('utf16le');
+    expect(await detectEncoding([Buffer.from([0xfe, 0xff, 0, 0x41])])).toBe('utf16be');
     const be = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode('ref;name\n1;Zoë\n', 'utf16be')]);
     const { source, records } = await read(be);
     expect([source.encoding, source.delimiter, source.headers]).toEqual(['utf16be', ';', ['ref', 'name']]);
