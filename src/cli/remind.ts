@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { type FlagName } from '../domain/flags.js';
-import fs from 'node:fs';
 import path from 'node:path';
-import { NoDatabase } from '../errors.js';
 import { chunkedWriter } from './chunked.js';
 import { type Context, withContext } from './context.js';
 import { type DueRow, runDue } from './due-data.js';
@@ -44,11 +42,8 @@ export function register(program: Command): void {
     .option('--out <dir>', 'with --generate: folder for the letters (default: letters/<today> beside the database)')
     .action(withContext(async (ctx, command) => {
       const opts = command.opts<{ within?: string; generate?: boolean; out?: string }>();
-      // Under cron a mistyped TWOCHECK_DB would otherwise make a new, empty database and print
-      // nothing, every day, for ever: a missing database is a failure cron mails about.
-      if (!fs.existsSync(ctx.dbPath)) {
-        throw new NoDatabase(ctx.dbPath);
-      }
+      // A missing database is a failure cron mails about (ctx.db() says so): under cron a mistyped
+      // TWOCHECK_DB must never become a new, empty database that reports nothing, for ever.
       // Flags are checked before any letter is written, so a bad --within changes nothing.
       const result = runRemind(ctx, opts.within);
       // cron runs from an arbitrary folder, so letters go beside the database unless told otherwise
