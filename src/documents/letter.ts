@@ -58,12 +58,8 @@ export async function renderLetter(input: LetterInput): Promise<RenderedLetter> 
  * call doc.addPage() between letters).
  */
 export function drawLetter(doc: Pdf, input: LetterInput): DrawnLetter {
-  let drawn: DrawnLetter | undefined;
   // each letter is one section, so a merged file reads as one letter after another
-  section(doc, 'Sect', () => {
-    drawn = drawOneLetter(doc, input);
-  });
-  return drawn!;
+  return section(doc, 'Sect', () => drawOneLetter(doc, input));
 }
 
 function drawOneLetter(doc: Pdf, input: LetterInput): DrawnLetter {

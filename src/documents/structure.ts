@@ -40,12 +40,12 @@ export function tagged(doc: Pdf, role: Role, draw: () => void, options: { alt?: 
 }
 
 /** Elements tagged inside `draw` are grouped under one: a letter in a merged file, a part of a form. */
-export function section(doc: Pdf, role: Role, draw: () => void): void {
+export function section<T>(doc: Pdf, role: Role, draw: () => T): T {
   const element = doc.struct(role);
   parentOf(doc).add(element);
   open.get(doc)!.push(element);
   try {
-    draw();
+    return draw();
   } finally {
     open.get(doc)!.pop();
     element.end();
