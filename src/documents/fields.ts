@@ -17,6 +17,7 @@ export function parentNames(child: Pick<Child, 'parentName' | 'parent2Name'>): s
 /** `language` is the template's: its dates are written the way that language writes them. */
 export function letterFields(setting: Setting, child: Child, hub: HubAnswer | null, today: CalendarDate, language = 'en'): Fields {
   const found = hub?.kind === 'found' ? hub.hub : null;
+  const keyPerson = child.keyPerson?.trim() || null;
   return {
     'child.first_name': child.firstName,
     'child.last_name': child.lastName,
@@ -26,8 +27,8 @@ export function letterFields(setting: Setting, child: Child, hub: HubAnswer | nu
     turns_two_on: formatLongDate(secondBirthday(child.dob), language),
     'parent.name': parentNames(child),
     'parent.address': [child.address, child.postcode].filter(Boolean).join(', '),
-    key_person: child.keyPerson ?? "your child's key person",
-    'key_person.known': !!child.keyPerson?.trim(),
+    key_person: keyPerson ?? "your child's key person",
+    'key_person.known': keyPerson !== null,
     funded: child.funded === true,
     already_two: secondBirthday(child.dob) <= today,
     today: formatLongDate(today, language),
