@@ -60,7 +60,7 @@ console.log(`twocheck hub Leek (no db):     median ${hub.toFixed(1)} ms  ${ratio
 console.log(`twocheck hub Leek (a setting): median ${hubWithDb.toFixed(1)} ms  ${ratio(hubWithDb)} (reads the setting's area from SQLite)`);
 console.log(`twocheck --version:            median ${version.toFixed(1)} ms  ${ratio(version)} (the CLI core alone)`);
 console.log(`commander and one line, alone: median ${commanderOnly.toFixed(1)} ms  ${ratio(commanderOnly)} (what any commander CLI pays)`);
-console.log(`packages loaded: ${packages.join(', ')}`);
+console.log(`packages loaded: ${packages.join(', ') || 'none (not even commander)'}`);
 console.log(heavy.length === 0 ? 'pdfkit and @inquirer/prompts: not loaded' : `LOADED heavy modules: ${heavy.join(', ')}`);
 fs.rmSync(dir, { recursive: true, force: true });
 if (heavy.length > 0) process.exitCode = 1;

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 
 interface CommandModule {
   register(program: Command): void;
+  /** The work a command line asks for, when the command reads that line itself; else null. */
+  directRun?(args: readonly string[]): (() => Promise<void>) | null;
 }
 
 /**
@@ -32,14 +34,28 @@ const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--db', '--today', '--by']);
 
 /** The command a command line names, if it names one; otherwise every command is needed (help). */
 export function commandNamed(args: readonly string[]): string | undefined {
+  const at = commandAt(args);
+  return at < args.length && Object.hasOwn(COMMANDS, args[at] as string) ? args[at] : undefined;
+}
+
+/** Where the first word that is not a global option (or its value) is; args.length if none, or after `--`. */
+export function commandAt(args: readonly string[]): number {
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] as string;
-    if (arg === '--') return undefined;
+    if (arg === '--') return args.length;
     if (arg.startsWith('-')) {
       if (GLOBAL_OPTIONS_WITH_VALUE.has(arg)) i += 1;
       continue;
     }
-    return Object.hasOwn(COMMANDS, arg) ? arg : undefined;
+    return i;
   }
-  return undefined;
+  return args.length;
+}
+
+/** The run for a command line its command reads itself, without commander; null for the rest. */
+export async function directRun(args: readonly string[]): Promise<(() => Promise<void>) | null> {
+  const named = commandNamed(args);
+  if (named === undefined) return null;
+  const module = await (COMMANDS[named] as () => Promise<CommandModule>)();
+  return module.directRun?.(args) ?? null;
 }

@@ -119,18 +119,22 @@ export function withContext(handler: (ctx: Context, command: Command) => Promise
     const command = args[args.length - 1] as Command;
     let top = command;
     while (top.parent?.parent) top = top.parent;
-    // A mistyped --db or TWOCHECK_DB must not become a new, empty database that reports
-    // "nothing due" every day.
-    const options = command.optsWithGlobals<GlobalOptions>();
-    await prepareColour(process.stdout, process.stderr, process.env, options.color !== false);
-    const mayCreate = COMMANDS_THAT_CREATE.has(top.name());
-    const dbPath = databasePath(options, process);
-    const store = mayCreate || fs.existsSync(dbPath) ? await import('../store/db.js') : undefined;
-    const ctx = createContext(options, process, mayCreate, store);
-    try {
-      await handler(ctx, command);
-    } finally {
-      ctx.close();
-    }
+    await inContext(command.optsWithGlobals<GlobalOptions>(), top.name(), (ctx) => handler(ctx, command));
   };
+}
+
+/** Runs `work` for the command named with the Context the global options describe. */
+export async function inContext(options: GlobalOptions, commandName: string, work: (ctx: Context) => Promise<void> | void): Promise<void> {
+  await prepareColour(process.stdout, process.stderr, process.env, options.color !== false);
+  // A mistyped --db or TWOCHECK_DB must not become a new, empty database that reports
+  // "nothing due" every day.
+  const mayCreate = COMMANDS_THAT_CREATE.has(commandName);
+  const dbPath = databasePath(options, process);
+  const store = mayCreate || fs.existsSync(dbPath) ? await import('../store/db.js') : undefined;
+  const ctx = createContext(options, process, mayCreate, store);
+  try {
+    await work(ctx);
+  } finally {
+    ctx.close();
+  }
 }

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
+import { parseArgs } from 'node:util';
 import type { Command } from 'commander';
 import type { AreaData } from '../domain/area-table.js';
 import { type AreaTable, type HubAnswer, hubForHome, lookupHub } from '../domain/hub.js';
 import { InputRejected, NoSuchChild, TwocheckError, UsageError } from '../errors.js';
 import { loadArea } from '../store/areas.js';
 import type { Child } from '../store/children.js';
-import type { Context } from './context.js';
-import { withContext } from './context.js';
+import { commandAt } from './commands.js';
+import { type Context, type GlobalOptions, inContext, withContext } from './context.js';
 
 export interface HubOptions {
   query?: string;
@@ -30,6 +31,15 @@ export interface HubListResult {
   sharingNote: string;
 }
 
+export interface HubLine {
+  /** the place or postcode typed, words joined by a space */
+  words: string;
+  child?: string;
+  list?: boolean;
+  area?: string;
+  json?: boolean;
+}
+
 export function register(program: Command): void {
   program
     .command('hub')
@@ -41,23 +51,71 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExit code 0 when one Hub is certain; 1 when unsure or not covered (the answer still goes to stdout).')
     .action(withContext(async (ctx, command) => {
-      const opts = command.opts<{ child?: string; list?: boolean; area?: string; json?: boolean }>();
-      const words = (command.args as string[]).join(' ').trim();
-      if (opts.list) {
-        if (words || opts.child) throw new UsageError('--list takes no place, postcode or --child');
-        const list = await runHubList(ctx, opts);
-        if (opts.json) ctx.out.json(list);
-        else printList(ctx, list);
-        return;
-      }
-      if (words && opts.child) throw new UsageError('give a place or postcode, or --child <ref>, not both');
-      if (!words && !opts.child) throw new UsageError('give a town, village or postcode, or --child <ref>, or --list', 'example: twocheck hub Leek');
-      const result = await runHub(ctx, { query: words || undefined, child: opts.child, area: opts.area });
-      if (opts.json) ctx.out.json(result);
-      else printAnswer(ctx, result);
-      if (result.answer.kind === 'unsure') throw new TwocheckError(`no Hub number: not sure which Hub covers ${result.query}`);
-      if (result.answer.kind === 'not-covered') throw new TwocheckError(`no Hub number: ${result.answer.matched} is not covered by these Hubs`);
+      const opts = command.opts<Omit<HubLine, 'words'>>();
+      await hubCommand(ctx, { ...opts, words: (command.args as string[]).join(' ') });
     }));
+}
+
+/**
+ * `twocheck hub Leek` is what a person types with a worried parent in front of them, so its
+ * everyday forms skip commander (half the command's start-up) and are read by Node's own
+ * parseArgs. Anything else (help, a mistake, an option it does not know) gets null and goes to
+ * commander, which explains it. test/unit/hub-line.test.ts proves both read a line alike.
+ */
+export function directRun(args: readonly string[]): (() => Promise<void>) | null {
+  const line = parseHubLine(args);
+  return line && (() => inContext(line.globals, 'hub', (ctx) => hubCommand(ctx, line.hub)));
+}
+
+export function parseHubLine(args: readonly string[]): { globals: GlobalOptions; hub: HubLine } | null {
+  const at = commandAt(args);
+  if (args[at] !== 'hub' || args.includes('--')) return null;
+  let before;
+  let after;
+  try {
+    // before the command only the global options, as commander reads them; after it, both
+    before = parseArgs({ args: args.slice(0, at), strict: true, options: GLOBAL_OPTIONS }).values;
+    after = parseArgs({ args: args.slice(at + 1), strict: true, allowPositionals: true, options: { ...GLOBAL_OPTIONS, ...HUB_OPTIONS } });
+  } catch {
+    return null;
+  }
+  const v = { ...before, ...after.values };
+  const globals: GlobalOptions = { color: v['no-color'] !== true, input: v['no-input'] !== true };
+  if (v.db !== undefined) globals.db = v.db;
+  if (v.today !== undefined) globals.today = v.today;
+  if (v.by !== undefined) globals.by = v.by;
+  if (v.quiet) globals.quiet = true;
+  const hub: HubLine = { words: after.positionals.join(' ') };
+  if (v.child !== undefined) hub.child = v.child;
+  if (v.list) hub.list = true;
+  if (v.area !== undefined) hub.area = v.area;
+  if (v.json) hub.json = true;
+  return { globals, hub };
+}
+
+/** main.ts's global options, as commander defines them */
+const GLOBAL_OPTIONS = {
+  db: { type: 'string' }, today: { type: 'string' }, by: { type: 'string' }, 'no-color': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' }, 'no-input': { type: 'boolean' },
+} as const;
+const HUB_OPTIONS = { child: { type: 'string' }, list: { type: 'boolean' }, area: { type: 'string' }, json: { type: 'boolean' } } as const;
+
+async function hubCommand(ctx: Context, line: HubLine): Promise<void> {
+  const words = line.words.trim();
+  if (line.list) {
+    if (words || line.child) throw new UsageError('--list takes no place, postcode or --child');
+    const list = await runHubList(ctx, line);
+    if (line.json) ctx.out.json(list);
+    else printList(ctx, list);
+    return;
+  }
+  if (words && line.child) throw new UsageError('give a place or postcode, or --child <ref>, not both');
+  if (!words && !line.child) throw new UsageError('give a town, village or postcode, or --child <ref>, or --list', 'example: twocheck hub Leek');
+  const result = await runHub(ctx, { query: words || undefined, child: line.child, area: line.area });
+  if (line.json) ctx.out.json(result);
+  else printAnswer(ctx, result);
+  if (result.answer.kind === 'unsure') throw new TwocheckError(`no Hub number: not sure which Hub covers ${result.query}`);
+  if (result.answer.kind === 'not-covered') throw new TwocheckError(`no Hub number: ${result.answer.matched} is not covered by these Hubs`);
 }
 
 /** The area named, else the setting's, else Staffordshire; the database is only read if it exists. */

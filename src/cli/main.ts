@@ -1,17 +1,26 @@
 import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
 import { TwocheckError } from '../errors.js';
-import { COMMANDS, commandNamed } from './commands.js';
+import { COMMANDS, commandNamed, directRun } from './commands.js';
 import { Output, prepareColour } from './output.js';
 
-// commander is CommonJS: require() skips the ESM wrapper and its scan for named exports, a
-// large share of a short command's start-up.
-const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof Commander;
 type Command = Commander.Command;
+
+let commander: typeof Commander | undefined;
+/**
+ * commander is loaded on first need, not at start-up: a command line a command reads itself
+ * (see directRun in commands.ts) never needs it. It is CommonJS: require() skips the ESM
+ * wrapper and its scan for named exports, a large share of a short command's start-up.
+ */
+function loadCommander(): typeof Commander {
+  commander ??= createRequire(import.meta.url)('commander') as typeof Commander;
+  return commander;
+}
 
 export const VERSION = '0.1.0';
 
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
+  const { Command, Option } = loadCommander();
   const program = new Command('twocheck')
     .description('The Progress Check at age two and the Integrated Review, for early-years settings in England.')
     .version(VERSION, '-V, --version')
@@ -40,9 +49,10 @@ export async function main(argv: string[]): Promise<void> {
     if (err.code === 'EPIPE') process.exit(0);
     throw err;
   });
-  const program = await buildProgram(argv);
   try {
-    await program.parseAsync(argv);
+    const direct = await directRun(argv.slice(2));
+    if (direct) await direct();
+    else await (await buildProgram(argv)).parseAsync(argv);
   } catch (err) {
     await prepareColour(process.stdout, process.stderr, process.env, !argv.includes('--no-color'));
     process.exitCode = report(err, argv);
@@ -50,7 +60,7 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 function report(err: unknown, argv: string[]): number {
-  if (err instanceof CommanderError) {
+  if (commander && err instanceof commander.CommanderError) {
     // commander has already printed its message (or the help) on the right stream
     if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code)) return 0;
     return err.exitCode === 0 ? 0 : 2;

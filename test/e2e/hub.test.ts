@@ -91,7 +91,7 @@ describe('twocheck hub', () => {
     expect(missing.stderr).toContain('no child with the ref "NOPE"');
   });
 
-  it('loads neither pdfkit nor the prompt library', () => {
+  it('loads neither pdfkit, the prompt library nor commander', () => {
     const dir = tempDir();
     const log = path.join(dir, 'modules.txt');
     const r = spawnSync(process.execPath, ['--import', path.join(ROOT, 'test/helpers/module-log.mjs'), BIN, 'hub', 'Leek'], {
@@ -103,5 +103,25 @@ describe('twocheck hub', () => {
     expect(modules).not.toMatch(/pdfkit|@inquirer|fontkit/);
     // with no database there is nothing to open: the store and SQLite stay unloaded
     expect(modules).not.toMatch(/better-sqlite3|\/dist\/store\/db\.js/);
+    // an everyday hub line is read by hub.ts itself
+    expect(modules).not.toMatch(/commander/);
+  });
+
+  it('gives help, usage errors and unknown options through commander, as every command does', () => {
+    const ws = workspace();
+    const help = ws.run(['hub', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: twocheck hub [options] [place-or-postcode...]');
+    const unknown = ws.run(['hub', 'Leek', '--jsn']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown option '--jsn'");
+    const noValue = ws.run(['hub', '--area']);
+    expect(noValue.code).toBe(2);
+    expect(noValue.stderr).toContain("option '--area <name>' argument missing");
+    const nothing = ws.run(['hub']);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain('give a town, village or postcode');
+    const badDay = ws.run(['--today', '2026-02-30', 'hub', 'Leek']);
+    expect(badDay.code).toBe(2);
   });
 });
