@@ -2,10 +2,12 @@
 // Fills a temporary database with synthetic children the way a nursery roster looks, prints
 // the facts query's plans, then times `twocheck due --json`, `due`, `--csv`, filters and `remind` as a user would
 // run them (a fresh process each, output to a pipe): CPU (user + sys) and wall, since the
-// machine may be shared. Then the worst case: the same roster with no completed check for any
+// machine may be shared. Beside the full list, its floor: the same JSON printed from rows already
+// worked out. Then the worst case: the same roster with no completed check for any
 // child three or over, so every one of them carries check-missed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,8 +110,8 @@ worst.pragma('wal_checkpoint(TRUNCATE)');
 worst.close();
 console.log(`worst case made in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-function time(label, file, args) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %e %M', process.execPath, path.join(ROOT, 'bin/twocheck.js'), ...args], {
+function time(label, file, args, program = path.join(ROOT, 'bin/twocheck.js')) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %e %M', process.execPath, program, ...args], {
     env: { PATH: process.env.PATH, HOME: dir, TWOCHECK_DB: file, TWOCHECK_TODAY: TODAY },
     stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30, encoding: 'utf8',
   });
@@ -126,12 +128,54 @@ const flagged = (file) => {
 };
 console.log(`\nnursery-like roster: ${flagged(dbPath)} children carry a flag`);
 time('twocheck due --json', dbPath, ['due', '--json']);
+printingFloor(dbPath);
 time('twocheck due', dbPath, ['due']);
 time('twocheck due --csv', dbPath, ['due', '--csv']);
 time('twocheck due --flag check-missed', dbPath, ['due', '--flag', 'check-missed']);
 time('twocheck due --flag turns-two-soon', dbPath, ['due', '--flag', 'turns-two-soon']);
 time('twocheck due --room "Room 3"', dbPath, ['due', '--room', 'Room 3']);
 time('twocheck remind', dbPath, ['remind']);
+/*
+ * The floor for the full list: `due --json`'s own writer printing the same children from a table
+ * that already holds each printed row, so no facts query and no rules: what merely reading and
+ * printing that many children costs in Node. The full list cannot be faster than this.
+ */
+function printingFloor(file) {
+  const env = { PATH: process.env.PATH, HOME: dir, TWOCHECK_DB: file, TWOCHECK_TODAY: TODAY };
+  const due = spawnSync(process.execPath, [path.join(ROOT, 'bin/twocheck.js'), 'due', '--json'], { env, maxBuffer: 1 << 30, encoding: 'utf8' });
+  const rowsPath = path.join(dir, 'printed.db');
+  const Database = createRequire(path.join(ROOT, 'package.json'))('better-sqlite3');
+  const rows = new Database(rowsPath);
+  rows.exec('CREATE TABLE printed (ref, first_name, last_name, dob, turns_two, age_months, age, flags, next_date, late_from, missed_from, funded_from, room, key_person)');
+  const insert = rows.prepare('INSERT INTO printed VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  rows.transaction(() => {
+    for (const c of JSON.parse(due.stdout)) {
+      insert.run(c.ref, c.firstName, c.lastName, c.dob, c.turnsTwo, c.ageMonths, c.age, c.flags.join(' '), c.nextDate,
+        c.checkLateFrom, c.checkMissedFrom, c.fundedFrom, c.room, c.keyPerson);
+    }
+  })();
+  rows.close();
+  const printer = path.join(dir, 'print-only.mjs');
+  fs.writeFileSync(printer, `import { createRequire } from 'node:module';
+const Database = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))})('better-sqlite3');
+const { dueRowJson } = await import(${JSON.stringify(path.join(ROOT, 'dist/cli/due-json.js'))});
+const { chunkedWriter } = await import(${JSON.stringify(path.join(ROOT, 'dist/cli/chunked.js'))});
+const out = chunkedWriter({ out: { stdout: process.stdout } });
+let first = true;
+for (const r of new Database(process.argv[2], { readonly: true }).prepare('SELECT * FROM printed ORDER BY rowid').raw(true).iterate()) {
+  const row = { ref: r[0], firstName: r[1], lastName: r[2], dob: r[3], turnsTwo: r[4], ageMonths: r[5], age: r[6], flags: r[7].split(' '),
+    nextDate: r[8], checkLateFrom: r[9], checkMissedFrom: r[10], fundedFrom: r[11], room: r[12], keyPerson: r[13] };
+  const full = out.line((first ? '[\\n' : ',\\n') + dueRowJson(row));
+  if (full) await full;
+  first = false;
+}
+await out.line('\\n]\\n');
+await out.end();
+`);
+  const same = spawnSync(process.execPath, [printer, rowsPath], { maxBuffer: 1 << 30, encoding: 'utf8' }).stdout === due.stdout;
+  time(`  floor: printing alone${same ? '' : ' (DIFFERS)'}`, file, [rowsPath], printer);
+}
+
 console.log(`\nworst case, no over-three has a completed check: ${flagged(worstPath)} children carry a flag`);
 time('twocheck due --json', worstPath, ['due', '--json']);
 time('twocheck remind', worstPath, ['remind']);
