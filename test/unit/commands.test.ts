@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandNamed } from '../../src/cli/commands.js';
+import { commandAt, commandNamed } from '../../src/cli/commands.js';
 
 describe('finding the command a command line names', () => {
   it.each([
@@ -14,5 +14,18 @@ describe('finding the command a command line names', () => {
     [[], undefined],
   ])('%j names %s', (args, expected) => {
     expect(commandNamed(args)).toBe(expected);
+  });
+});
+
+describe('finding where the command stands', () => {
+  it.each([
+    [['hub', 'Leek'], 0],
+    [['--db', 'hub', 'hub', 'Leek'], 2],
+    [['-q', '--no-color', 'hub'], 2],
+    [['--db=x.db', 'hub'], 1],
+    [['--', 'hub'], 2],
+    [['--json'], 1],
+  ])('%j: at %i', (args, expected) => {
+    expect(commandAt(args)).toBe(expected);
   });
 });
