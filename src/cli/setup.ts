@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { listAreas } from '../store/areas.js';
 import { type Setting, type SettingChanges, type SettingField, getSetting, saveSetting } from '../store/setting.js';
 import { type Context, withContext } from './context.js';
 import { ask, loadPrompts } from './prompts.js';
@@ -53,12 +54,13 @@ export function register(program: Command): void {
 }
 
 export async function runSetup(ctx: Context, given: Partial<Record<SettingField, string>>): Promise<SetupResult> {
-  const db = ctx.db();
-  const current = getSetting(db);
+  // flags are checked before the database is opened, so a refused setup leaves no empty file
   const changes: SettingChanges = {};
   for (const [field, value] of Object.entries(given) as [SettingField, string | undefined][]) {
     if (field in LABELS && value !== undefined) changes[field] = clean(field, value);
   }
+  const db = ctx.db();
+  const current = getSetting(db);
   const merged: SettingChanges = { ...current, ...changes };
   const missing = REQUIRED.filter((f) => !merged[f]);
   const nothingGiven = Object.keys(changes).length === 0;
@@ -71,7 +73,11 @@ export async function runSetup(ctx: Context, given: Partial<Record<SettingField,
         prompts.input({
           message: LABELS[field],
           default: merged[field] ?? (field === 'area' ? 'staffordshire' : ''),
-          validate: (v) => (REQUIRED.includes(field) && v.trim() === '' ? 'Needed for letters and checks' : true),
+          validate: (v) => {
+            if (REQUIRED.includes(field) && v.trim() === '') return 'Needed for letters and checks';
+            if (field === 'area' && v.trim() !== '' && !listAreas().includes(v.trim().toLowerCase())) return `No Hub table for that area; there is: ${listAreas().join(', ')}`;
+            return true;
+          },
         }),
       );
       const value = clean(field, answer);
@@ -89,7 +95,11 @@ function clean(field: SettingField, value: string): string | null {
     return null;
   }
   if (field === 'postcode') return trimmed.toUpperCase();
-  if (field === 'area') return trimmed.toLowerCase();
+  if (field === 'area') {
+    const area = trimmed.toLowerCase();
+    if (!listAreas().includes(area)) throw new UsageError(`no Hub table for the area "${area}"`, `areas available: ${listAreas().join(', ')}`);
+    return area;
+  }
   return trimmed;
 }
 

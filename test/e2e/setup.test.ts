@@ -19,6 +19,17 @@ describe('twocheck setup', () => {
     expect(shown.stdout).toContain('area     staffordshire');
   });
 
+  it('refuses an area with no Hub table, and makes no database for it', () => {
+    const ws = workspace();
+    const result = ws.run([...SETTING_FLAGS, '--area', 'Derbyshire']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no Hub table for the area "derbyshire"');
+    expect(result.stderr).toContain('areas available: staffordshire');
+    expect(fs.existsSync(ws.db)).toBe(false);
+    expect(ws.run([...SETTING_FLAGS, '--area', 'Staffordshire']).code).toBe(0);
+    expect(ws.run(['setup', '--show']).stdout).toContain('area     staffordshire');
+  });
+
   it('updates only what is given, and says when nothing changed', () => {
     const ws = workspace();
     ws.run(SETTING_FLAGS);
