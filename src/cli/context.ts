@@ -40,11 +40,19 @@ export interface Context {
   cwd: string;
   /** Opens the database on first use (creating it), then returns the same handle. */
   db(): Db;
+  /** The same, for a command that loads the database layer only when it needs it (see OPENS_DB_ITSELF). */
+  openDb(): Promise<Db>;
   close(): void;
 }
 
 /** Only these commands make a new database; any other, given a path with none, says so. */
 const COMMANDS_THAT_CREATE = new Set(['setup', 'import']);
+
+/**
+ * Commands that seldom need the database and open it with `await ctx.openDb()`, so the database
+ * layer is not loaded before they know: `hub Leek` in a setting reads no records.
+ */
+const OPENS_DB_ITSELF = new Set(['hub']);
 
 type Store = typeof import('../store/db.js');
 
@@ -61,6 +69,7 @@ export function createContext(options: GlobalOptions, proc: Process, mayCreate: 
   // a date given is checked at once; the clock is read only by commands that ask for today
   let today = given === undefined || given === '' ? undefined : resolveToday(given);
   const dbPath = databasePath(options, proc);
+  let loaded = store;
   let handle: Db | undefined;
   let by: string | undefined;
   return {
@@ -80,9 +89,13 @@ export function createContext(options: GlobalOptions, proc: Process, mayCreate: 
     env,
     cwd: proc.cwd(),
     db() {
-      if (!store) throw new NoDatabase(dbPath);
-      handle ??= store.openDatabase(dbPath, { mustExist: !mayCreate });
+      if (!loaded) throw new NoDatabase(dbPath);
+      handle ??= loaded.openDatabase(dbPath, { mustExist: !mayCreate });
       return handle;
+    },
+    async openDb() {
+      loaded ??= mayCreate || fs.existsSync(dbPath) ? await import('../store/db.js') : undefined;
+      return this.db();
     },
     close() {
       handle?.close();
@@ -130,7 +143,7 @@ export async function inContext(options: GlobalOptions, commandName: string, wor
   // "nothing due" every day.
   const mayCreate = COMMANDS_THAT_CREATE.has(commandName);
   const dbPath = databasePath(options, process);
-  const store = mayCreate || fs.existsSync(dbPath) ? await import('../store/db.js') : undefined;
+  const store = !OPENS_DB_ITSELF.has(commandName) && (mayCreate || fs.existsSync(dbPath)) ? await import('../store/db.js') : undefined;
   const ctx = createContext(options, process, mayCreate, store);
   try {
     await work(ctx);

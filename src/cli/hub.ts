@@ -134,14 +134,14 @@ async function areaFor(ctx: Context, given: string | undefined): Promise<AreaTab
   // a setting as on a fresh machine.
   const installed = listAreas();
   if (installed.length === 1) return loadArea(installed[0] as string);
-  const setting = fs.existsSync(ctx.dbPath) ? (await import('../store/setting.js')).getSetting(ctx.db()) : null;
+  const setting = fs.existsSync(ctx.dbPath) ? (await import('../store/setting.js')).getSetting(await ctx.openDb()) : null;
   return loadArea(setting?.area || 'staffordshire');
 }
 
 // The records are loaded only when asked about a child, so a lookup by place starts light.
 async function childWithRef(ctx: Context, ref: string): Promise<Child | null> {
   if (!fs.existsSync(ctx.dbPath)) return null;
-  return (await import('../store/children.js')).findChild(ctx.db(), ref);
+  return (await import('../store/children.js')).findChild(await ctx.openDb(), ref);
 }
 
 export async function runHub(ctx: Context, options: HubOptions): Promise<HubResult> {
