@@ -20,17 +20,23 @@ export interface ChildResult extends TimelineRecords {
   hub: HubAnswer;
 }
 
-/** The facts the flag rules need, from this child's own records. */
-export function factsFrom(child: Child, r: TimelineRecords): ChildFacts {
-  const consent = r.consents.filter((c) => c.kind === 'share-with-health').at(-1);
-  const current = r.checks.filter((c) => c.status === 'completed').at(-1);
+/**
+ * The facts the flag rules need on `today`, from this child's own records: as store/status.ts
+ * reads them, a record dated after `today` does not count yet, so a replay of an earlier day
+ * (--today) sees that day as it was.
+ */
+export function factsFrom(child: Child, r: TimelineRecords, today: CalendarDate): ChildFacts {
+  const by = (date: string | null): boolean => date !== null && date <= today;
+  const consent = r.consents.filter((c) => c.kind === 'share-with-health' && by(c.on_date)).at(-1);
+  const current = r.checks.filter((c) => c.status === 'completed' && by(c.completed_on)).at(-1);
   return {
     dob: child.dob,
     leftOn: child.leftOn,
-    letterSent: r.letters.some((l) => l.kind === 'parent-letter' && l.sent_on !== null),
+    letterSent: r.letters.some((l) => l.kind === 'parent-letter' && by(l.sent_on)),
     consentGiven: consent?.status === 'given',
-    check: current ? { completedOn: current.completed_on as CalendarDate | null, sharedOn: current.shared_on as CalendarDate | null } : null,
-    openConcerns: r.concerns.filter((c) => c.closed_on === null).length,
+    check: current ? { completedOn: current.completed_on as CalendarDate, sharedOn: by(current.shared_on) ? current.shared_on as CalendarDate : null } : null,
+    openConcerns: r.concerns.filter((c) => by(c.raised_on) && !by(c.closed_on)).length,
+    // a dismissal is a decision about the child, not an event: it counts on every day
     dismissed: r.dismissals.map((d) => d.flag),
   };
 }
@@ -40,7 +46,7 @@ export function runChild(ctx: Context, ref: string, within?: number): ChildResul
   const child = findChild(db, ref);
   if (!child) throw new NoSuchChild(ref);
   const records = timelineRecords(db, child.id);
-  const status = childStatus(factsFrom(child, records), ctx.today, within);
+  const status = childStatus(factsFrom(child, records, ctx.today), ctx.today, within);
   const { id: _, ...details } = child;
   const hub = homeHubs(db).of({ address: child.address, postcode: child.postcode });
   return { today: ctx.today, child: details, ageMonths: status.ageMonths, age: describeAge(status.ageMonths), dates: status.dates, flags: status.flags, hub, ...records };

@@ -166,6 +166,15 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX audit_child ON audit (child_id);
   `,
+
+  /* 2: facts as of a day, for --today replays (store/status.ts): each record's own date is read
+     from an index, and the children who left after a day are found without a scan */ `
+  DROP INDEX consents_child;
+  CREATE INDEX consents_child ON consents (child_id, kind, id, status, on_date);
+  CREATE INDEX concerns_child ON concerns (child_id, raised_on, closed_on);
+  CREATE INDEX checks_shared ON checks (shared_on) WHERE status = 'completed';
+  CREATE INDEX children_left ON children (left_on) WHERE left_on IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -57,13 +57,17 @@ export interface StatusFilter {
  */
 type Fact = 'letter' | 'consent' | 'chk' | 'concerns';
 
-/** Each fact of child `x`, one index probe each. `chk` is the current check's version times two, plus one if it is not shared. */
+/** A concern raised by `@today` and not closed by then. */
+const OPEN_CONCERN = (o: string): string => `${o}.raised_on <= @today AND (${o}.closed_on IS NULL OR ${o}.closed_on > @today)`;
+
+/** Each fact of child `x` as it stood on `@today` (a record dated later does not count yet), one index probe each. `chk` is the current check's version times two, plus one if it is not shared. */
 const FACT: Record<Fact, (x: string) => string> = {
-  letter: (x) => `EXISTS (SELECT 1 FROM letters l WHERE l.child_id = ${x}.id AND l.kind = 'parent-letter' AND l.sent_on IS NOT NULL)`,
-  consent: (x) => `(SELECT s.status FROM consents s WHERE s.child_id = ${x}.id AND s.kind = 'share-with-health' ORDER BY s.id DESC LIMIT 1)`,
-  chk: (x) => `(SELECT k.version * 2 + (k.shared_on IS NULL) FROM checks k INDEXED BY checks_completed
-      WHERE k.child_id = ${x}.id AND k.status = 'completed' ORDER BY k.version DESC LIMIT 1)`,
-  concerns: (x) => `(SELECT COUNT(*) FROM concerns o WHERE o.child_id = ${x}.id AND o.closed_on IS NULL)`,
+  letter: (x) => `EXISTS (SELECT 1 FROM letters l WHERE l.child_id = ${x}.id AND l.kind = 'parent-letter' AND l.sent_on <= @today)`,
+  consent: (x) => `(SELECT s.status FROM consents s WHERE s.child_id = ${x}.id AND s.kind = 'share-with-health' AND s.on_date <= @today
+      ORDER BY s.id DESC LIMIT 1)`,
+  chk: (x) => `(SELECT k.version * 2 + (k.shared_on IS NULL OR k.shared_on > @today) FROM checks k INDEXED BY checks_completed
+      WHERE k.child_id = ${x}.id AND k.status = 'completed' AND k.completed_on <= @today ORDER BY k.version DESC LIMIT 1)`,
+  concerns: (x) => `(SELECT COUNT(*) FROM concerns o INDEXED BY concerns_child WHERE o.child_id = ${x}.id AND ${OPEN_CONCERN('o')})`,
 };
 const FACTS: readonly Fact[] = ['letter', 'consent', 'chk', 'concerns'];
 
@@ -115,20 +119,28 @@ function buildSql(filter: StatusFilter): string {
   if (wanted.has('check-missed')) {
     sets.push(`SELECT b.id, b.dob, ${FACT.letter('b')}, ${FACT.consent('b')}, NULL, ${FACT.concerns('b')}
   FROM ${band('dob <= @threeBound')} b
-  WHERE NOT EXISTS (SELECT 1 FROM checks k WHERE k.child_id = b.id AND k.status = 'completed')${concernsInC
-    ? `\n    AND NOT EXISTS (SELECT 1 FROM concerns o WHERE o.child_id = b.id AND o.closed_on IS NULL)` : ''}`);
+  WHERE NOT EXISTS (SELECT 1 FROM checks k WHERE k.child_id = b.id AND k.status = 'completed' AND k.completed_on <= @today)${concernsInC
+    ? `\n    AND NOT EXISTS (SELECT 1 FROM concerns o INDEXED BY concerns_child WHERE o.child_id = b.id AND ${OPEN_CONCERN('o')})` : ''}`);
   }
-  const fromC = [concernsInC ? 'SELECT child_id FROM concerns WHERE closed_on IS NULL' : '',
-    wanted.has('check-not-shared') ? `SELECT child_id FROM checks WHERE status = 'completed' AND shared_on IS NULL` : ''].filter(Boolean);
+  const fromC = [concernsInC ? `SELECT child_id FROM concerns o WHERE ${OPEN_CONCERN('o')}` : '',
+    ...(wanted.has('check-not-shared') ? [
+      `SELECT child_id FROM checks INDEXED BY checks_unshared WHERE status = 'completed' AND shared_on IS NULL AND completed_on <= @today`,
+      `SELECT child_id FROM checks INDEXED BY checks_shared WHERE status = 'completed' AND shared_on > @today AND completed_on <= @today`] : [])].filter(Boolean);
   if (fromC.length > 0) {
     sets.push(`SELECT c.id, c.dob, ${FACTS.map((f) => FACT[f]('c')).join(', ')}
   FROM children c
   WHERE c.id IN (${fromC.join(' UNION ')}) AND c.left_on IS NULL AND (+c.dob > @bound OR +c.dob <= @threeBound)${mine('c')}`);
   }
 
+  // D: children who had not yet left on @today, for a replay of an earlier day
+  sets.push(`SELECT d.id, d.dob, ${FACTS.map((f) => FACT[f]('d')).join(', ')}
+  FROM children d INDEXED BY children_left
+  WHERE d.left_on > @today${mine('d')}`);
+
   return `SELECT f.id, c.ref, c.first_name, c.last_name, f.dob, c.room, c.key_person, f.letter, f.consent,
-  f.chk IS NOT NULL, k.completed_on, k.shared_on, f.concerns,
-  CASE WHEN f.chk IS NULL THEN (SELECT group_concat(d.flag, ',') FROM dismissals d WHERE d.child_id = f.id) END${filter.withHome ? ', c.address, c.postcode' : ''}
+  f.chk IS NOT NULL, k.completed_on, CASE WHEN k.shared_on <= @today THEN k.shared_on END, f.concerns,
+  CASE WHEN f.chk IS NULL THEN (SELECT group_concat(d.flag, ',') FROM dismissals d WHERE d.child_id = f.id) END,
+  c.left_on${filter.withHome ? ', c.address, c.postcode' : ''}
 FROM (${sets.join('\n  UNION ALL\n  ')}\n  LIMIT -1) f
   CROSS JOIN children c ON c.id = f.id
   LEFT JOIN checks k INDEXED BY checks_completed ON k.child_id = f.id AND k.status = 'completed' AND k.version = f.chk / 2`;
@@ -137,7 +149,7 @@ FROM (${sets.join('\n  UNION ALL\n  ')}\n  LIMIT -1) f
 type Row = [id: number, ref: string, firstName: string, lastName: string, dob: CalendarDate,
   room: string | null, keyPerson: string | null, letterSent: number, consent: string | null,
   hasCheck: number, completedOn: CalendarDate | null, sharedOn: CalendarDate | null,
-  openConcerns: number, dismissed: string | null, address?: string | null, postcode?: string | null];
+  openConcerns: number, dismissed: string | null, leftOn: CalendarDate | null, address?: string | null, postcode?: string | null];
 
 /** `date` moved back `years` years, as text for comparing with dates of birth (see above). */
 function yearsBefore(date: CalendarDate, years: number): string {
@@ -149,6 +161,7 @@ function parameters(filter: StatusFilter): Record<string, string> {
   const p: Record<string, string> = {
     bound: yearsBefore(filter.horizon, 2), notTwoBound: yearsBefore(slack, 2), threeBound: yearsBefore(slack, 3),
     twoUpper: yearsBefore(filter.today, 2), threeUpper: yearsBefore(filter.today, 3),
+    today: filter.today,
   };
   if (filter.room !== undefined) p.room = filter.room;
   if (filter.keyPerson !== undefined) p.keyPerson = filter.keyPerson;
@@ -171,7 +184,7 @@ export function* childrenWithFacts(db: Db, filter: StatusFilter): Generator<Chil
       id: r[0], ref: r[1], firstName: r[2], lastName: r[3], room: r[5], keyPerson: r[6],
       facts: {
         dob: r[4],
-        leftOn: null, // every candidate is current (left_on IS NULL)
+        leftOn: r[14], // null, or (set D) a day after today
         letterSent: r[7] === 1,
         consentGiven: r[8] === 'given',
         check: r[9] === 1 ? { completedOn: r[10], sharedOn: r[11] } : null,
@@ -180,8 +193,8 @@ export function* childrenWithFacts(db: Db, filter: StatusFilter): Generator<Chil
       },
     };
     if (withHome) {
-      child.address = r[14] ?? null;
-      child.postcode = r[15] ?? null;
+      child.address = r[15] ?? null;
+      child.postcode = r[16] ?? null;
     }
     yield child;
   }

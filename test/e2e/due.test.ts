@@ -157,6 +157,33 @@ describe('twocheck remind (cron)', () => {
   });
 });
 
+describe('replaying an earlier day with --today', () => {
+  const on = (day: string, args: string[] = []): [string, string[]][] => {
+    const r = ws.run(['--today', day, 'due', '--json', ...args]);
+    expect(r.code, r.stderr).toBe(0);
+    return (JSON.parse(r.stdout || '[]') as Row[]).filter((x) => ['E05', 'L09'].includes(x.ref)).map((x) => [x.ref, x.flags]);
+  };
+
+  it('counts only what was recorded as done by that day', () => {
+    // Eve: consent withdrawn on 5 January, given again on 1 February; checked 1 March, shared
+    // the next day; amended 1 April, the day a concern was raised
+    expect(on('2026-01-20')).toEqual([['E05', ['consent-missing', 'check-due']]]);
+    expect(on('2026-02-15')).toEqual([['E05', ['check-due']]]);
+    expect(on('2026-03-01')).toEqual([['E05', ['check-not-shared']]]);
+    expect(on('2026-03-15')).toEqual([]);
+    expect(on('2026-04-01')).toEqual([['E05', ['check-not-shared', 'concern-open']]]);
+    const child = JSON.parse(ws.run(['--today', '2026-02-15', 'child', 'E05', '--json']).stdout);
+    expect(child.flags.map((f: { name: string }) => f.name)).toEqual(['check-due']);
+  });
+
+  it('lists a child who had not yet left the roster', () => {
+    // Lou left on 1 January 2026
+    expect(on('2025-12-31')).toContainEqual(['L09', ['check-late', 'letter-due', 'consent-missing']]);
+    expect(on('2025-12-31', ['--flag', 'check-late'])).toContainEqual(['L09', ['check-late']]);
+    expect(on('2026-01-01').map(([ref]) => ref)).not.toContain('L09');
+  });
+});
+
 describe('dismissing check-missed', () => {
   it('needs a reason, records it with an audit line, and the flag goes', () => {
     expect(ws.run(['due', '--dismiss', 'D04', '--flag', 'check-missed']).code).toBe(2);
