@@ -28,15 +28,19 @@ export interface StatusFilter {
 }
 
 /*
- * One statement. A child can carry a flag today only if it is in one of three disjoint sets,
+ * One statement. A child can carry a flag today only if it is in one of four disjoint sets,
  * each reached by an index:
  *  A. between two (within the look-ahead) and three. The facts are looked up once per child,
  *     each from a covering index, and a child is kept when it is not yet two or one of them is
  *     missing: a sent parent letter, given consent, a completed check, the current check shared,
  *     no open concern. In a real roster most of this band has them all.
  *  B. three or over with no completed check (check-missed): an anti-join on checks_completed.
- *  C. any other age with an open concern or a completed check not shared: both partial indexes
- *     are small. With C reading open concerns, B leaves to C the children who have one.
+ *  C. any other age with an open concern or a completed check not shared: the indexes are small
+ *     (concerns, unshared checks). With C reading open concerns, B leaves to C the children who have one.
+ *  D. children who left the roster after `@today`, for a replay of an earlier day: none on the
+ *     day itself, and few on any other.
+ * Every fact stands as it did on `@today`: a record dated after it (a letter's posting, a
+ * consent, a check completed or shared, a concern raised or closed) does not count yet.
  * Asked for some flags only, each set keeps only the children who might carry one of those,
  * and a set none of them can come from is not read at all. Only for the children kept are the
  * names and the current check's dates read; the rules in domain/flags.ts then decide exactly.
