@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { AreaData } from '../domain/area-table.js';
 import { type AreaTable, type HubAnswer, hubForHome, lookupHub } from '../domain/hub.js';
 import { InputRejected, NoSuchChild, TwocheckError, UsageError } from '../errors.js';
-import { listAreas, loadArea } from '../store/areas.js';
+import { loadArea } from '../store/areas.js';
 import type { Child } from '../store/children.js';
 import { commandAt } from './commands.js';
 import { type Context, type GlobalOptions, inContext, withContext } from './context.js';
@@ -129,11 +129,8 @@ async function areaFor(ctx: Context, given: string | undefined): Promise<AreaTab
       throw err;
     }
   }
-  // The setting's area only chooses among the tables installed (setup takes no other), so with
-  // one installed the database, and SQLite with it, stays closed: a lookup starts as quickly in
-  // a setting as on a fresh machine.
-  const installed = listAreas();
-  if (installed.length === 1) return loadArea(installed[0] as string);
+  // Read even when one table is installed: a setting whose area has no table must hear so, not
+  // get another area's Hub for a village name two counties share.
   const setting = fs.existsSync(ctx.dbPath) ? (await import('../store/setting.js')).getSetting(await ctx.openDb()) : null;
   return loadArea(setting?.area || 'staffordshire');
 }
