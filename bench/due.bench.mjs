@@ -54,8 +54,8 @@ db.transaction(() => {
     VALUES (?, 'parent-letter', 'parent-letter', 'h', 'f.pdf', 's', ?, 'bench', ?)`);
   const consent = db.prepare(`INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at)
     VALUES (?, 'share-with-health', ?, 'Parent', ?, 'paper', 'bench', ?)`);
-  const check = db.prepare(`INSERT INTO checks (child_id, version, status, completed_on, practitioner, data, shared_on, created_by, created_at)
-    VALUES (?, ?, ?, ?, 'Key Person', ?, ?, 'bench', ?)`);
+  const check = db.prepare(`INSERT INTO checks (child_id, version, status, completed_on, recorded_on, practitioner, data, shared_on, created_by, created_at)
+    VALUES (?, ?, ?, ?, ?, 'Key Person', ?, ?, 'bench', ?)`);
   const concern = db.prepare(`INSERT INTO concerns (child_id, raised_by, area, description, raised_on, closed_on, recorded_by, recorded_at)
     VALUES (?, 'setting', 'speech', 'synthetic', ?, ?, 'bench', ?)`);
   const dismissal = db.prepare(`INSERT INTO dismissals (child_id, flag, reason, by, at) VALUES (?, 'check-missed', 'joined after three', 'bench', ?)`);
@@ -77,10 +77,12 @@ db.transaction(() => {
     if (rand() < 0.97) {
       if (age >= checkAt) {
         const shareAt = checkAt + 2 + rand() * 12;
-        check.run(id, 1, 'completed', iso(born + checkAt * DAY), data, age >= shareAt ? iso(born + shareAt * DAY) : null, now);
-        if (rand() < 0.05) check.run(id, 2, 'completed', iso(born + checkAt * DAY), data, age >= shareAt ? iso(born + shareAt * DAY) : null, now);
+        const checked = iso(born + checkAt * DAY);
+        check.run(id, 1, 'completed', checked, checked, data, age >= shareAt ? iso(born + shareAt * DAY) : null, now);
+        // an amendment keeps the check's date and is recorded up to ten days later
+        if (rand() < 0.05) check.run(id, 2, 'completed', checked, iso(born + Math.min(age, checkAt + 10) * DAY), data, age >= shareAt ? iso(born + shareAt * DAY) : null, now);
       } else if (months >= 24 && rand() < 0.2) {
-        check.run(id, 1, 'draft', null, data, null, now);
+        check.run(id, 1, 'draft', null, null, data, null, now);
       }
     } else if (months >= 36 && rand() < 0.5) {
       dismissal.run(id, now);

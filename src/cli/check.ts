@@ -101,7 +101,7 @@ export async function runCheck(ctx: Context, ref: string, opts: CheckOptions): P
   const record = recordCompletedCheck(db, {
     childId: child.id, version, completedOn: check.completed_on, practitioner: check.practitioner, keyPerson: check.key_person,
     data: check as unknown as Record<string, unknown>, pdfPath: written.path, pdfSha256: written.sha256,
-    sharedOn: check.shared_with_parents_on, amendReason: opts.amend ? reason : null, forcedReason: opts.force ? reason : null,
+    sharedOn: check.shared_with_parents_on, amendReason: opts.amend ? reason : null, recordedOn: ctx.today, forcedReason: opts.force ? reason : null,
   }, actor);
   if (opts.force) warnings.push(`recorded before the second birthday because: ${reason}`);
   return { kind: 'completed', child, record, warnings };

@@ -28,7 +28,8 @@ export interface ChildResult extends TimelineRecords {
 export function factsFrom(child: Child, r: TimelineRecords, today: CalendarDate): ChildFacts {
   const by = (date: string | null): boolean => date !== null && date <= today;
   const consent = r.consents.filter((c) => c.kind === 'share-with-health' && by(c.on_date)).at(-1);
-  const current = r.checks.filter((c) => c.status === 'completed' && by(c.completed_on)).at(-1);
+  // an amendment keeps the first version's completion date, so it counts from the day it was recorded
+  const current = r.checks.filter((c) => c.status === 'completed' && by(c.completed_on) && (c.version === 1 || by(c.recorded_on ?? c.completed_on))).at(-1);
   return {
     dob: child.dob,
     leftOn: child.leftOn,

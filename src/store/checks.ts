@@ -22,13 +22,15 @@ export interface CheckRecord {
   pdfSha256: string | null;
   sharedOn: CalendarDate | null;
   amendReason: string | null;
+  /** the day it was recorded: an amendment counts from then (its completedOn is the first version's) */
+  recordedOn: CalendarDate | null;
   createdBy: string;
   createdAt: string;
 }
 
 const COLUMNS = `id, child_id AS childId, version, status, completed_on AS completedOn, practitioner,
   key_person AS keyPerson, data, pdf_path AS pdfPath, pdf_sha256 AS pdfSha256, shared_on AS sharedOn,
-  amend_reason AS amendReason, created_by AS createdBy, created_at AS createdAt`;
+  amend_reason AS amendReason, recorded_on AS recordedOn, created_by AS createdBy, created_at AS createdAt`;
 
 type Row = Omit<CheckRecord, 'data'> & { data: string };
 const toRecord = (row: Row): CheckRecord => ({ ...row, data: JSON.parse(row.data) as Record<string, unknown> });
@@ -92,6 +94,8 @@ export interface CompletedCheck {
   pdfSha256: string;
   sharedOn: CalendarDate | null;
   amendReason: string | null;
+  /** today, as the command sees it (--today included) */
+  recordedOn: CalendarDate;
   /** Why a check before the second birthday was accepted (--force): kept in the audit log. */
   forcedReason?: string | null;
 }
@@ -107,10 +111,10 @@ export function recordCompletedCheck(db: Db, check: CompletedCheck, actor: Actor
     }
     db.prepare(`DELETE FROM checks WHERE child_id = ? AND status = 'draft'`).run(check.childId);
     const info = db.prepare(`INSERT INTO checks (child_id, version, status, completed_on, practitioner, key_person, data,
-        pdf_path, pdf_sha256, shared_on, amend_reason, created_by, created_at)
-      VALUES (?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        pdf_path, pdf_sha256, shared_on, amend_reason, recorded_on, created_by, created_at)
+      VALUES (?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
       check.childId, check.version, check.completedOn, check.practitioner, check.keyPerson, JSON.stringify(check.data),
-      check.pdfPath, check.pdfSha256, check.sharedOn, check.amendReason, actor.by, actor.at,
+      check.pdfPath, check.pdfSha256, check.sharedOn, check.amendReason, check.recordedOn, actor.by, actor.at,
     );
     recordAudit(db, {
       by: actor.by, at: actor.at, action: check.version === 1 ? 'check.completed' : 'check.amended', childId: check.childId,

@@ -168,7 +168,13 @@ export const MIGRATIONS: readonly string[] = [
   `,
 
   /* 2: facts as of a day, for --today replays (store/status.ts): each record's own date is read
-     from an index, and the children who left after a day are found without a scan */ `
+     from an index, and the children who left after a day are found without a scan. An amended
+     check keeps the first version's completion date, so a version also records the day it was
+     recorded on (earlier versions: the later of that date and the day of created_at, in UTC). */ `
+  ALTER TABLE checks ADD COLUMN recorded_on TEXT;
+  UPDATE checks SET recorded_on = max(completed_on, substr(created_at, 1, 10)) WHERE status = 'completed';
+  DROP INDEX checks_completed;
+  CREATE INDEX checks_completed ON checks (child_id, status, version, completed_on, shared_on, recorded_on);
   DROP INDEX consents_child;
   CREATE INDEX consents_child ON consents (child_id, kind, id, status, on_date);
   CREATE INDEX concerns_child ON concerns (child_id, raised_on, closed_on);

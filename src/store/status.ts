@@ -61,6 +61,10 @@ export interface StatusFilter {
  */
 type Fact = 'letter' | 'consent' | 'chk' | 'concerns';
 
+/** A completed version that counted on `@today`: done by then, and an amendment (which keeps the first version's date) recorded by then. */
+const COUNTED_CHECK = (k: string): string => `${k}.status = 'completed' AND ${k}.completed_on <= @today
+      AND (${k}.version = 1 OR IFNULL(${k}.recorded_on, ${k}.completed_on) <= @today)`;
+
 /** A concern raised by `@today` and not closed by then. */
 const OPEN_CONCERN = (o: string): string => `${o}.raised_on <= @today AND (${o}.closed_on IS NULL OR ${o}.closed_on > @today)`;
 
@@ -70,7 +74,7 @@ const FACT: Record<Fact, (x: string) => string> = {
   consent: (x) => `(SELECT s.status FROM consents s WHERE s.child_id = ${x}.id AND s.kind = 'share-with-health' AND s.on_date <= @today
       ORDER BY s.id DESC LIMIT 1)`,
   chk: (x) => `(SELECT k.version * 2 + (k.shared_on IS NULL OR k.shared_on > @today) FROM checks k INDEXED BY checks_completed
-      WHERE k.child_id = ${x}.id AND k.status = 'completed' AND k.completed_on <= @today ORDER BY k.version DESC LIMIT 1)`,
+      WHERE k.child_id = ${x}.id AND ${COUNTED_CHECK('k')} ORDER BY k.version DESC LIMIT 1)`,
   concerns: (x) => `(SELECT COUNT(*) FROM concerns o INDEXED BY concerns_child WHERE o.child_id = ${x}.id AND ${OPEN_CONCERN('o')})`,
 };
 const FACTS: readonly Fact[] = ['letter', 'consent', 'chk', 'concerns'];
@@ -123,13 +127,13 @@ function buildSql(filter: StatusFilter): string {
   if (wanted.has('check-missed')) {
     sets.push(`SELECT b.id, b.dob, ${FACT.letter('b')}, ${FACT.consent('b')}, NULL, ${FACT.concerns('b')}
   FROM ${band('dob <= @threeBound')} b
-  WHERE NOT EXISTS (SELECT 1 FROM checks k WHERE k.child_id = b.id AND k.status = 'completed' AND k.completed_on <= @today)${concernsInC
+  WHERE NOT EXISTS (SELECT 1 FROM checks k INDEXED BY checks_completed WHERE k.child_id = b.id AND ${COUNTED_CHECK('k')})${concernsInC
     ? `\n    AND NOT EXISTS (SELECT 1 FROM concerns o INDEXED BY concerns_child WHERE o.child_id = b.id AND ${OPEN_CONCERN('o')})` : ''}`);
   }
   const fromC = [concernsInC ? `SELECT child_id FROM concerns o WHERE ${OPEN_CONCERN('o')}` : '',
     ...(wanted.has('check-not-shared') ? [
-      `SELECT child_id FROM checks INDEXED BY checks_unshared WHERE status = 'completed' AND shared_on IS NULL AND completed_on <= @today`,
-      `SELECT child_id FROM checks INDEXED BY checks_shared WHERE status = 'completed' AND shared_on > @today AND completed_on <= @today`] : [])].filter(Boolean);
+      `SELECT child_id FROM checks k INDEXED BY checks_unshared WHERE shared_on IS NULL AND ${COUNTED_CHECK('k')}`,
+      `SELECT child_id FROM checks k INDEXED BY checks_shared WHERE shared_on > @today AND ${COUNTED_CHECK('k')}`] : [])].filter(Boolean);
   if (fromC.length > 0) {
     sets.push(`SELECT c.id, c.dob, ${FACTS.map((f) => FACT[f]('c')).join(', ')}
   FROM children c

@@ -30,10 +30,10 @@ beforeAll(() => {
        SELECT id, 'share-with-health', 'withdrawn', 'Parent', '2026-01-05', 'verbal', 'mgr', '${T}' FROM children WHERE ref = 'E05';`,
     `INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at)
        SELECT id, 'share-with-health', 'given', 'Parent', '2026-02-01', 'paper', 'mgr', '${T}' FROM children WHERE ref = 'E05';`,
-    `INSERT INTO checks (child_id, version, status, completed_on, practitioner, data, pdf_path, pdf_sha256, shared_on, created_by, created_at)
-       SELECT id, 1, 'completed', '2026-03-01', 'Kim Key', '{}', 'checks/E05-v1.pdf', 'aa11', '2026-03-02', 'mgr', '${T}' FROM children WHERE ref = 'E05';`,
-    `INSERT INTO checks (child_id, version, status, completed_on, practitioner, data, pdf_path, pdf_sha256, amend_reason, created_by, created_at)
-       SELECT id, 2, 'completed', '2026-04-01', 'Kim Key', '{}', 'checks/E05-v2.pdf', 'bb22', 'speech added', 'mgr', '${T}' FROM children WHERE ref = 'E05';`,
+    `INSERT INTO checks (child_id, version, status, completed_on, recorded_on, practitioner, data, pdf_path, pdf_sha256, shared_on, created_by, created_at)
+       SELECT id, 1, 'completed', '2026-03-01', '2026-03-01', 'Kim Key', '{}', 'checks/E05-v1.pdf', 'aa11', '2026-03-02', 'mgr', '${T}' FROM children WHERE ref = 'E05';`,
+    `INSERT INTO checks (child_id, version, status, completed_on, recorded_on, practitioner, data, pdf_path, pdf_sha256, amend_reason, created_by, created_at)
+       SELECT id, 2, 'completed', '2026-03-01', '2026-04-01', 'Kim Key', '{}', 'checks/E05-v2.pdf', 'bb22', 'speech added', 'mgr', '${T}' FROM children WHERE ref = 'E05';`,
     `INSERT INTO concerns (child_id, raised_by, area, description, raised_on, recorded_by, recorded_at)
        SELECT id, 'setting', 'speech', 'few words', '2026-04-01', 'mgr', '${T}' FROM children WHERE ref = 'E05';`,
     `INSERT INTO concern_events (concern_id, kind, with_whom, how, on_date, note, recorded_by, recorded_at)
@@ -166,7 +166,7 @@ describe('replaying an earlier day with --today', () => {
 
   it('counts only what was recorded as done by that day', () => {
     // Eve: consent withdrawn on 5 January, given again on 1 February; checked 1 March, shared
-    // the next day; amended 1 April, the day a concern was raised
+    // the next day; amended on 1 April (keeping the check's date), the day a concern was raised
     expect(on('2026-01-20')).toEqual([['E05', ['consent-missing', 'check-due']]]);
     expect(on('2026-02-15')).toEqual([['E05', ['check-due']]]);
     expect(on('2026-03-01')).toEqual([['E05', ['check-not-shared']]]);
@@ -181,6 +181,9 @@ describe('replaying an earlier day with --today', () => {
     expect(on('2025-12-31')).toContainEqual(['L09', ['check-late', 'letter-due', 'consent-missing']]);
     expect(on('2025-12-31', ['--flag', 'check-late'])).toContainEqual(['L09', ['check-late']]);
     expect(on('2026-01-01').map(([ref]) => ref)).not.toContain('L09');
+    // and the roster of that day has them
+    expect(ws.run(['--today', '2025-12-31', 'children']).stdout).toContain('L09');
+    expect(ws.run(['--today', '2026-01-01', 'children']).stdout).not.toContain('L09');
   });
 });
 

@@ -14,7 +14,10 @@ describe('migrating a database made by an earlier twocheck', () => {
     old.pragma('user_version = 1');
     old.exec(`INSERT INTO children (id, ref, first_name, last_name, dob, created_at, updated_at) VALUES (1, 'A1', 'Ada', 'Able', '2024-06-15', 't', 't');
       INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at)
-      VALUES (1, 'share-with-health', 'given', 'Parent', '2026-01-01', 'paper', 'mgr', 't');`);
+      VALUES (1, 'share-with-health', 'given', 'Parent', '2026-01-01', 'paper', 'mgr', 't');
+      INSERT INTO checks (child_id, version, status, completed_on, data, created_by, created_at)
+      VALUES (1, 1, 'completed', '2026-06-20', '{}', 'mgr', '2026-06-20T10:00:00.000Z'),
+             (1, 2, 'completed', '2026-06-20', '{}', 'mgr', '2026-07-03T10:00:00.000Z');`);
     old.close();
 
     const db = openDatabase(file);
@@ -23,6 +26,9 @@ describe('migrating a database made by an earlier twocheck', () => {
     expect(indexes).toEqual(expect.arrayContaining(['consents_child', 'concerns_child', 'checks_shared', 'children_left']));
     expect(db.prepare('SELECT ref FROM children').all()).toEqual([{ ref: 'A1' }]);
     expect(db.prepare('SELECT status, on_date FROM consents').all()).toEqual([{ status: 'given', on_date: '2026-01-01' }]);
+    // each completed version learns the day it was recorded: the amendment counts from 3 July
+    expect(db.prepare('SELECT version, recorded_on FROM checks ORDER BY version').all()).toEqual([
+      { version: 1, recorded_on: '2026-06-20' }, { version: 2, recorded_on: '2026-07-03' }]);
     db.close();
   });
 });

@@ -31,8 +31,10 @@ const kid = fc.record({
   dob: fc.oneof(day, fc.integer({ min: 700, max: 1130 }), fc.integer({ min: 726, max: 736 }), fc.integer({ min: 1091, max: 1101 })),
   letter: fc.record({ kind: fc.constantFrom('none', 'sent', 'unsent', 'other-kind'), on: when }),
   consents: fc.array(fc.record({ kind: fc.constantFrom('given', 'withdrawn', 'declaration'), on: when }), { maxLength: 3 }),
-  // a check completed on a day, and given to the parents some days after it, or not yet
-  checks: fc.array(fc.record({ kind: fc.constantFrom('draft', 'completed', 'shared'), on: when, sharedAfter: fc.nat(20) }), { maxLength: 3 }),
+  // a check completed on a day, recorded then or some days later (an amendment keeps the first
+  // version's date), and given to the parents some days after it, or not yet
+  checks: fc.array(fc.record({ kind: fc.constantFrom('draft', 'completed', 'shared'), on: when, recordedAfter: fc.oneof(fc.constant(0), fc.nat(40)),
+    sharedAfter: fc.nat(20) }), { maxLength: 3 }),
   concerns: fc.array(fc.record({ raised: when, closedAfter: fc.option(fc.nat(20), { nil: null }) }), { maxLength: 2 }),
   dismissed: fc.constantFrom(null, 'check-missed', 'check-late'),
   left: fc.option(when, { nil: null }),
@@ -42,7 +44,7 @@ const kid = fc.record({
 // a child with everything done long ago, who can carry only turns-two-soon (or nothing)
 type Given = typeof kid extends fc.Arbitrary<infer K> ? K : never;
 const doneKid = kid.map((k): Given => ({
-  ...k, letter: { kind: 'sent', on: -400 }, consents: [{ kind: 'given', on: -400 }], checks: [{ kind: 'shared', on: -400, sharedAfter: 3 }], concerns: [], left: null,
+  ...k, letter: { kind: 'sent', on: -400 }, consents: [{ kind: 'given', on: -400 }], checks: [{ kind: 'shared', on: -400, recordedAfter: 0, sharedAfter: 3 }], concerns: [], left: null,
 }));
 type Kid = Omit<Given, 'dob'> & { dob: CalendarDate };
 
@@ -56,7 +58,7 @@ function insert(db: ReturnType<typeof openDatabase>, kids: Kid[], today: Calenda
   const child = db.prepare(`INSERT INTO children (id, ref, first_name, last_name, dob, left_on, room, key_person, created_at, updated_at) VALUES (?, ?, 'A', 'B', ?, ?, ?, ?, ?, ?)`);
   const letter = db.prepare(`INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, sent_on) VALUES (?, ?, 't', 'h', 'f', 's', ?, 'x', ?)`);
   const consent = db.prepare(`INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at) VALUES (?, ?, ?, 'P', ?, 'paper', 'x', ?)`);
-  const check = db.prepare(`INSERT INTO checks (child_id, version, status, completed_on, data, shared_on, created_by, created_at) VALUES (?, ?, ?, ?, '{}', ?, 'x', ?)`);
+  const check = db.prepare(`INSERT INTO checks (child_id, version, status, completed_on, recorded_on, data, shared_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, '{}', ?, 'x', ?)`);
   const concern = db.prepare(`INSERT INTO concerns (child_id, raised_by, area, description, raised_on, closed_on, recorded_by, recorded_at) VALUES (?, 'setting', 'a', 'd', ?, ?, 'x', ?)`);
   const dismissal = db.prepare(`INSERT INTO dismissals (child_id, flag, reason, by, at) VALUES (?, ?, 'r', 'x', ?)`);
   kids.forEach((k, i) => {
@@ -65,6 +67,7 @@ function insert(db: ReturnType<typeof openDatabase>, kids: Kid[], today: Calenda
     if (k.letter.kind !== 'none') letter.run(id, k.letter.kind === 'other-kind' ? 'group-invitation' : 'parent-letter', T, k.letter.kind === 'unsent' ? null : on(k.letter.on));
     for (const c of k.consents) consent.run(id, c.kind === 'declaration' ? 'parental-declaration' : 'share-with-health', c.kind === 'withdrawn' ? 'withdrawn' : 'given', on(c.on), T);
     k.checks.forEach((c, v) => check.run(id, v + 1, c.kind === 'draft' ? 'draft' : 'completed', c.kind === 'draft' ? null : on(c.on),
+      c.kind === 'draft' ? null : on(c.on + c.recordedAfter),
       c.kind === 'shared' ? on(c.on + c.sharedAfter) : null, T));
     for (const c of k.concerns) concern.run(id, on(c.raised), c.closedAfter === null ? null : on(c.raised + c.closedAfter), T);
     if (k.dismissed) dismissal.run(id, k.dismissed, T);
@@ -76,12 +79,13 @@ function expectedFlags(k: Kid, today: CalendarDate, within: number): string[] {
   const by = (days: number): boolean => days <= 0;
   const latestConsent = k.consents.filter((c) => c.kind !== 'declaration' && by(c.on)).at(-1);
   let current: { completedOn: CalendarDate | null; sharedOn: CalendarDate | null } | null = null;
-  for (const c of k.checks) {
-    if (c.kind !== 'draft' && by(c.on)) {
+  k.checks.forEach((c, v) => {
+    // the first version counts from its own date; an amendment from the day it was recorded
+    if (c.kind !== 'draft' && by(c.on) && (v === 0 || by(c.on + c.recordedAfter))) {
       const shared = c.kind === 'shared' && by(c.on + c.sharedAfter);
       current = { completedOn: addDays(today, c.on), sharedOn: shared ? addDays(today, c.on + c.sharedAfter) : null };
     }
-  }
+  });
   return childStatus({
     dob: k.dob, leftOn: k.left === null ? null : addDays(today, k.left),
     letterSent: k.letter.kind === 'sent' && by(k.letter.on),
