@@ -135,9 +135,9 @@ async function areaFor(ctx: Context, given: string | undefined): Promise<AreaTab
   return loadArea(setting?.area || 'staffordshire');
 }
 
-// The records are loaded only when asked about a child, so a lookup by place starts light.
+// The records are loaded only when asked about a child, so a lookup by place starts light. With
+// no database there, openDb says so, as every other command does.
 async function childWithRef(ctx: Context, ref: string): Promise<Child | null> {
-  if (!fs.existsSync(ctx.dbPath)) return null;
   return (await import('../store/children.js')).findChild(await ctx.openDb(), ref);
 }
 

@@ -89,6 +89,10 @@ describe('twocheck hub', () => {
     const missing = ws.run(['hub', '--child', 'NOPE']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no child with the ref "NOPE"');
+    // a mistyped database is named as such, as every command names it
+    const noDb = ws.run(['--db', 'nowhere.db', 'hub', '--child', 'C001']);
+    expect(noDb.code).toBe(1);
+    expect(noDb.stderr).toContain('no database at');
   });
 
   it('loads neither pdfkit, the prompt library nor commander', () => {
