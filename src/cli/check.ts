@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { type CalendarDate, compareDates, formatUkDate, parseIsoDate } from '../domain/calendar.js';
+import { type CalendarDate, compareDates, formatUkDate, londonDate, parseIsoDate } from '../domain/calendar.js';
 import { type ProgressCheck, validateCheck } from '../domain/progress-check.js';
 import { InputRejected, NoSuchChild, NotFound, TwocheckError, UsageError } from '../errors.js';
 import { TEMPLATES_DIR } from '../store/areas.js';
@@ -101,7 +101,7 @@ export async function runCheck(ctx: Context, ref: string, opts: CheckOptions): P
   const record = recordCompletedCheck(db, {
     childId: child.id, version, completedOn: check.completed_on, practitioner: check.practitioner, keyPerson: check.key_person,
     data: check as unknown as Record<string, unknown>, pdfPath: written.path, pdfSha256: written.sha256,
-    sharedOn: check.shared_with_parents_on, amendReason: opts.amend ? reason : null, recordedOn: ctx.today, forcedReason: opts.force ? reason : null,
+    sharedOn: check.shared_with_parents_on, amendReason: opts.amend ? reason : null, recordedOn: londonDate(ctx.now()), forcedReason: opts.force ? reason : null,
   }, actor);
   if (opts.force) warnings.push(`recorded before the second birthday because: ${reason}`);
   return { kind: 'completed', child, record, warnings };

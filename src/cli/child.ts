@@ -28,7 +28,7 @@ export interface ChildResult extends TimelineRecords {
 export function factsFrom(child: Child, r: TimelineRecords, today: CalendarDate): ChildFacts {
   const by = (date: string | null): boolean => date !== null && date <= today;
   const consent = r.consents.filter((c) => c.kind === 'share-with-health' && by(c.on_date)).at(-1);
-  // an amendment keeps the first version's completion date, so it counts from the day it was recorded
+  // an amendment often keeps the first version's completion date, so it counts once recorded too
   const current = r.checks.filter((c) => c.status === 'completed' && by(c.completed_on) && (c.version === 1 || by(c.recorded_on ?? c.completed_on))).at(-1);
   return {
     dob: child.dob,
@@ -98,7 +98,7 @@ function printTimeline(ctx: Context, r: ChildResult): void {
   lines.push('', p.bold('Progress Checks'));
   if (r.checks.length === 0) lines.push('  none');
   for (const k of r.checks) {
-    lines.push(`  version ${k.version}: ${k.status}${k.completed_on ? `, completed ${k.completed_on}` : ''}${k.practitioner ? ` by ${k.practitioner}` : ''}, ${k.shared_on ? `shared with parents ${k.shared_on}` : 'not shared with parents'}${k.amend_reason ? `; amended: ${k.amend_reason}` : ''}`);
+    lines.push(`  version ${k.version}: ${k.status}${k.completed_on ? `, completed ${k.completed_on}` : ''}${k.practitioner ? ` by ${k.practitioner}` : ''}, ${k.shared_on ? `shared with parents ${k.shared_on}` : 'not shared with parents'}${k.amend_reason ? `; amended: ${k.amend_reason}` : ''}${k.version > 1 && k.recorded_on && k.recorded_on !== k.completed_on ? ` (recorded ${k.recorded_on})` : ''}`);
     if (k.pdf_path) lines.push(`    ${k.pdf_path}  sha256 ${k.pdf_sha256 ?? '?'}`);
   }
   lines.push('', p.bold('Concerns'));

@@ -31,7 +31,7 @@ export function register(program: Command): void {
 
 export function runChildren(ctx: Context, options: ChildrenOptions): ChildListed[] {
   const db = ctx.db();
-  const children = options.all ? allChildren(db) : currentChildren(db, ctx.today);
+  const children = options.all ? allChildren(db) : currentChildren(db);
   return children.map((c) => {
     const months = ageInMonths(c.dob, ctx.today);
     return { ...c, ageMonths: months, age: describeAge(months) };

@@ -98,7 +98,7 @@ export function runPlan(ctx: Context, flags: PlanFlags): Plan {
   if (to < from) throw new UsageError('--to must not be before --from');
   const db = ctx.db();
   const booked = bookedChildIds(db);
-  const candidates: GroupChild[] = currentChildren(db, ctx.today).filter((c) => !booked.has(c.id)).map((c) => ({
+  const candidates: GroupChild[] = currentChildren(db).filter((c) => !booked.has(c.id)).map((c) => ({
     ref: c.ref, name: `${c.firstName} ${c.lastName}`, dob: c.dob, family: c.family, room: c.room, keyPerson: c.keyPerson,
   }));
   return planGroups(candidates, {

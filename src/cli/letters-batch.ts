@@ -82,7 +82,7 @@ export async function generateLetters(ctx: Context, options: GenerateOptions): P
     if (unknown.length > 0) throw new NoSuchChild(unknown);
     for (const ref of [...new Set(options.children)]) chosen.push({ child: findChild(db, ref) as Child, reason: 'asked' });
   } else {
-    for (const child of currentChildren(db, ctx.today)) {
+    for (const child of currentChildren(db)) {
       const reason = parentLetterWanted(child.dob, ctx.today, within);
       if (reason) chosen.push({ child, reason });
     }

@@ -22,7 +22,7 @@ export interface CheckRecord {
   pdfSha256: string | null;
   sharedOn: CalendarDate | null;
   amendReason: string | null;
-  /** the day it was recorded: an amendment counts from then (its completedOn is the first version's) */
+  /** the day it was recorded: an amendment counts from then (it often keeps the first version's completedOn) */
   recordedOn: CalendarDate | null;
   createdBy: string;
   createdAt: string;
@@ -94,7 +94,7 @@ export interface CompletedCheck {
   pdfSha256: string;
   sharedOn: CalendarDate | null;
   amendReason: string | null;
-  /** today, as the command sees it (--today included) */
+  /** the day it is really recorded, in England (not --today): a replay must not see it earlier */
   recordedOn: CalendarDate;
   /** Why a check before the second birthday was accepted (--force): kept in the audit log. */
   forcedReason?: string | null;

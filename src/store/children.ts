@@ -41,9 +41,12 @@ export function findChild(db: Db, ref: string): Child | null {
   return row ? rowToChild(row) : null;
 }
 
-/** Children on the roster on `today` (not marked as left by then), oldest first. */
-export function currentChildren(db: Db, today: CalendarDate): Child[] {
-  const rows = db.prepare(`SELECT ${CHILD_COLUMNS} FROM children WHERE left_on IS NULL OR left_on > ? ORDER BY dob, ref`).all(today) as ChildRow[];
+/**
+ * Children on the roster (not marked as left, even on a day still to come), oldest first: the
+ * ones letters and group sessions are for, on any --today.
+ */
+export function currentChildren(db: Db): Child[] {
+  const rows = db.prepare(`SELECT ${CHILD_COLUMNS} FROM children WHERE left_on IS NULL ORDER BY dob, ref`).all() as ChildRow[];
   return rows.map(rowToChild);
 }
 

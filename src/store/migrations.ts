@@ -169,10 +169,16 @@ export const MIGRATIONS: readonly string[] = [
 
   /* 2: facts as of a day, for --today replays (store/status.ts): each record's own date is read
      from an index, and the children who left after a day are found without a scan. An amended
-     check keeps the first version's completion date, so a version also records the day it was
-     recorded on (earlier versions: the later of that date and the day of created_at, in UTC). */ `
+     check often keeps the first version's completion date, so a version also records the day it
+     was recorded on. Earlier versions take the later of their completion date and the day of
+     created_at in England: British Summer Time runs from 01:00 UTC on the last Sunday in March
+     (the Sunday on or after the 25th) to 01:00 UTC on the last Sunday in October. */ `
   ALTER TABLE checks ADD COLUMN recorded_on TEXT;
-  UPDATE checks SET recorded_on = max(completed_on, substr(created_at, 1, 10)) WHERE status = 'completed';
+  UPDATE checks SET recorded_on = max(completed_on, date(created_at,
+      CASE WHEN created_at >= date(substr(created_at, 1, 4) || '-03-25', 'weekday 0') || 'T01:00'
+            AND created_at < date(substr(created_at, 1, 4) || '-10-25', 'weekday 0') || 'T01:00'
+      THEN '+1 hour' ELSE '+0 hours' END))
+    WHERE status = 'completed';
   DROP INDEX checks_completed;
   CREATE INDEX checks_completed ON checks (child_id, status, version, completed_on, shared_on, recorded_on);
   DROP INDEX consents_child;

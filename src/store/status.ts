@@ -61,7 +61,7 @@ export interface StatusFilter {
  */
 type Fact = 'letter' | 'consent' | 'chk' | 'concerns';
 
-/** A completed version that counted on `@today`: done by then, and an amendment (which keeps the first version's date) recorded by then. */
+/** A completed version that counted on `@today`: done by then, and an amendment (which often keeps the first version's date) recorded by then. */
 const COUNTED_CHECK = (k: string): string => `${k}.status = 'completed' AND ${k}.completed_on <= @today
       AND (${k}.version = 1 OR IFNULL(${k}.recorded_on, ${k}.completed_on) <= @today)`;
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { londonDate } from '../../src/domain/calendar.js';
 import { ROOT, SETTING_FLAGS, workspace } from '../helpers/cli.js';
 import { insertChild, query } from '../helpers/children.js';
 import { pdfInfo, pdfStructure, pdfText } from '../helpers/pdf.js';
@@ -10,7 +11,7 @@ const EXAMPLE = path.join(ROOT, 'examples', 'progress-check.json');
 const ENV = { TWOCHECK_TODAY: '2026-06-01', TWOCHECK_BY: 'manager', SOURCE_DATE_EPOCH: '1780000000' };
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-interface Row { version: number; status: string; pdf_path: string; pdf_sha256: string; shared_on: string | null; amend_reason: string | null; practitioner: string }
+interface Row { version: number; status: string; pdf_path: string; pdf_sha256: string; shared_on: string | null; amend_reason: string | null; practitioner: string; recorded_on: string }
 
 describe('twocheck check', () => {
   let ws: ReturnType<typeof workspace>;
@@ -96,6 +97,8 @@ describe('twocheck check', () => {
     const rows = query<Row>(ws.db, 'SELECT * FROM checks ORDER BY version');
     expect(rows.map((r) => [r.version, r.status, r.amend_reason])).toEqual([[1, 'completed', null], [2, 'completed', 'Parents added their comments']]);
     expect(rows[0]?.pdf_path).toBe(first);
+    // recorded on the real day in England, not on --today, so a replay never sees it early
+    expect(rows[1]?.recorded_on).toBe(londonDate(new Date()));
     const json = JSON.parse(ws.run(['check', '007', '--show', '--json']).stdout);
     expect(json.versions.map((v: { version: number; pdfPath: string }) => [v.version, v.pdfPath])).toEqual([[1, first], [2, second]]);
   });
