@@ -48,3 +48,25 @@ export class NoSuchChild extends NotFound {
     super(`no child with the ref ${list.map((r) => `"${r}"`).join(', ')}`, 'see the refs with: twocheck children');
   }
 }
+
+/**
+ * A file that is not JSON, refused with the line and column where parsing stopped, when the
+ * runtime says where: Node 20 gives a position for most mistakes ("at position 42"), newer
+ * releases a line and column.
+ */
+export class NotJson extends InputRejected {
+  constructor(file: string, text: string, err: unknown, what: string) {
+    const message = err instanceof Error ? err.message : String(err);
+    const at = whereInText(text, message);
+    super(`${file}${at ? `:${at.line}:${at.column}` : ''}: ${what}`, [message]);
+  }
+}
+
+function whereInText(text: string, message: string): { line: number; column: number } | null {
+  const lineColumn = /\(line (\d+) column (\d+)\)/.exec(message);
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+  const position = /at position (\d+)/.exec(message);
+  if (!position) return null;
+  const before = text.slice(0, Number(position[1]));
+  return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
+}

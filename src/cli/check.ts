@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { type CalendarDate, compareDates, formatUkDate, londonDate, parseIsoDate } from '../domain/calendar.js';
 import { type ProgressCheck, validateCheck } from '../domain/progress-check.js';
-import { InputRejected, NoSuchChild, NotFound, TwocheckError, UsageError } from '../errors.js';
+import { InputRejected, NoSuchChild, NotFound, NotJson, TwocheckError, UsageError } from '../errors.js';
 import { TEMPLATES_DIR } from '../store/areas.js';
 import { type CheckRecord, checksForChild, currentCheck, nextVersion, recordCompletedCheck, recordShared } from '../store/checks.js';
 import { type Child, findChild } from '../store/children.js';
@@ -135,10 +135,11 @@ function readJson(file: string): unknown {
       : code === 'EACCES' ? 'permission denied' : (err as Error).message;
     throw new UsageError(`cannot read ${file}: ${why}`, 'give --from the path of a Progress Check JSON file, e.g. examples/progress-check.json');
   }
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(json);
   } catch (err) {
-    throw new InputRejected(`${file}: not valid JSON; nothing was saved`, [(err as Error).message]);
+    throw new NotJson(file, json, err, 'not valid JSON; nothing was saved');
   }
 }
 

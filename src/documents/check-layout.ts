@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { InputRejected } from '../errors.js';
+import { InputRejected, NotJson } from '../errors.js';
 
 export interface CheckLayout {
   title: string;
@@ -29,11 +29,17 @@ export function layoutFile(templatesDir: string): string {
 }
 
 export function loadCheckLayout(file: string): CheckLayout {
-  let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    text = fs.readFileSync(file, 'utf8');
   } catch (err) {
     throw new InputRejected(`${file}: cannot read the Progress Check layout`, [(err as Error).message]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new NotJson(file, text, err, 'the Progress Check layout is not valid JSON');
   }
   const problems = checkLayout(raw);
   if (problems.length > 0) throw new InputRejected(`${file}: the Progress Check layout is not usable`, problems);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateAreaTable } from '../domain/area-table.js';
 import type { AreaTable } from '../domain/hub.js';
-import { InputRejected, TwocheckError } from '../errors.js';
+import { InputRejected, NotJson, TwocheckError } from '../errors.js';
 
 /** The folder of shipped templates: letters, layouts and area Hub tables. */
 export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
@@ -22,7 +22,7 @@ export function parseAreaFile(file: string, text: string): AreaTable {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new InputRejected(`${file} is not valid JSON: ${(err as Error).message}`);
+    throw new NotJson(file, text, err, 'the Hub table is not valid JSON');
   }
   const problems = validateAreaTable(raw);
   if (problems.length > 0) {

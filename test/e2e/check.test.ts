@@ -65,7 +65,7 @@ describe('twocheck check', () => {
     expect(fs.existsSync(path.join(ws.dir, 'checks'))).toBe(false);
     const notJson = ws.run(['check', '007', '--from', ws.write('x.json', '{ nope')]);
     expect(notJson.code).toBe(3);
-    expect(notJson.stderr).toContain('not valid JSON');
+    expect(notJson.stderr).toContain('x.json:1:3: not valid JSON; nothing was saved');
   });
 
   it('refuses before the second birthday unless --force with a reason', () => {
