@@ -86,7 +86,7 @@ export async function runCheck(ctx: Context, ref: string, opts: CheckOptions): P
   let warnings: string[];
   if (opts.from) {
     const file = path.resolve(ctx.cwd, opts.from);
-    const validation = validateCheck(readJson(file), defaults);
+    const validation = validateCheck(readJson(file, opts.from), defaults);
     if (!validation.ok) throw new InputRejected(`${opts.from}: the check was refused; nothing was saved`, validation.problems);
     ({ check, warnings } = validation);
   } else {
@@ -125,7 +125,8 @@ async function writeCheckPdf(ctx: Context, a: {
   return writeFileAtomically(file, pdf);
 }
 
-function readJson(file: string): unknown {
+/** `named` is the file as the person gave it, for the messages. */
+function readJson(file: string, named: string): unknown {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -139,7 +140,7 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(json);
   } catch (err) {
-    throw new NotJson(file, json, err, 'not valid JSON; nothing was saved');
+    throw new NotJson(named, json, err, 'not valid JSON; nothing was saved');
   }
 }
 
