@@ -72,7 +72,7 @@ describe('the Progress Check layout', () => {
     expect(checkLayout(good)).toEqual(['headings.parents_box: must be text', 'labels.next_steps: must be text', 'parents_box: must be a list of paragraphs']);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'twocheck-layout-')), 'layout.json');
     fs.writeFileSync(file, '{');
-    expect(() => loadCheckLayout(file)).toThrow(/cannot read the Progress Check layout/);
+    expect(() => loadCheckLayout(file)).toThrow(/layout\.json:1:2: the Progress Check layout is not valid JSON/);
   });
 
   it('fills known placeholders and leaves unknown ones visible', () => {
