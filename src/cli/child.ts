@@ -87,7 +87,7 @@ function printTimeline(ctx: Context, r: ChildResult): void {
   field('turns two', r.dates.turnsTwo);
   field('check window', `${r.dates.turnsTwo} to ${r.dates.checkMissedFrom} (late from ${r.dates.checkLateFrom}, missed at three)`);
   field('funded from', r.dates.fundedFrom);
-  lines.push('', p.bold('Flags today'));
+  lines.push('', p.bold(`Flags on ${r.today}`));
   lines.push(r.flags.length === 0 ? '  none' : `  ${r.flags.map((f) => `${f.name} (${f.date})`).join(', ')}`);
   lines.push('', p.bold('Letters'));
   if (r.letters.length === 0) lines.push('  none');
