@@ -94,7 +94,7 @@ export function createContext(options: GlobalOptions, proc: Process, mayCreate: 
       return handle;
     },
     async openDb() {
-      loaded ??= mayCreate || fs.existsSync(dbPath) ? await import('../store/db.js') : undefined;
+      loaded ??= await storeFor(dbPath, mayCreate);
       return this.db();
     },
     close() {
@@ -109,6 +109,11 @@ function resolveToday(given: string | undefined): CalendarDate {
   const date = parseIsoDate(given);
   if (!date) throw new UsageError(`--today must be a calendar date as YYYY-MM-DD, not "${given}"`);
   return date;
+}
+
+/** The database layer, when there is a database to open or the command may make one. */
+async function storeFor(dbPath: string, mayCreate: boolean): Promise<Store | undefined> {
+  return mayCreate || fs.existsSync(dbPath) ? import('../store/db.js') : undefined;
 }
 
 function databasePath(options: GlobalOptions, proc: Process): string {
@@ -142,8 +147,7 @@ export async function inContext(options: GlobalOptions, commandName: string, wor
   // A mistyped --db or TWOCHECK_DB must not become a new, empty database that reports
   // "nothing due" every day.
   const mayCreate = COMMANDS_THAT_CREATE.has(commandName);
-  const dbPath = databasePath(options, process);
-  const store = !OPENS_DB_ITSELF.has(commandName) && (mayCreate || fs.existsSync(dbPath)) ? await import('../store/db.js') : undefined;
+  const store = OPENS_DB_ITSELF.has(commandName) ? undefined : await storeFor(databasePath(options, process), mayCreate);
   const ctx = createContext(options, process, mayCreate, store);
   try {
     await work(ctx);
