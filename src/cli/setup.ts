@@ -75,8 +75,8 @@ export async function runSetup(ctx: Context, given: Partial<Record<SettingField,
           default: merged[field] ?? (field === 'area' ? 'staffordshire' : ''),
           validate: (v) => {
             if (REQUIRED.includes(field) && v.trim() === '') return 'Needed for letters and checks';
-            if (field === 'area' && v.trim() !== '' && !listAreas().includes(v.trim().toLowerCase())) return `No Hub table for that area; there is: ${listAreas().join(', ')}`;
-            return true;
+            const problem = field === 'area' && v.trim() !== '' ? areaProblem(v.trim().toLowerCase()) : null;
+            return problem ? `No Hub table for that area; ${problem}` : true;
           },
         }),
       );
@@ -88,6 +88,12 @@ export async function runSetup(ctx: Context, given: Partial<Record<SettingField,
   return { setting: getSetting(db) as Setting, changed };
 }
 
+/** Why an area cannot be used (the areas there are), or null when it has a Hub table. */
+function areaProblem(area: string): string | null {
+  const areas = listAreas();
+  return areas.includes(area) ? null : `areas available: ${areas.join(', ')}`;
+}
+
 function clean(field: SettingField, value: string): string | null {
   const trimmed = value.trim().replace(/\s+/g, ' ');
   if (trimmed === '') {
@@ -97,7 +103,8 @@ function clean(field: SettingField, value: string): string | null {
   if (field === 'postcode') return trimmed.toUpperCase();
   if (field === 'area') {
     const area = trimmed.toLowerCase();
-    if (!listAreas().includes(area)) throw new UsageError(`no Hub table for the area "${area}"`, `areas available: ${listAreas().join(', ')}`);
+    const problem = areaProblem(area);
+    if (problem) throw new UsageError(`no Hub table for the area "${area}"`, problem);
     return area;
   }
   return trimmed;
