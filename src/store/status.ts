@@ -78,6 +78,8 @@ const FACT: Record<Fact, (x: string) => string> = {
   concerns: (x) => `(SELECT COUNT(*) FROM concerns o INDEXED BY concerns_child WHERE o.child_id = ${x}.id AND ${OPEN_CONCERN('o')})`,
 };
 const FACTS: readonly Fact[] = ['letter', 'consent', 'chk', 'concerns'];
+/** Every fact of child `x`, as columns in FACTS order. */
+const ALL_FACTS = (x: string): string => FACTS.map((f) => FACT[f](x)).join(', ');
 
 /**
  * What set A keeps a child for, per flag: the fact it reads (none: the date of birth alone),
@@ -135,13 +137,13 @@ function buildSql(filter: StatusFilter): string {
       `SELECT child_id FROM checks k INDEXED BY checks_unshared WHERE shared_on IS NULL AND ${COUNTED_CHECK('k')}`,
       `SELECT child_id FROM checks k INDEXED BY checks_shared WHERE shared_on > @today AND ${COUNTED_CHECK('k')}`] : [])].filter(Boolean);
   if (fromC.length > 0) {
-    sets.push(`SELECT c.id, c.dob, ${FACTS.map((f) => FACT[f]('c')).join(', ')}
+    sets.push(`SELECT c.id, c.dob, ${ALL_FACTS('c')}
   FROM children c
   WHERE c.id IN (${fromC.join(' UNION ')}) AND c.left_on IS NULL AND (+c.dob > @bound OR +c.dob <= @threeBound)${mine('c')}`);
   }
 
   // D: children who had not yet left on @today, for a replay of an earlier day
-  sets.push(`SELECT d.id, d.dob, ${FACTS.map((f) => FACT[f]('d')).join(', ')}
+  sets.push(`SELECT d.id, d.dob, ${ALL_FACTS('d')}
   FROM children d INDEXED BY children_left
   WHERE d.left_on > @today${mine('d')}`);
 

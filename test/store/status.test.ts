@@ -53,7 +53,23 @@ function kidOn(k: Given, today: CalendarDate): Kid {
   return { ...k, dob: typeof k.dob === 'number' ? addDays(today, -k.dob) : k.dob };
 }
 
-function insert(db: ReturnType<typeof openDatabase>, kids: Kid[], today: CalendarDate): void {
+type Db = ReturnType<typeof openDatabase>;
+
+/** Runs `test` on a database of its own, removed afterwards. */
+function withDatabase(test: (db: Db) => void): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twocheck-status-'));
+  const db = openDatabase(path.join(dir, 't.db'));
+  try {
+    test(db);
+  } finally {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Replaces every child and record with these children and theirs, dated from `today`. */
+function insert(db: Db, kids: Kid[], today: CalendarDate): void {
+  db.exec('DELETE FROM dismissals; DELETE FROM checks; DELETE FROM letters; DELETE FROM consents; DELETE FROM concerns; DELETE FROM children;');
   const on = (days: number): CalendarDate => addDays(today, days);
   const child = db.prepare(`INSERT INTO children (id, ref, first_name, last_name, dob, left_on, room, key_person, created_at, updated_at) VALUES (?, ?, 'A', 'B', ?, ?, ?, ?, ?, ?)`);
   const letter = db.prepare(`INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, sent_on) VALUES (?, ?, 't', 'h', 'f', 's', ?, 'x', ?)`);
@@ -97,11 +113,8 @@ function expectedFlags(k: Kid, today: CalendarDate, within: number): string[] {
 }
 
 describe('the facts query finds every child who carries a flag', () => {
-  it('for random rosters and days, including month ends, 29 February and children with everything done', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twocheck-status-'));
-    const db = openDatabase(path.join(dir, 't.db'));
+  it('for random rosters and days, including month ends, 29 February and children with everything done', () => withDatabase((db) => {
     fc.assert(fc.property(fc.array(fc.oneof(kid, doneKid), { maxLength: 25 }), day, fc.integer({ min: 0, max: 60 }), (given, today, within) => {
-      db.exec('DELETE FROM dismissals; DELETE FROM checks; DELETE FROM letters; DELETE FROM consents; DELETE FROM concerns; DELETE FROM children;');
       const kids = given.map((k) => kidOn(k, today));
       insert(db, kids, today);
       const found = new Map<string, string[]>();
@@ -121,9 +134,7 @@ describe('the facts query finds every child who carries a flag', () => {
       });
       expect(found).toEqual(expected);
     }), { numRuns: 1000 });
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }, 120_000);
+  }), 120_000);
 });
 
 /*
@@ -132,15 +143,12 @@ describe('the facts query finds every child who carries a flag', () => {
  * other: compare with the rules run on every child, filtered afterwards.
  */
 describe('due with --flag, --room and --key-person', () => {
-  it('lists exactly what the rules give, filtered after, for any set of flags, room and key person', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twocheck-status-'));
-    const db = openDatabase(path.join(dir, 't.db'));
+  it('lists exactly what the rules give, filtered after, for any set of flags, room and key person', () => withDatabase((db) => {
     const wantedFlags = fc.option(fc.subarray([...FLAG_NAMES], { minLength: 1 }), { nil: undefined });
     const room = fc.constantFrom(undefined, 'DUCKS', 'Owls');
     const keyPerson = fc.constantFrom(undefined, 'ANN', 'Bo');
     fc.assert(fc.property(fc.array(fc.oneof(kid, doneKid), { maxLength: 25 }), day, fc.integer({ min: 0, max: 60 }), wantedFlags, room, keyPerson,
       (given, today, within, wanted, inRoom, withKeyPerson) => {
-        db.exec('DELETE FROM dismissals; DELETE FROM checks; DELETE FROM letters; DELETE FROM consents; DELETE FROM concerns; DELETE FROM children;');
         const kids = given.map((k) => kidOn(k, today));
         insert(db, kids, today);
         const listed = runDue(db, today, { within: String(within), flag: wanted, room: inRoom, keyPerson: withKeyPerson }, true);
@@ -159,27 +167,20 @@ describe('due with --flag, --room and --key-person', () => {
         // due --json's hand-written text is JSON.stringify's, for the rows runDue really builds
         for (const r of listed.children) expect(dueRowJson(r)).toBe(`  ${JSON.stringify(r, null, 2).replace(/\n/g, '\n  ')}`);
       }), { numRuns: 1000 });
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }, 120_000);
+  }), 120_000);
 });
 
 describe('due --flag on the very birthday', () => {
-  it('lists a child who is three today for check-missed, and two today for letter-due and check-due', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twocheck-status-'));
-    const db = openDatabase(path.join(dir, 't.db'));
+  it('lists a child who is three today for check-missed, and two today for letter-due and check-due', () => withDatabase((db) => {
     const none: Omit<Kid, 'dob'> = { letter: { kind: 'none', on: 0 }, consents: [], checks: [], concerns: [], dismissed: null, left: null, room: null, keyPerson: null };
     // ordinary days, a 29 February birthday in a common year (1 March) and in a leap year
     for (const [today, three, two] of [['2026-06-15', '2023-06-15', '2024-06-15'], ['2027-03-01', '2024-02-29', '2025-03-01'],
       ['2028-02-29', '2025-02-28', '2026-02-28'], ['2026-01-01', '2023-01-01', '2024-01-01']] as const) {
-      db.exec('DELETE FROM checks; DELETE FROM letters; DELETE FROM consents; DELETE FROM concerns; DELETE FROM children;');
       insert(db, [{ ...none, dob: three as CalendarDate }, { ...none, dob: two as CalendarDate }], today as CalendarDate);
       const listed = (flag: string): string[] => runDue(db, today as CalendarDate, { flag: [flag] }).children.map((r) => r.ref);
       expect(listed('check-missed')).toEqual(['R1']);
       expect(listed('letter-due')).toEqual(['R2']);
       expect(listed('check-due')).toEqual(['R2']);
     }
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  }));
 });
