@@ -25,4 +25,5 @@ export default tseslint.config(
     },
   },
   { files: ['bench/**', 'scripts/**', 'bin/**', 'test/**'], rules: { 'no-console': 'off' } },
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

@@ -112,7 +112,7 @@ worst.pragma('wal_checkpoint(TRUNCATE)');
 worst.close();
 console.log(`worst case made in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-function time(label, file, args, program = path.join(ROOT, 'bin/twocheck.js')) {
+function time(label, file, args, program = path.join(ROOT, 'bin/twocheck.cjs')) {
   const r = spawnSync('/usr/bin/time', ['-f', '%U %S %e %M', process.execPath, program, ...args], {
     env: { PATH: process.env.PATH, HOME: dir, TWOCHECK_DB: file, TWOCHECK_TODAY: TODAY },
     stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30, encoding: 'utf8',
@@ -123,7 +123,7 @@ function time(label, file, args, program = path.join(ROOT, 'bin/twocheck.js')) {
   console.log(`${label.padEnd(34)} CPU ${(user + sys).toFixed(2)} s (user ${user.toFixed(2)} + sys ${sys.toFixed(2)})   wall ${wall.toFixed(2)} s   peak RSS ${(rssKb / 1024).toFixed(0)} MB   ${lines.toLocaleString('en-GB')} lines out`);
 }
 const flagged = (file) => {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/twocheck.js'), 'due', '--csv'], {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/twocheck.cjs'), 'due', '--csv'], {
     env: { PATH: process.env.PATH, HOME: dir, TWOCHECK_DB: file, TWOCHECK_TODAY: TODAY }, maxBuffer: 1 << 30, encoding: 'utf8',
   });
   return (r.stdout.split('\r\n').length - 2).toLocaleString('en-GB');
@@ -144,7 +144,7 @@ time('twocheck remind', dbPath, ['remind']);
  */
 function printingFloor(file) {
   const env = { PATH: process.env.PATH, HOME: dir, TWOCHECK_DB: file, TWOCHECK_TODAY: TODAY };
-  const due = spawnSync(process.execPath, [path.join(ROOT, 'bin/twocheck.js'), 'due', '--json'], { env, maxBuffer: 1 << 30, encoding: 'utf8' });
+  const due = spawnSync(process.execPath, [path.join(ROOT, 'bin/twocheck.cjs'), 'due', '--json'], { env, maxBuffer: 1 << 30, encoding: 'utf8' });
   const rowsPath = path.join(dir, 'printed.db');
   const Database = createRequire(path.join(ROOT, 'package.json'))('better-sqlite3');
   const rows = new Database(rowsPath);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(root, 'bin', 'twocheck.js');
+const bin = path.join(root, 'bin', 'twocheck.cjs');
 const runs = Number(process.argv[2] ?? 21);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twocheck-bench-'));
 const env = { PATH: process.env.PATH, HOME: dir, FORCE_COLOR: '0', TWOCHECK_DB: path.join(dir, 'none.db') };

@@ -39,7 +39,7 @@ function timed(cmd, args, env = {}) {
 }
 
 const hasTime = fs.existsSync('/usr/bin/time');
-const bin = path.join(ROOT, 'bin', 'twocheck.js');
+const bin = path.join(ROOT, 'bin', 'twocheck.cjs');
 const db = path.join(dir, 'twocheck.db');
 const args = [bin, '--db', db, '--today', '2026-11-23', '-q', 'import', roster];
 let ours;

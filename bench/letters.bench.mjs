@@ -170,13 +170,13 @@ function timed(args, options) {
 /** The real command, once, on a freshly seeded database. */
 function ours(dir, merged) {
   const env = { ...process.env, TWOCHECK_DB: path.join(dir, 'db.sqlite'), TWOCHECK_CONFIG_DIR: path.join(dir, 'config'), SOURCE_DATE_EPOCH: '1795000000' };
-  const args = [path.join(ROOT, 'bin/twocheck.js'), '--today', TODAY, '-q', 'letters', ...(merged ? ['--merged', 'all.pdf'] : ['--out', 'out'])];
+  const args = [path.join(ROOT, 'bin/twocheck.cjs'), '--today', TODAY, '-q', 'letters', ...(merged ? ['--merged', 'all.pdf'] : ['--out', 'out'])];
   return timed(args, { cwd: dir, env });
 }
 
 async function prepare(dir) {
   const env = { ...process.env, TWOCHECK_DB: path.join(dir, 'db.sqlite') };
-  spawnSync(process.execPath, [path.join(ROOT, 'bin/twocheck.js'), 'setup', '--name', 'Little Acorns Nursery', '--address', '1 Church Street, Leek', '--postcode', 'ST13 5AA', '--phone', '01538 000111', '--manager', 'Jo Bloggs'], { env });
+  spawnSync(process.execPath, [path.join(ROOT, 'bin/twocheck.cjs'), 'setup', '--name', 'Little Acorns Nursery', '--address', '1 Church Street, Leek', '--postcode', 'ST13 5AA', '--phone', '01538 000111', '--manager', 'Jo Bloggs'], { env });
   const { default: Database } = await import('better-sqlite3');
   const db = new Database(path.join(dir, 'db.sqlite'));
   const insert = db.prepare(`INSERT INTO children (ref, first_name, last_name, dob, address, postcode, parent_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'x', 'x')`);

@@ -32,7 +32,7 @@ const bold = process.stdout.isTTY && !process.env.NO_COLOR ? (text) => `\x1b[1m$
 
 function step(title, args, { optional = false } = {}) {
   console.log(`\n${bold(`$ twocheck ${args.join(' ')}`)}   # ${title}`);
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'twocheck.js'), ...args], {
+  const result = spawnSync(process.execPath, [join(root, 'bin', 'twocheck.cjs'), ...args], {
     cwd: demo,
     env,
     stdio: 'inherit',

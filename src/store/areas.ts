@@ -6,7 +6,21 @@ import type { AreaTable } from '../domain/hub.js';
 import { InputRejected, NotJson, TwocheckError } from '../errors.js';
 
 /** The folder of shipped templates: letters, layouts and area Hub tables. */
-export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
+export const TEMPLATES_DIR = path.join(packageFolder(), 'templates');
+
+/**
+ * twocheck's own folder: the nearest one above this file that holds package.json. This file runs
+ * from src/store/ under the tests, from dist/store/ and from the bundle in dist/, each at its own depth.
+ */
+function packageFolder(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`twocheck cannot find its own folder above ${fileURLToPath(import.meta.url)}`);
+    dir = up;
+  }
+  return dir;
+}
 
 /** Reads templates/areas/<area>.json, refusing a file whose shape is wrong (each problem names its field). */
 export function loadArea(area: string): AreaTable {

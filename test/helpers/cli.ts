@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = path.join(ROOT, 'bin', 'twocheck.js');
+export const BIN = path.join(ROOT, 'bin', 'twocheck.cjs');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 
 export interface RunResult {
