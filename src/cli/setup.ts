@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { isEmailAddress, isPhoneNumber } from '../domain/contact.js';
+import { normalisePostcode } from '../domain/roster.js';
 import { UsageError } from '../errors.js';
 import { listAreas } from '../store/areas.js';
 import { type Setting, type SettingChanges, type SettingField, getSetting, saveSetting } from '../store/setting.js';
@@ -74,9 +76,13 @@ export async function runSetup(ctx: Context, given: Partial<Record<SettingField,
           message: LABELS[field],
           default: merged[field] ?? (field === 'area' ? 'staffordshire' : ''),
           validate: (v) => {
-            if (REQUIRED.includes(field) && v.trim() === '') return 'Needed for letters and checks';
-            const problem = field === 'area' && v.trim() !== '' ? areaProblem(v.trim().toLowerCase()) : null;
-            return problem ? `No Hub table for that area; ${problem}` : true;
+            const value = v.trim().replace(/\s+/g, ' ');
+            if (value === '') return REQUIRED.includes(field) ? 'Needed for letters and checks' : true;
+            if (field === 'area') {
+              const problem = areaProblem(value.toLowerCase());
+              return problem ? `No Hub table for that area; ${problem}` : true;
+            }
+            return contactProblem(field, value) ?? true;
           },
         }),
       );
@@ -94,13 +100,23 @@ function areaProblem(area: string): string | null {
   return areas.includes(area) ? null : `areas available: ${areas.join(', ')}`;
 }
 
+/** Why a postcode, phone or email cannot go on letters, or null when it can (or the field is another). */
+function contactProblem(field: SettingField, value: string): string | null {
+  if (field === 'postcode' && !normalisePostcode(value)) return `"${value}" is not a UK postcode`;
+  if (field === 'phone' && !isPhoneNumber(value)) return `"${value}" is not a phone number`;
+  if (field === 'email' && !isEmailAddress(value)) return `"${value}" is not an email address`;
+  return null;
+}
+
 function clean(field: SettingField, value: string): string | null {
   const trimmed = value.trim().replace(/\s+/g, ' ');
   if (trimmed === '') {
     if (REQUIRED.includes(field)) throw new UsageError(`--${field} cannot be empty`);
     return null;
   }
-  if (field === 'postcode') return trimmed.toUpperCase();
+  const problem = contactProblem(field, trimmed);
+  if (problem) throw new UsageError(`--${field} ${problem}`);
+  if (field === 'postcode') return normalisePostcode(trimmed);
   if (field === 'area') {
     const area = trimmed.toLowerCase();
     const problem = areaProblem(area);

@@ -1,5 +1,6 @@
 import { ageInMonths } from './age.js';
 import { type CalendarDate, addDays, fromYmd, isValidYmd, ymd } from './calendar.js';
+import { isEmailAddress } from './contact.js';
 
 /**
  * The roster's rules: which column is which field, and what a good value looks like.
@@ -221,7 +222,7 @@ export function validateRow(raw: Partial<Record<RosterField, string>>, today: Ca
         break;
       }
       case 'parent_email':
-        if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) values[field] = text;
+        if (isEmailAddress(text)) values[field] = text;
         else bad(field, `"${text}" is not an email address`);
         break;
       default:

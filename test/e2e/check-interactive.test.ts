@@ -1,23 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { SETTING_FLAGS, workspace } from '../helpers/cli.js';
 import { insertChild, query } from '../helpers/children.js';
 import { pdfText } from '../helpers/pdf.js';
-import { KEY, onTerminal } from '../helpers/pty.js';
+import { HAS_TERMINAL, KEY, onTerminal } from '../helpers/pty.js';
 
-const hasScript = (() => {
-  try {
-    execFileSync('script', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 const ENV = { TWOCHECK_TODAY: '2026-06-01', TWOCHECK_BY: 'manager', SOURCE_DATE_EPOCH: '1780000000' };
 
-describe.skipIf(!hasScript)('twocheck check on a terminal', () => {
+describe.skipIf(!HAS_TERMINAL)('twocheck check on a terminal', () => {
   it('keeps a draft when cancelled half-way, then resumes it to a completed check', async () => {
     const ws = workspace(ENV);
     expect(ws.run(SETTING_FLAGS).code).toBe(0);

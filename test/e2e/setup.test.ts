@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SETTING_FLAGS, workspace } from '../helpers/cli.js';
+import { HAS_TERMINAL, KEY, onTerminal } from '../helpers/pty.js';
 
 describe('twocheck setup', () => {
   it('records the setting by flags in a private database', () => {
@@ -28,6 +29,27 @@ describe('twocheck setup', () => {
     expect(fs.existsSync(ws.db)).toBe(false);
     expect(ws.run([...SETTING_FLAGS, '--area', 'Staffordshire']).code).toBe(0);
     expect(ws.run(['setup', '--show']).stdout).toContain('area     staffordshire');
+  });
+
+  it('refuses a postcode, phone or email that letters could not use, naming the flag, and makes no database', () => {
+    const ws = workspace();
+    const cases = [
+      ['--postcode', 'Leek', '--postcode "Leek" is not a UK postcode'],
+      ['--phone', 'Jo Bloggs', '--phone "Jo Bloggs" is not a phone number'],
+      ['--email', 'office at little-acorns', '--email "office at little-acorns" is not an email address'],
+    ];
+    for (const [flag, value, message] of cases) {
+      const result = ws.run([...SETTING_FLAGS, flag as string, value as string]);
+      expect(result.code, flag).toBe(2);
+      expect(result.stderr).toContain(message);
+    }
+    expect(fs.existsSync(ws.db)).toBe(false);
+  });
+
+  it('writes a postcode the way letters print it', () => {
+    const ws = workspace();
+    expect(ws.run([...SETTING_FLAGS, '--postcode', 'st135aa']).code).toBe(0);
+    expect(ws.run(['setup', '--show']).stdout).toContain('postcode ST13 5AA');
   });
 
   it('updates only what is given, and says when nothing changed', () => {
@@ -63,6 +85,37 @@ describe('twocheck setup', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--today must be a calendar date');
   });
+});
+
+describe.skipIf(!HAS_TERMINAL)('twocheck setup on a terminal', () => {
+  it('asks again for a phone or email that letters could not use', async () => {
+    const ws = workspace();
+    const setup = onTerminal(['setup'], { cwd: ws.dir, env: { TWOCHECK_DB: ws.db } });
+    const answer = async (prompt: string, keys: string) => {
+      await setup.waitFor(prompt);
+      setup.type(keys);
+    };
+    await answer('Setting name', 'Little Acorns Nursery\r');
+    await answer('Address', '1 Church Street, Leek\r');
+    await answer('Postcode', 'Leek\r');
+    await setup.waitFor('"Leek" is not a UK postcode');
+    setup.type('\x15st13 5aa\r');
+    await answer('Phone', 'Jo Bloggs\r');
+    await setup.waitFor('"Jo Bloggs" is not a phone number');
+    setup.type('\x1501538 000111\r');
+    await answer('Email (optional)', 'Jo Bloggs\r');
+    await setup.waitFor('"Jo Bloggs" is not an email address');
+    setup.type('\x15\r');
+    await answer('Manager (optional)', 'Jo Bloggs\r');
+    await answer('Ofsted URN (optional)', KEY.enter);
+    await answer('Area whose Hub table to use', KEY.enter);
+    await answer('Logo image', KEY.enter);
+    expect(await setup.exited).toBe(0);
+    const shown = ws.run(['setup', '--show']).stdout;
+    expect(shown).toContain('postcode ST13 5AA');
+    expect(shown).toContain('phone    01538 000111');
+    expect(shown).toMatch(/^email *$/m);
+  }, 30000);
 });
 
 describe('a database path with no database', () => {

@@ -1,6 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 
 import { BIN } from './cli.js';
+
+/** Whether util-linux `script` is here to give a test a terminal; tests that need one skip without it. */
+export const HAS_TERMINAL = (() => {
+  try {
+    execFileSync('script', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 /**
  * Runs the built binary on a real pseudo-terminal through util-linux `script`, so prompts
