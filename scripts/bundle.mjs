@@ -17,9 +17,10 @@ const result = await build({
   format: 'cjs',
   target: 'node20',
   packages: 'external',
-  // createRequire(import.meta.url) and the templates folder need the running file's URL.
+  // createRequire(import.meta.url) and the templates folder need the running file's URL. The
+  // banner comes before esbuild's own "use strict", so it says it first: the ES modules were strict.
   define: { 'import.meta.url': '__moduleUrl' },
-  banner: { js: "const __moduleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: `"use strict";\nconst __moduleUrl = require('node:url').pathToFileURL(__filename).href;` },
   logLevel: 'warning',
 });
 // A warning here means the bundle would behave differently from dist/ (import.meta.dirname, say, would be undefined).

@@ -9,17 +9,26 @@ import { InputRejected, NotJson, TwocheckError } from '../errors.js';
 export const TEMPLATES_DIR = path.join(packageFolder(), 'templates');
 
 /**
- * twocheck's own folder: the nearest one above this file that holds package.json. This file runs
- * from src/store/ under the tests, from dist/store/ and from the bundle in dist/, each at its own depth.
+ * twocheck's own folder: the nearest one above this file whose package.json is twocheck's. This
+ * file runs from src/store/ under the tests, from dist/store/ and from the bundle in dist/, each
+ * at its own depth; the name check keeps another project's folder above a copy from being taken.
  */
 function packageFolder(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`twocheck cannot find its own folder above ${fileURLToPath(import.meta.url)}`);
-    dir = up;
+  const here = fileURLToPath(import.meta.url);
+  for (let dir = path.dirname(here); ; dir = path.dirname(dir)) {
+    if (packageName(path.join(dir, 'package.json')) === 'twocheck') return dir;
+    if (path.dirname(dir) === dir) {
+      throw new TwocheckError(`twocheck's files are incomplete: no package.json of twocheck in a folder above ${here}`, 'reinstall twocheck');
+    }
   }
-  return dir;
+}
+
+function packageName(file: string): unknown {
+  try {
+    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: unknown }).name;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads templates/areas/<area>.json, refusing a file whose shape is wrong (each problem names its field). */
