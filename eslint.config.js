@@ -25,5 +25,5 @@ export default tseslint.config(
     },
   },
   { files: ['bench/**', 'scripts/**', 'bin/**', 'test/**'], rules: { 'no-console': 'off' } },
-  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

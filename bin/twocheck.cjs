@@ -3,4 +3,15 @@
 // ES module loader, which is a large share of a short command's start-up (see bench/hub.bench.mjs).
 'use strict';
 
-require('../dist/twocheck.cjs').main(process.argv);
+const path = require('node:path');
+
+const bundle = path.join(__dirname, '..', 'dist', 'twocheck.cjs');
+let twocheck;
+try {
+  twocheck = require(bundle);
+} catch (err) {
+  if (err.code !== 'MODULE_NOT_FOUND' || !err.message.includes(bundle)) throw err;
+  process.stderr.write(`twocheck is not built: no ${bundle}\nrun: npm run build\n`);
+  process.exit(1);
+}
+twocheck.main(process.argv);

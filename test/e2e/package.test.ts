@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../helpers/cli.js';
+
+const BUNDLE = path.join(ROOT, 'dist', 'twocheck.cjs');
+
+/** twocheck's shipped files copied into `folder` (what npm installs), with or without its package.json. */
+function copyOfTwocheck(folder: string, withPackageJson = true): string {
+  fs.mkdirSync(path.join(folder, 'dist'), { recursive: true });
+  fs.cpSync(path.join(ROOT, 'bin'), path.join(folder, 'bin'), { recursive: true });
+  fs.cpSync(path.join(ROOT, 'templates'), path.join(folder, 'templates'), { recursive: true });
+  fs.copyFileSync(BUNDLE, path.join(folder, 'dist', 'twocheck.cjs'));
+  if (withPackageJson) fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(folder, 'package.json'));
+  return path.join(folder, 'bin', 'twocheck.cjs');
+}
+
+function run(bin: string, args: string[]) {
+  const cwd = tempDir();
+  return spawnSync(process.execPath, [bin, ...args], {
+    cwd, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: cwd, FORCE_COLOR: '0', TWOCHECK_DB: path.join(cwd, 'none.db') },
+  });
+}
+
+describe('the packed file', () => {
+  it('runs in strict mode, as the ES modules it is packed from do', () => {
+    expect(fs.readFileSync(BUNDLE, 'utf8').startsWith('"use strict";\n')).toBe(true);
+  });
+
+  it('is found by its own package.json, not by another project\'s folder above it', () => {
+    const outer = tempDir();
+    fs.writeFileSync(path.join(outer, 'package.json'), JSON.stringify({ name: 'some-other-project' }));
+    fs.mkdirSync(path.join(outer, 'templates', 'areas'), { recursive: true });
+    const bin = copyOfTwocheck(path.join(outer, 'vendor', 'twocheck'));
+    const r = run(bin, ['hub', 'Leek']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('West Hub  0300 303 3923');
+  });
+
+  it("says its files are incomplete when its package.json is missing, rather than use another project's folder", () => {
+    const outer = tempDir();
+    fs.writeFileSync(path.join(outer, 'package.json'), JSON.stringify({ name: 'some-other-project' }));
+    fs.mkdirSync(path.join(outer, 'templates', 'areas'), { recursive: true });
+    const bin = copyOfTwocheck(path.join(outer, 'vendor', 'twocheck'), false);
+    const r = run(bin, ['hub', 'Leek']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("twocheck's files are incomplete: no package.json of twocheck");
+    expect(r.stdout).toBe('');
+  });
+
+  it('says how to build when it is missing', () => {
+    const folder = tempDir();
+    fs.cpSync(path.join(ROOT, 'bin'), path.join(folder, 'bin'), { recursive: true });
+    const r = run(path.join(folder, 'bin', 'twocheck.cjs'), ['hub', 'Leek']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('twocheck is not built');
+    expect(r.stderr).toContain('run: npm run build');
+  });
+});
