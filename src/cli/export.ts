@@ -6,6 +6,7 @@ import { TwocheckError, UsageError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { type Context, withContext } from './context.js';
 import { guardCells } from './csv-safe.js';
+import { counted } from './words.js';
 
 export interface ExportOptions {
   json?: boolean;
@@ -21,12 +22,14 @@ export interface ExportedChild extends Row {
   letters: Row[];
   checks: Row[];
   concerns: (Row & { events: Row[] })[];
+  dismissals: Row[];
+  groups: Row[];
 }
 
 export function register(program: Command): void {
   program
     .command('export')
-    .description("export the setting's records (children, consents, letters, checks, concerns) as CSV or JSON")
+    .description("export the setting's records (children, consents, letters, checks, concerns, dismissed flags, group sessions) as CSV or JSON")
     .option('--csv', 'CSV, one row per record (the default)')
     .option('--json', 'JSON, one object per child with its records inside')
     .option('--out <file>', 'write to this file (private: mode 0600) instead of stdout')
@@ -38,7 +41,7 @@ export function register(program: Command): void {
       if (opts.out) {
         const target = path.resolve(ctx.cwd, opts.out);
         writePrivately(target, text);
-        ctx.out.done(`Exported ${children.length} ${children.length === 1 ? 'child' : 'children'} to ${target}`);
+        ctx.out.done(`Exported ${counted(children.length, 'child', 'children')} to ${target}`);
       } else {
         ctx.out.stdout.write(text);
       }
@@ -83,6 +86,10 @@ export function runExport(ctx: Context): ExportedChild[] {
     const { concern_id: cid, ...rest } = e;
     events.set(cid as number, [...(events.get(cid as number) ?? []), rest]);
   }
+  const dismissals = byChild('SELECT * FROM dismissals ORDER BY child_id, id');
+  // a group session is the setting's, a child's place in it is the child's: one row per place, with the session's details
+  const groups = byChild(`SELECT m.child_id, s.id AS session_id, s.on_date, s.at_time, s.place, s.lead, s.health_visitor,
+      m.attended, m.recorded_at FROM group_members m JOIN group_sessions s ON s.id = m.session_id ORDER BY m.child_id, s.on_date, s.id`);
   const children = db.prepare('SELECT * FROM children ORDER BY ref').all() as Row[];
   return children.map((c) => ({
     ...c,
@@ -91,6 +98,8 @@ export function runExport(ctx: Context): ExportedChild[] {
     letters: letters.get(c.id as number) ?? [],
     checks: (checks.get(c.id as number) ?? []).map((k) => ({ ...k, data: parseJson(k.data) })),
     concerns: (concerns.get(c.id as number) ?? []).map((k) => ({ ...k, events: events.get(k.id as number) ?? [] })),
+    dismissals: dismissals.get(c.id as number) ?? [],
+    groups: (groups.get(c.id as number) ?? []).map((g) => ({ ...g, attended: g.attended === null ? null : g.attended === 1 })),
   }));
 }
 
@@ -104,13 +113,13 @@ function parseJson(text: unknown): unknown {
 
 /**
  * One CSV row per record: `record` says which (child, consent, letter, check, concern,
- * concern-event), `ref` names the child, then the record's own columns. Cells are guarded
+ * concern-event, dismissal, group), `ref` names the child, then the record's own columns. Cells are guarded
  * against formula injection (see csv-safe.ts).
  */
 export function exportCsv(children: ExportedChild[]): string {
   const rows: Row[] = [];
   for (const c of children) {
-    const { consents, letters, checks, concerns, ...child } = c;
+    const { consents, letters, checks, concerns, dismissals, groups, ...child } = c;
     rows.push({ record: 'child', ref: c.ref, ...child });
     for (const r of consents) rows.push({ record: 'consent', ref: c.ref, ...r });
     for (const r of letters) rows.push({ record: 'letter', ref: c.ref, ...r });
@@ -119,6 +128,8 @@ export function exportCsv(children: ExportedChild[]): string {
       rows.push({ record: 'concern', ref: c.ref, ...r });
       for (const e of events) rows.push({ record: 'concern-event', ref: c.ref, concern_id: r.id, ...e });
     }
+    for (const r of dismissals) rows.push({ record: 'dismissal', ref: c.ref, ...r });
+    for (const r of groups) rows.push({ record: 'group', ref: c.ref, ...r });
   }
   const header: string[] = [];
   for (const r of rows) for (const k of Object.keys(r)) if (!header.includes(k)) header.push(k);

@@ -21,6 +21,9 @@ function seeded() {
   }
   db.prepare("INSERT INTO concerns (child_id, raised_by, area, description, raised_on, recorded_by, recorded_at) VALUES (2, 'setting', 'communication', '=1+1', '2026-11-05', 'jo', ?)").run(at);
   db.prepare("INSERT INTO concern_events (concern_id, kind, with_whom, how, on_date, recorded_by, recorded_at) VALUES (1, 'shared', 'West Hub', 'phone', '2026-11-06', 'jo', ?)").run(at);
+  db.prepare("INSERT INTO dismissals (child_id, flag, reason, by, at) VALUES (1, 'letter-due', 'Letter handed over in person', 'jo', ?)").run(at);
+  db.prepare("INSERT INTO group_sessions (on_date, at_time, place, lead, health_visitor, created_by, created_at) VALUES ('2026-12-03', '10:00', 'Leek Library', 'Jo Bloggs', 'Sam Green', 'jo', ?)").run(at);
+  db.prepare('INSERT INTO group_members (session_id, child_id, attended, recorded_at) VALUES (1, 1, 1, ?), (1, 2, NULL, NULL)').run(at);
   db.close();
   return ws;
 }
@@ -38,6 +41,10 @@ describe('twocheck export', () => {
     expect(data[0].checks.map((c: { version: number; pdf_sha256: string }) => [c.version, c.pdf_sha256])).toEqual([[1, 'sha1'], [2, 'sha2']]);
     expect(data[0].checks[0].data).toEqual({ summary: 'first' });
     expect(data[1].concerns[0].events[0]).toMatchObject({ with_whom: 'West Hub' });
+    expect(data[0].dismissals).toEqual([expect.objectContaining({ flag: 'letter-due', reason: 'Letter handed over in person', by: 'jo' })]);
+    expect(data[0].groups).toEqual([expect.objectContaining({ on_date: '2026-12-03', place: 'Leek Library', health_visitor: 'Sam Green', attended: true })]);
+    expect(data[1].groups[0]).toMatchObject({ on_date: '2026-12-03', attended: null });
+    expect(data[1].dismissals).toEqual([]);
     // JSON is data, not a spreadsheet: nothing is altered
     expect(data[0].first_name).toBe('=HYPERLINK("http://x")');
   });
@@ -47,12 +54,13 @@ describe('twocheck export', () => {
     const r = ws.run([...TODAY, 'export', '--csv']);
     expect(r.code, r.stderr).toBe(0);
     const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
-    expect(rows.map((x) => x.record)).toEqual(['child', 'consent', 'letter', 'check', 'check', 'child', 'concern', 'concern-event']);
+    expect(rows.map((x) => x.record)).toEqual(['child', 'consent', 'letter', 'check', 'check', 'dismissal', 'group', 'child', 'concern', 'concern-event', 'group']);
     expect(rows[0]?.first_name).toBe('\'=HYPERLINK("http://x")');
     expect(rows[0]?.room).toBe("'@Acorns");
-    expect(rows[5]?.last_name).toBe("'-Carter");
-    expect(rows[5]?.room).toBe("'+Oaks");
-    expect(rows[6]?.description).toBe("'=1+1");
+    expect(rows[7]?.last_name).toBe("'-Carter");
+    expect(rows[7]?.room).toBe("'+Oaks");
+    expect(rows[8]?.description).toBe("'=1+1");
+    expect(rows[6]).toMatchObject({ ref: '007', place: 'Leek Library', attended: 'true' });
     for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
