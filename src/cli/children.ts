@@ -4,6 +4,7 @@ import { ageInMonths, describeAge } from '../domain/age.js';
 import { type Child, allChildren, currentChildren } from '../store/children.js';
 import { type Context, withContext } from './context.js';
 import { guardCells } from './csv-safe.js';
+import { counted } from './words.js';
 
 export interface ChildrenOptions {
   all?: boolean;
@@ -64,5 +65,5 @@ export function renderChildren(ctx: Context, children: ChildListed[], options: C
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   ctx.out.data(ctx.out.paint.bold(line(columns.map(([, h]) => h))));
   for (const r of rows) ctx.out.data(line(r));
-  ctx.out.info(`${children.length} ${children.length === 1 ? 'child' : 'children'}`);
+  ctx.out.info(counted(children.length, 'child', 'children'));
 }

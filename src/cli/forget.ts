@@ -6,6 +6,7 @@ import { compactAfterForget, forgetChild, planForget } from '../store/forget.js'
 import { type Context, withContext } from './context.js';
 import { ask, loadPrompts } from './prompts.js';
 import { fullName, requireChild } from './recordInput.js';
+import { counted } from './words.js';
 
 export interface ForgetReport {
   token: string;
@@ -44,7 +45,7 @@ export async function runForget(ctx: Context, ref: string, yes: boolean): Promis
   if (!yes) {
     if (!ctx.interactive) throw new UsageError(`forget erases ${ref} for good: add --yes to confirm (no terminal to ask on)`);
     const prompts = await loadPrompts(ctx, 'forget needs --yes');
-    ctx.out.info(`This erases ${fullName(child)} (${child.ref}): ${describeRows(plan.counts)}; ${plan.files.length} file(s); and clears ${plan.counts.audit_scrubbed} audit line(s). It cannot be undone.`);
+    ctx.out.info(`This erases ${fullName(child)} (${child.ref}): ${describeRows(plan.counts)}; ${counted(plan.files.length, 'file')}; and clears ${counted(plan.counts.audit_scrubbed ?? 0, 'audit line')}. It cannot be undone.`);
     const answer = await ask(() => prompts.input({ message: `Type the reference ${child.ref} to confirm` }));
     if (answer.trim() !== child.ref) throw new Cancelled('Not confirmed: nothing was erased.');
   }

@@ -12,6 +12,7 @@ import { type Child, currentChildren, findChild } from '../store/children.js';
 import { type NewInvitation, type Session, bookedChildIds, createSessions, findSession, listSessions, recordAttendance, recordInvitations } from '../store/groups.js';
 import { getSetting } from '../store/setting.js';
 import { type Context, withContext } from './context.js';
+import { counted } from './words.js';
 
 interface PlanFlags { from?: string; to?: string; size?: string; spread?: string; groupBy?: string; minutesSaved?: string; json?: boolean }
 interface CreateFlags extends PlanFlags { date?: string[]; time?: string; place?: string; lead?: string; healthVisitor?: string }
@@ -47,7 +48,7 @@ export function register(program: Command): void {
       if (flags.json) ctx.out.json(sessions);
       else printSessions(ctx, sessions);
       if (sessions.length === 0) ctx.out.info('Nothing to save: no child can be placed in a session.');
-      else ctx.out.done(`Saved ${sessions.length} session(s): ${sessions.map((s) => `#${s.id}`).join(', ')}.`);
+      else ctx.out.done(`Saved ${counted(sessions.length, 'session')}: ${sessions.map((s) => `#${s.id}`).join(', ')}.`);
     }));
   groups.command('list').description('the saved sessions and who is in each').option('--json', 'print JSON')
     .action(withContext((ctx, cmd) => {
@@ -63,7 +64,7 @@ export function register(program: Command): void {
       const flags = cmd.opts<{ out: string }>();
       const files = await runInvite(ctx, sessionId(session), flags);
       for (const f of files) ctx.out.data(f);
-      ctx.out.done(`Wrote ${files.length} invitation(s) into ${flags.out}.`);
+      ctx.out.done(`Wrote ${counted(files.length, 'invitation')} into ${flags.out}.`);
     }));
   groups.command('attend <session> <ref...>').description('record who came to a session (or --absent)')
     .option('--absent', 'record these children as not attending')
@@ -71,7 +72,7 @@ export function register(program: Command): void {
       const [session, ...refs] = cmd.args as [string, ...string[]];
       const absent = cmd.opts<{ absent?: boolean }>().absent === true;
       runAttend(ctx, sessionId(session), refs, !absent);
-      ctx.out.done(`Recorded ${refs.length} child(ren) as ${absent ? 'absent' : 'attended'} at session #${session}.`);
+      ctx.out.done(`Recorded ${counted(refs.length, 'child', 'children')} as ${absent ? 'absent' : 'attended'} at session #${session}.`);
     }));
 }
 
@@ -114,7 +115,7 @@ export function runCreate(ctx: Context, flags: CreateFlags): Session[] {
   const plan = runPlan(ctx, flags);
   const dates = flags.date?.map((d) => date('date', d));
   if (dates && dates.length !== plan.sessions.length) {
-    throw new UsageError(`the plan has ${plan.sessions.length} session(s) but --date gave ${dates.length}`, 'run `twocheck groups plan` with the same flags to see them');
+    throw new UsageError(`the plan has ${counted(plan.sessions.length, 'session')} but --date gave ${counted(dates.length, 'date')}`, 'run `twocheck groups plan` with the same flags to see them');
   }
   if (flags.time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(flags.time)) throw new UsageError(`--time must be HH:MM, not "${flags.time}"`);
   const db = ctx.db();
@@ -191,7 +192,7 @@ function printPlan(ctx: Context, plan: Plan): void {
   ctx.out.data(`Children due ${formatLongDate(plan.from)} to ${formatLongDate(plan.to)}: ${plan.due}. Sessions of at most ${plan.size}, ages within ${plan.spread} months${plan.by ? `, by ${plan.by}` : ''}.`);
   for (const s of plan.sessions) {
     ctx.out.data('');
-    ctx.out.data(p.bold(`Session ${s.number}: ${formatLongDate(s.date)}${s.group ? ` (${s.group})` : ''}, ${s.members.length} child(ren)`));
+    ctx.out.data(p.bold(`Session ${s.number}: ${formatLongDate(s.date)}${s.group ? ` (${s.group})` : ''}, ${counted(s.members.length, 'child', 'children')}`));
     for (const m of s.members) ctx.out.data(`  ${m.ref.padEnd(8)} ${m.name.padEnd(24)} ${describeAge(m.ageMonths)}`);
   }
   if (plan.unplaced.length > 0) {

@@ -9,6 +9,7 @@ import { recordAudit } from '../store/audit.js';
 import { type ChildFields, type FieldDiff, RosterWriter, markChildLeft } from '../store/children.js';
 import { type Context, withContext } from './context.js';
 import { defaultRejectsPath, openRoster } from './roster-file.js';
+import { counted } from './words.js';
 
 export interface ImportOptions {
   map?: string[];
@@ -111,7 +112,7 @@ export async function runImport(ctx: Context, file: string, options: ImportOptio
     result.rejected = rejectedRows.length;
     if (result.problems.length > 0 && !options.skipInvalid) {
       throw new InputRejected(
-        `${source.name}: ${rejectedRows.length} ${rejectedRows.length === 1 ? 'row' : 'rows'} refused; nothing was changed`,
+        `${source.name}: ${counted(rejectedRows.length, 'row')} refused; nothing was changed`,
         result.problems,
         'Fix the rows above and import again, or use --skip-invalid to import the good rows.',
       );
@@ -169,7 +170,7 @@ export function renderImport(ctx: Context, r: ImportResult, json: boolean): void
     if (r.rejectsFile) ctx.out.info(`Refused rows written to ${r.rejectsFile}`);
   }
   if (r.missing.length > 0 && r.left.length === 0) {
-    ctx.out.info(`${r.missing.length} ${r.missing.length === 1 ? 'child' : 'children'} on record not in this roster: ` +
+    ctx.out.info(`${counted(r.missing.length, 'child', 'children')} on record not in this roster: ` +
       `${r.missing.slice(0, 10).join(', ')}${r.missing.length > 10 ? ', …' : ''} (--mark-missing-left marks them as left)`);
   }
   const counts = `${r.added.length} added, ${r.updated.length} updated, ${r.unchanged} unchanged, ` +

@@ -6,6 +6,7 @@ import { findChild } from '../store/children.js';
 import { type LetterRow, lettersFor, markLettersSent } from '../store/letters.js';
 import { type Context, withContext } from './context.js';
 import { DEFAULT_WITHIN, type GenerateResult, generateLetters } from './letters-batch.js';
+import { counted } from './words.js';
 
 interface LettersFlags {
   child?: string[];
@@ -45,7 +46,7 @@ export function register(program: Command): void {
       const result = runLettersSent(ctx, refs, on);
       for (const line of result.marked) ctx.out.data(`${line.ref}\tsent ${line.sentOn}\t${line.file}`);
       for (const ref of result.alreadySent) ctx.out.info(`${ref}: already recorded as sent.`);
-      if (result.marked.length > 0) ctx.out.done(`Recorded ${result.marked.length} letter${result.marked.length === 1 ? '' : 's'} as sent.`);
+      if (result.marked.length > 0) ctx.out.done(`Recorded ${counted(result.marked.length, 'letter')} as sent.`);
     }));
 }
 
@@ -82,7 +83,7 @@ function renderLetters(ctx: Context, result: GenerateResult, json: boolean): voi
   if (result.letters.length === 0) { ctx.out.info('No parent letters to write today.'); return; }
   for (const l of result.letters) ctx.out.data(`${l.ref}\t${l.name}\t${l.reason}\t${l.hub}\t${l.file ?? ''}`);
   const n = result.letters.length;
-  const what = `${n} parent letter${n === 1 ? '' : 's'}`;
+  const what = counted(n, 'parent letter');
   if (result.dryRun) ctx.out.info(`Dry run: would write ${what}${result.merged ? ` and ${result.merged}` : ''}; nothing written.`);
   else ctx.out.done(`Wrote and recorded ${what}${result.merged ? `; to print: ${result.merged}` : ''}. When posted, run: twocheck letters sent <ref>…`);
 }

@@ -5,6 +5,7 @@ import { chunkedWriter } from './chunked.js';
 import { type Context, withContext } from './context.js';
 import { type DueRow, runDue } from './due-data.js';
 import { type GenerateResult, generateLetters } from './letters-batch.js';
+import { counted } from './words.js';
 
 /** What to do about each flag, in the words a manager acts on, with the command to run. */
 const ACTIONS: Record<FlagName, { title: string; command: (ref: string) => string }> = {
@@ -53,7 +54,7 @@ export function register(program: Command): void {
       for (const warning of written?.warnings ?? []) ctx.out.warn(warning);
       const lines: string[] = [];
       if (written && written.letters.length > 0) {
-        lines.push(`twocheck: wrote ${written.letters.length} parent letter${written.letters.length === 1 ? '' : 's'} to print and post:`);
+        lines.push(`twocheck: wrote ${counted(written.letters.length, 'parent letter')} to print and post:`);
         for (const l of written.letters) lines.push(`  ${l.ref}  ${l.name}   ${l.file ?? ''}`);
         lines.push('  when posted, run: twocheck letters sent <ref>…', '');
       }

@@ -5,6 +5,7 @@ import { InputRejected } from '../errors.js';
 import { DEFAULT_LETTERS_DIR, type TemplateFile, templatesInUse, userLettersDir } from '../documents/template-files.js';
 import { type Template, TemplateError, parseTemplate } from '../documents/template.js';
 import { type Context, withContext } from './context.js';
+import { counted } from './words.js';
 
 export function register(program: Command): void {
   const templates = program
@@ -31,7 +32,7 @@ export function register(program: Command): void {
       const result = runTemplatesInit(ctx, command.opts<{ to?: string; force?: boolean }>());
       for (const file of result.copied) ctx.out.data(file);
       for (const file of result.kept) ctx.out.warn(`${file} is already there and was kept (--force overwrites it)`);
-      ctx.out.done(`Copied ${result.copied.length} template${result.copied.length === 1 ? '' : 's'} to ${result.dir}. Edit them, then run: twocheck templates check`);
+      ctx.out.done(`Copied ${counted(result.copied.length, 'template')} to ${result.dir}. Edit them, then run: twocheck templates check`);
     }));
 
   templates
@@ -39,7 +40,7 @@ export function register(program: Command): void {
     .description('validate every template in use; exit 3 listing every problem')
     .action(withContext((ctx) => {
       const checked = runTemplatesCheck(ctx);
-      ctx.out.done(`${checked.length} template${checked.length === 1 ? '' : 's'} checked: all valid.`);
+      ctx.out.done(`${counted(checked.length, 'template')} checked: all valid.`);
     }));
 }
 
@@ -95,6 +96,6 @@ export function runTemplatesCheck(ctx: Context): Template[] {
       else problems.push(`${file.path}: ${(error as Error).message}`);
     }
   }
-  if (problems.length > 0) throw new InputRejected(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the letter templates`, problems);
+  if (problems.length > 0) throw new InputRejected(`${counted(problems.length, 'problem')} in the letter templates`, problems);
   return valid;
 }

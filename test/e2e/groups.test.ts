@@ -29,7 +29,7 @@ describe('twocheck groups', () => {
 
     const plan = ws.run([...TODAY, 'groups', 'plan', ...WINDOW]);
     expect(plan.code).toBe(0);
-    expect(plan.stdout).toContain('Session 1: 1 December 2026, 3 child(ren)');
+    expect(plan.stdout).toContain('Session 1: 1 December 2026, 3 children');
     expect(plan.stdout).toMatch(/001\s+Amara Testwell\s+2 years 2 months/);
     expect(plan.stdout).toMatch(/003\s+Zak Sample\s+2 years 1 month/);
     expect(plan.stdout).toContain('Estimated professional time saved: 30 minutes');
@@ -47,7 +47,7 @@ describe('twocheck groups', () => {
     const create = ws.run([...TODAY, 'groups', 'create', ...WINDOW, '--time', '10:00', '--place', 'The Oaks room',
       '--lead', 'Kim Lee', '--health-visitor', 'Rita Health']);
     expect(create.code).toBe(0);
-    expect(create.stderr).toContain('Saved 1 session(s): #1.');
+    expect(create.stderr).toContain('Saved 1 session: #1.');
     expect(ws.run([...TODAY, 'groups', 'plan', ...WINDOW]).stdout).toContain('due 1 December 2026 to 31 January 2027: 0');
 
     const invite = ws.run([...TODAY, 'groups', 'invite', '1', '--out', 'invites']);
