@@ -9,7 +9,7 @@ import { PRIME_AREAS, PRIME_AREA_TITLES, type ProgressCheck, SPECIFIC_AREAS, SPE
 import type { Child } from '../store/children.js';
 import type { Setting } from '../store/setting.js';
 import { type CheckLayout, fill } from './check-layout.js';
-import { A4_MARGIN, type Pdf, createPdf, finishPdf } from './pdf.js';
+import { A4_MARGIN, type Pdf, createPdf, finishPdf, numbersUnbroken } from './pdf.js';
 import { artifact, tagged } from './structure.js';
 
 export interface CheckDocument {
@@ -143,7 +143,7 @@ function hubSentence(input: CheckDocument): string {
 function parentsBox(doc: Pdf, input: CheckDocument, width: number): void {
   const L = input.layout;
   const values = { child: input.child.firstName, setting: input.setting.name, hub: hubSentence(input) };
-  const paragraphs = L.parents_box.map((p) => fill(p, values));
+  const paragraphs = L.parents_box.map((p) => numbersUnbroken(fill(p, values)));
   const pad = 10;
   doc.font('regular').fontSize(10);
   const textHeight = paragraphs.reduce((h, p) => h + doc.heightOfString(p, { width: width - 2 * pad }) + 6, 0);

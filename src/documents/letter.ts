@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { type CalendarDate, formatLongDate } from '../domain/calendar.js';
 import type { Setting } from '../store/setting.js';
-import { A4_MARGIN, type Pdf, createPdf, finishPdf, missingGlyphs } from './pdf.js';
+import { A4_MARGIN, type Pdf, createPdf, finishPdf, missingGlyphs, numbersUnbroken } from './pdf.js';
 import { splitAddress } from './fields.js';
 import { artifact, section, tagged } from './structure.js';
 import { type Block, type Fields, type Template, fillTemplate } from './template.js';
@@ -168,8 +168,9 @@ function drawRuns(doc: Pdf, runs: Block['runs'], x: number, width: number, allBo
   pieces.forEach((piece, i) => {
     doc.font(piece.bold ? 'bold' : 'regular');
     const options = { width, continued: i < pieces.length - 1, lineGap: 2 };
-    if (i === 0) doc.text(piece.text, x, doc.y, options);
-    else doc.text(piece.text, options);
+    const text = numbersUnbroken(piece.text);
+    if (i === 0) doc.text(text, x, doc.y, options);
+    else doc.text(text, options);
   });
   doc.font('regular');
 }

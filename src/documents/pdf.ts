@@ -85,6 +85,14 @@ export function pdfDateFromEnvironment(env: NodeJS.ProcessEnv = process.env): Da
   return new Date(Number(raw) * 1000);
 }
 
+/**
+ * A space between two digits drawn as a no-break space, so a line never ends inside a phone
+ * number ("0300 303 | 3923" is easy to misdial) or between a postcode's halves ("ST13 | 6HU").
+ */
+export function numbersUnbroken(text: string): string {
+  return text.replace(/(?<=\d) (?=\d)/g, '\u00a0');
+}
+
 /** Code points in `text` that the font cannot draw (they would print as empty boxes). */
 export function missingGlyphs(doc: Pdf, font: FontName, text: string): string[] {
   doc.font(font);

@@ -39,6 +39,16 @@ describe('the parent letter', () => {
     expect(letter.missingGlyphs).toEqual([]);
   });
 
+  it('never ends a line inside the Hub or setting phone number, wherever the words before it fall', async () => {
+    // the child's name comes just before the Hub number: 24 lengths move it across a whole line
+    for (let length = 1; length <= 24; length++) {
+      const firstName = 'Zoë'.padEnd(length, 'a');
+      const lines = (await pdfText((await render({ ...child, firstName }, west)).pdf)).split('\n').map((l) => l.trim());
+      expect(lines.some((l) => l.includes('0300 303 3923')), `first name ${firstName}`).toBe(true);
+      expect(lines.some((l) => l.includes('01538 000111') && !l.startsWith('Phone')), `first name ${firstName}`).toBe(true);
+    }
+  }, 60000);
+
   it('says "turns two" before the birthday and "turned two" after it', async () => {
     const before = (await pdfText((await render({ ...child, dob: '2024-12-03' as CalendarDate }, west)).pdf)).replace(/\s+/g, ' ');
     expect(before).toContain('Zoë turns two on 3 December 2026');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
-import { createPdf, finishPdf, missingGlyphs, safeFileName, writeFileAtomically } from '../../src/documents/pdf.js';
+import { createPdf, finishPdf, missingGlyphs, numbersUnbroken, safeFileName, writeFileAtomically } from '../../src/documents/pdf.js';
 import { tagged } from '../../src/documents/structure.js';
 import { pagesAsRead } from '../helpers/pdf-pages.js';
 
@@ -67,5 +67,13 @@ describe('the shared PDF machinery', () => {
     expect(safeFileName('Łukasz', 'Søren', 'Straße')).toBe('Lukasz-Soren-Strasse');
     expect(safeFileName('李')).toBe('unnamed');
     expect(safeFileName('C:\\x', 'a/b')).toBe('C-x-a-b');
+  });
+});
+
+describe('numbersUnbroken', () => {
+  it('joins the groups of a number with no-break spaces, and nothing else', () => {
+    expect(numbersUnbroken('phone 0300 303 3923.')).toBe('phone 0300\u00a0303\u00a03923.');
+    expect(numbersUnbroken('Leek ST13 6HU')).toBe('Leek ST13\u00a06HU');
+    expect(numbersUnbroken('on 3 December 2026, 2 years 3 months')).toBe('on 3 December 2026, 2 years 3 months');
   });
 });
