@@ -86,12 +86,15 @@ export function pdfDateFromEnvironment(env: NodeJS.ProcessEnv = process.env): Da
 }
 
 /**
- * A space between two digits drawn as a no-break space, so a line never ends inside a phone
- * number ("0300 303 | 3923" is easy to misdial) or between a postcode's halves ("ST13 | 6HU").
+ * The spaces inside a phone number or a postcode drawn as no-break spaces, so a line never ends
+ * inside one: "0300 303 | 3923" or "+44 | (0)1538 000111" is easy to misdial, "ST13 | 6HU" to
+ * misread. A space counts when a digit or ")" comes before it and a digit or "(" after it.
  */
 export function numbersUnbroken(text: string): string {
-  return text.replace(/(?<=\d) (?=\d)/g, '\u00a0');
+  return text.replace(/(?<=[0-9)]) (?=[0-9(])/g, '\u00a0').replace(POSTCODE_SPACE, '$1\u00a0$2');
 }
+
+const POSTCODE_SPACE = /\b([A-Z]{1,2}[0-9][A-Z0-9]?) ([0-9][A-Z]{2})\b/g;
 
 /** Code points in `text` that the font cannot draw (they would print as empty boxes). */
 export function missingGlyphs(doc: Pdf, font: FontName, text: string): string[] {

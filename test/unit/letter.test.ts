@@ -40,12 +40,15 @@ describe('the parent letter', () => {
   });
 
   it('never ends a line inside the Hub or setting phone number, wherever the words before it fall', async () => {
-    // the child's name comes just before the Hub number: 24 lengths move it across a whole line
+    // the child's name comes just before the Hub number, the key person's before the setting's:
+    // 24 lengths move each across a whole line
+    const abroad = { ...setting, phone: '+44 (0)1538 000111' };
     for (let length = 1; length <= 24; length++) {
       const firstName = 'Zoë'.padEnd(length, 'a');
-      const lines = (await pdfText((await render({ ...child, firstName }, west)).pdf)).split('\n').map((l) => l.trim());
+      const keyPerson = 'Amy'.padEnd(length, 'y');
+      const lines = (await pdfText((await render({ ...child, firstName, keyPerson }, west, abroad)).pdf)).split('\n').map((l) => l.trim());
       expect(lines.some((l) => l.includes('0300 303 3923')), `first name ${firstName}`).toBe(true);
-      expect(lines.some((l) => l.includes('01538 000111') && !l.startsWith('Phone')), `first name ${firstName}`).toBe(true);
+      expect(lines.some((l) => l.includes('+44 (0)1538 000111') && !l.startsWith('Phone')), `key person ${keyPerson}`).toBe(true);
     }
   }, 60000);
 

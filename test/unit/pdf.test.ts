@@ -74,6 +74,8 @@ describe('numbersUnbroken', () => {
   it('joins the groups of a number with no-break spaces, and nothing else', () => {
     expect(numbersUnbroken('phone 0300 303 3923.')).toBe('phone 0300\u00a0303\u00a03923.');
     expect(numbersUnbroken('Leek ST13 6HU')).toBe('Leek ST13\u00a06HU');
+    expect(numbersUnbroken('London SW1A 1AA')).toBe('London SW1A\u00a01AA');
+    expect(numbersUnbroken('on +44 (0)1538 000111 or (01538) 000111')).toBe('on +44\u00a0(0)1538\u00a0000111 or (01538)\u00a0000111');
     expect(numbersUnbroken('on 3 December 2026, 2 years 3 months')).toBe('on 3 December 2026, 2 years 3 months');
   });
 });
