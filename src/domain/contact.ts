@@ -1,18 +1,32 @@
 // The contact details letters print: a parent who rings or writes to them must reach the setting.
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Something@somewhere.tld with no spaces, and nothing after the letters of the last part (no stray comma). */
+const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[A-Za-z]{2,}$/;
 
-/** Shaped like an email address: something@somewhere.tld, no spaces. */
+/** Shaped like an email address: office@little-acorns.org.uk, not "office@x.org," or "Jo Bloggs". */
 export function isEmailAddress(text: string): boolean {
   return EMAIL.test(text);
 }
 
+/** Digits with spaces, hyphens or dashes between; one pair of brackets; a leading + only. */
+const PHONE_SHAPE = /^\+?\(?[0-9][0-9 ()\-–]*[0-9]$/;
+
 /**
- * A phone number as people write one: digits, spaces, brackets and hyphens, an optional leading
- * +, and 10 to 13 digits (01538 000111, 0300 303 3923, +44 (0)1538 000111).
+ * A UK phone number as people write one: 0 and then 9 or 10 digits (01538 000111, 016977 4123,
+ * 0300 303 3923, 07700 900123), or the same from abroad (+44 1538 000111, +44 (0)1538 000111,
+ * 0044 1538 000111). One digit too many or too few is refused: a wrong number on a letter
+ * sends a parent nowhere.
  */
 export function isPhoneNumber(text: string): boolean {
-  if (!/^\+?[0-9 ()-]+$/.test(text)) return false;
-  const digits = text.replace(/\D/g, '').length;
-  return digits >= 10 && digits <= 13;
+  if (!PHONE_SHAPE.test(text)) return false;
+  if ((text.match(/\(/g) ?? []).length > 1 || (text.match(/\)/g) ?? []).length > 1) return false;
+  const digits = text.replace(/\D/g, '');
+  const fromAbroad = text.startsWith('+') ? '44' : digits.startsWith('0044') ? '0044' : null;
+  let national = digits;
+  if (fromAbroad) {
+    if (!digits.startsWith(fromAbroad)) return false;
+    // "+44 (0)1538 …": the (0) is dialled only from inside the UK
+    national = `0${digits.slice(fromAbroad.length).replace(/^0/, '')}`;
+  }
+  return /^0[1-9][0-9]{8,9}$/.test(national);
 }
