@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { isEmailAddress, isPhoneNumber } from '../domain/contact.js';
 import { normalisePostcode } from '../domain/roster.js';
@@ -61,8 +62,8 @@ export async function runSetup(ctx: Context, given: Partial<Record<SettingField,
   for (const [field, value] of Object.entries(given) as [SettingField, string | undefined][]) {
     if (field in LABELS && value !== undefined) changes[field] = clean(field, value);
   }
-  const db = ctx.db();
-  const current = getSetting(db);
+  // a new database is made only once there is something to save: a cancelled prompt leaves none
+  const current = fs.existsSync(ctx.dbPath) ? getSetting(ctx.db()) : null;
   const merged: SettingChanges = { ...current, ...changes };
   const missing = REQUIRED.filter((f) => !merged[f]);
   const nothingGiven = Object.keys(changes).length === 0;
@@ -90,6 +91,7 @@ export async function runSetup(ctx: Context, given: Partial<Record<SettingField,
       if (value !== (merged[field] ?? null)) changes[field] = value;
     }
   }
+  const db = ctx.db();
   const changed = saveSetting(db, changes, ctx.by, ctx.now());
   return { setting: getSetting(db) as Setting, changed };
 }

@@ -118,6 +118,20 @@ describe.skipIf(!HAS_TERMINAL)('twocheck setup on a terminal', () => {
   }, 30000);
 });
 
+describe.skipIf(!HAS_TERMINAL)('twocheck setup cancelled on a terminal', () => {
+  it('leaves no database behind when there was none', async () => {
+    const ws = workspace();
+    const setup = onTerminal(['setup'], { cwd: ws.dir, env: { TWOCHECK_DB: ws.db } });
+    await setup.waitFor('Setting name');
+    setup.type('Little Acorns Nursery\r');
+    await setup.waitFor('Address');
+    setup.type(KEY.ctrlC);
+    expect(await setup.exited).toBe(130);
+    expect(setup.plain()).toContain('nothing was saved');
+    expect(fs.existsSync(ws.db)).toBe(false);
+  }, 30000);
+});
+
 describe('a database path with no database', () => {
   it('is an error for every command but setup and import, and nothing is created', () => {
     const ws = workspace();
