@@ -6,7 +6,7 @@ import { TwocheckError, UsageError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { type Context, withContext } from './context.js';
 import { guardCells } from './csv-safe.js';
-import { counted } from './words.js';
+import { counted } from '../domain/words.js';
 
 export interface ExportOptions {
   json?: boolean;
@@ -86,7 +86,8 @@ export function runExport(ctx: Context): ExportedChild[] {
     const { concern_id: cid, ...rest } = e;
     events.set(cid as number, [...(events.get(cid as number) ?? []), rest]);
   }
-  const dismissals = byChild('SELECT * FROM dismissals ORDER BY child_id, id');
+  // named as every other record names who recorded it and when, so a spreadsheet filter finds all
+  const dismissals = byChild('SELECT id, child_id, flag, reason, by AS recorded_by, at AS recorded_at FROM dismissals ORDER BY child_id, id');
   // a group session is the setting's, a child's place in it is the child's: one row per place, with the session's details
   const groups = byChild(`SELECT m.child_id, s.id AS session_id, s.on_date, s.at_time, s.place, s.lead, s.health_visitor,
       m.attended, m.recorded_at FROM group_members m JOIN group_sessions s ON s.id = m.session_id ORDER BY m.child_id, s.on_date, s.id`);
@@ -116,6 +117,8 @@ function parseJson(text: unknown): unknown {
  * concern-event, dismissal, group), `ref` names the child, then the record's own columns. Cells are guarded
  * against formula injection (see csv-safe.ts).
  */
+const RECORD_KINDS = ['child', 'consent', 'letter', 'check', 'concern', 'concern-event', 'dismissal', 'group'];
+
 export function exportCsv(children: ExportedChild[]): string {
   const rows: Row[] = [];
   for (const c of children) {
@@ -131,8 +134,11 @@ export function exportCsv(children: ExportedChild[]): string {
     for (const r of dismissals) rows.push({ record: 'dismissal', ref: c.ref, ...r });
     for (const r of groups) rows.push({ record: 'group', ref: c.ref, ...r });
   }
-  const header: string[] = [];
-  for (const r of rows) for (const k of Object.keys(r)) if (!header.includes(k)) header.push(k);
-  if (header.length === 0) header.push('record', 'ref');
+  // columns by kind of record, in the order above, so they stand in the same places whichever
+  // child happens to come first
+  const header = ['record', 'ref'];
+  for (const kind of RECORD_KINDS) {
+    for (const r of rows) if (r.record === kind) for (const k of Object.keys(r)) if (!header.includes(k)) header.push(k);
+  }
   return stringify([header, ...rows.map((r) => guardCells(header.map((h) => r[h])))]);
 }

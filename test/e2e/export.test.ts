@@ -41,7 +41,7 @@ describe('twocheck export', () => {
     expect(data[0].checks.map((c: { version: number; pdf_sha256: string }) => [c.version, c.pdf_sha256])).toEqual([[1, 'sha1'], [2, 'sha2']]);
     expect(data[0].checks[0].data).toEqual({ summary: 'first' });
     expect(data[1].concerns[0].events[0]).toMatchObject({ with_whom: 'West Hub' });
-    expect(data[0].dismissals).toEqual([expect.objectContaining({ flag: 'letter-due', reason: 'Letter handed over in person', by: 'jo' })]);
+    expect(data[0].dismissals).toEqual([expect.objectContaining({ flag: 'letter-due', reason: 'Letter handed over in person', recorded_by: 'jo' })]);
     expect(data[0].groups).toEqual([expect.objectContaining({ on_date: '2026-12-03', place: 'Leek Library', health_visitor: 'Sam Green', attended: true })]);
     expect(data[1].groups[0]).toMatchObject({ on_date: '2026-12-03', attended: null });
     expect(data[1].dismissals).toEqual([]);
@@ -61,6 +61,11 @@ describe('twocheck export', () => {
     expect(rows[7]?.room).toBe("'+Oaks");
     expect(rows[8]?.description).toBe("'=1+1");
     expect(rows[6]).toMatchObject({ ref: '007', place: 'Leek Library', attended: 'true' });
+    // columns stand by kind of record (concerns before group places), whichever child comes first
+    const header = Object.keys(rows[0] ?? {});
+    expect(header.slice(0, 2)).toEqual(['record', 'ref']);
+    expect(header.indexOf('raised_by')).toBeLessThan(header.indexOf('attended'));
+    expect(header).not.toContain('by');
     for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
