@@ -4,7 +4,7 @@ import { ageInMonths, describeAge } from '../domain/age.js';
 import { type Child, allChildren, currentChildren } from '../store/children.js';
 import { type Context, withContext } from './context.js';
 import { guardCells } from './csv-safe.js';
-import { counted } from './words.js';
+import { counted } from '../domain/words.js';
 
 export interface ChildrenOptions {
   all?: boolean;

@@ -9,6 +9,7 @@ import { chunkedWriter } from './chunked.js';
 import { csvCell } from './csv-safe.js';
 import { dueRowJson } from './due-json.js';
 import { type DueOptions, type DueResult, runDue } from './due-data.js';
+import { counted } from '../domain/words.js';
 
 interface Flags extends DueOptions { json?: boolean; csv?: boolean; dismiss?: string; reason?: string }
 
@@ -39,7 +40,7 @@ export function register(program: Command): void {
         await printTable(ctx, result);
         warnHubUnknown(ctx, result);
       }
-      if (result.children.length === 0) ctx.out.info(`Nothing due on ${result.today} (looking ${result.within} days ahead).`);
+      if (result.children.length === 0) ctx.out.info(`Nothing due on ${result.today} (looking ${counted(result.within, 'day')} ahead).`);
     }));
 }
 

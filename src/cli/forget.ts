@@ -6,7 +6,7 @@ import { compactAfterForget, forgetChild, planForget } from '../store/forget.js'
 import { type Context, withContext } from './context.js';
 import { ask, loadPrompts } from './prompts.js';
 import { fullName, requireChild } from './recordInput.js';
-import { counted } from './words.js';
+import { counted } from '../domain/words.js';
 
 export interface ForgetReport {
   token: string;
@@ -66,8 +66,23 @@ export async function runForget(ctx: Context, ref: string, yes: boolean): Promis
   return report;
 }
 
-/** "1 children, 3 consents" in the tables' own words; the audit lines are reported apart. */
+/** What each table's rows are, one and many; the audit lines are reported apart. */
+const ROW_WORDS: Record<string, [string, string]> = {
+  children: ['child', 'children'],
+  consents: ['consent', 'consents'],
+  concerns: ['concern', 'concerns'],
+  concern_events: ['concern event', 'concern events'],
+  letters: ['letter', 'letters'],
+  checks: ['check version', 'check versions'],
+  dismissals: ['dismissed flag', 'dismissed flags'],
+  group_members: ['group session place', 'group session places'],
+};
+
+/** "1 child, 3 consents": what is erased, in words. */
 function describeRows(rows: Record<string, number>): string {
   return Object.entries(rows).filter(([table, n]) => n > 0 && table !== 'audit_scrubbed')
-    .map(([table, n]) => `${n} ${table.replace('_', ' ')}`).join(', ');
+    .map(([table, n]) => {
+      const [one, many] = ROW_WORDS[table] ?? [table.replace('_', ' '), table.replace('_', ' ')];
+      return counted(n, one, many);
+    }).join(', ');
 }

@@ -12,7 +12,7 @@ import { type Child, currentChildren, findChild } from '../store/children.js';
 import { type NewInvitation, type Session, bookedChildIds, createSessions, findSession, listSessions, recordAttendance, recordInvitations } from '../store/groups.js';
 import { getSetting } from '../store/setting.js';
 import { type Context, withContext } from './context.js';
-import { counted } from './words.js';
+import { counted } from '../domain/words.js';
 
 interface PlanFlags { from?: string; to?: string; size?: string; spread?: string; groupBy?: string; minutesSaved?: string; json?: boolean }
 interface CreateFlags extends PlanFlags { date?: string[]; time?: string; place?: string; lead?: string; healthVisitor?: string }
@@ -189,7 +189,7 @@ export function runAttend(ctx: Context, id: number, refs: readonly string[], att
 
 function printPlan(ctx: Context, plan: Plan): void {
   const p = ctx.out.paint;
-  ctx.out.data(`Children due ${formatLongDate(plan.from)} to ${formatLongDate(plan.to)}: ${plan.due}. Sessions of at most ${plan.size}, ages within ${plan.spread} months${plan.by ? `, by ${plan.by}` : ''}.`);
+  ctx.out.data(`Children due ${formatLongDate(plan.from)} to ${formatLongDate(plan.to)}: ${plan.due}. Sessions of at most ${plan.size}, ages within ${counted(plan.spread, 'month')}${plan.by ? `, by ${plan.by}` : ''}.`);
   for (const s of plan.sessions) {
     ctx.out.data('');
     ctx.out.data(p.bold(`Session ${s.number}: ${formatLongDate(s.date)}${s.group ? ` (${s.group})` : ''}, ${counted(s.members.length, 'child', 'children')}`));
@@ -202,7 +202,7 @@ function printPlan(ctx: Context, plan: Plan): void {
   }
   ctx.out.data('');
   const e = plan.estimate;
-  ctx.out.data(`Estimated professional time saved: ${e.minutes} minutes (${e.reviews} reviews in groups × ${e.minutesPerReview} minutes; an estimate, not a measurement).`);
+  ctx.out.data(`Estimated professional time saved: ${counted(e.minutes, 'minute')} (${counted(e.reviews, 'review')} in groups × ${counted(e.minutesPerReview, 'minute')}; an estimate, not a measurement).`);
 }
 
 function printSessions(ctx: Context, sessions: readonly Session[]): void {

@@ -9,7 +9,7 @@ import { recordAudit } from '../store/audit.js';
 import { type ChildFields, type FieldDiff, RosterWriter, markChildLeft } from '../store/children.js';
 import { type Context, withContext } from './context.js';
 import { defaultRejectsPath, openRoster } from './roster-file.js';
-import { counted } from './words.js';
+import { counted } from '../domain/words.js';
 
 export interface ImportOptions {
   map?: string[];

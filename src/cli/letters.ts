@@ -6,7 +6,7 @@ import { findChild } from '../store/children.js';
 import { type LetterRow, lettersFor, markLettersSent } from '../store/letters.js';
 import { type Context, withContext } from './context.js';
 import { DEFAULT_WITHIN, type GenerateResult, generateLetters } from './letters-batch.js';
-import { counted } from './words.js';
+import { counted } from '../domain/words.js';
 
 interface LettersFlags {
   child?: string[];

@@ -11,6 +11,7 @@
  */
 import { type CalendarDate, addDays, formatLongDate } from './calendar.js';
 import { ageInMonths, monthAnniversary } from './age.js';
+import { counted } from './words.js';
 
 export interface GroupChild {
   ref: string;
@@ -155,7 +156,7 @@ function whyNot(unit: Unit, options: PlanOptions): string | null {
   if (!date) return `siblings ${names(children)} are never all in their review window on the same day in the window`;
   const spread = ageSpread(children, date);
   if (spread > options.spread) {
-    return `siblings ${names(children)} are ${spread} months apart on ${formatLongDate(date)}, more than the spread of ${options.spread}`;
+    return `siblings ${names(children)} are ${counted(spread, 'month')} apart on ${formatLongDate(date)}, more than the spread of ${counted(options.spread, 'month')}`;
   }
   return null;
 }
@@ -192,7 +193,7 @@ export function planGroups(candidates: readonly GroupChild[], options: PlanOptio
     const c = d.children[0] as GroupChild;
     unplaced.push({
       ref: c.ref, name: c.name,
-      reason: `no other child due${d.group ? ` in ${d.group}` : ''} within ${options.spread} months of age and with room in a session`,
+      reason: `no other child due${d.group ? ` in ${d.group}` : ''} within ${counted(options.spread, 'month')} of age and with room in a session`,
     });
   }
   const sessions = drafts

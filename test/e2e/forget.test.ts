@@ -64,7 +64,7 @@ describe('twocheck forget', () => {
     expect(PERSONAL.every((w) => mentions(databaseBytes(ws.db), w))).toBe(true);
     const result = ws.run([...TODAY, 'forget', 'XR-4471', '--yes']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Erased: 1 children, 1 consents, 1 concerns, 1 concern events, 1 letters, 1 checks.');
+    expect(result.stdout).toContain('Erased: 1 child, 1 consent, 1 concern, 1 concern event, 1 letter, 1 check version.');
     expect(result.stdout).toContain('Files removed: 2.');
     const token = /Erasure reference: ([0-9a-f]{12})/.exec(result.stdout)?.[1];
     expect(token).toBeDefined();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counted } from '../../src/cli/words.js';
+import { counted } from '../../src/domain/words.js';
 
 describe('counted', () => {
   it('says one thing in the singular and any other number in the plural', () => {
