@@ -1,7 +1,7 @@
 // The contact details letters print: a parent who rings or writes to them must reach the setting.
 
-/** Something@somewhere.tld with no spaces, and nothing after the letters of the last part (no stray comma). */
-const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[A-Za-z]{2,}$/;
+/** Something@somewhere.tld with no spaces; the last part starts with a letter and ends the address (no stray comma). */
+const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 
 /** Shaped like an email address: office@little-acorns.org.uk, not "office@x.org," or "Jo Bloggs". */
 export function isEmailAddress(text: string): boolean {

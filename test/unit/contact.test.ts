@@ -20,7 +20,7 @@ describe('isPhoneNumber', () => {
 });
 
 describe('isEmailAddress', () => {
-  it.each(['office@little-acorns.invalid', 'jo.bloggs+nursery@example.org.uk'])('takes %s', (text) => expect(isEmailAddress(text)).toBe(true));
+  it.each(['office@little-acorns.invalid', 'jo.bloggs+nursery@example.org.uk', 'info@example.xn--p1ai'])('takes %s', (text) => expect(isEmailAddress(text)).toBe(true));
   it.each(['Jo Bloggs', 'office@little-acorns', 'office little-acorns.invalid', '@example.org', 'jo bloggs@example.org', '', 'office@x.org,', 'office@x.org;jo@x.org'])(
     'refuses %j', (text) => expect(isEmailAddress(text)).toBe(false),
   );
