@@ -163,7 +163,7 @@ function drawBullet(doc: Pdf, block: Block, left: number, width: number): void {
 }
 
 function drawRuns(doc: Pdf, runs: Block['runs'], x: number, width: number, allBold: boolean): void {
-  const pieces = sameFontJoined(runs, allBold);
+  const pieces = punctuationKeptWithWord(sameFontJoined(runs, allBold));
   if (pieces.length === 0) { doc.text(' ', x, doc.y, { width }); return; }
   pieces.forEach((piece, i) => {
     doc.font(piece.bold ? 'bold' : 'regular');
@@ -189,4 +189,24 @@ export function sameFontJoined(runs: Block['runs'], allBold: boolean): Block['ru
     else pieces.push({ text: run.text, bold });
   }
   return pieces;
+}
+
+/** Punctuation that closes the word before it, and the spaces after it. */
+const CLOSING = /^[.,;:!?)\]’”]*[ \t]*/;
+
+/**
+ * A full stop or comma right after a bold word ("**0300 303 3923**.") drawn with that word, and
+ * the space after it too: pdfkit places each piece on its own, so left in the next piece the
+ * full stop could start a line by itself, and a space could indent a line.
+ */
+export function punctuationKeptWithWord(pieces: Block['runs']): Block['runs'] {
+  const kept: Block['runs'] = [];
+  for (const piece of pieces) {
+    const last = kept[kept.length - 1];
+    const closing = last && !/\s$/.test(last.text) ? (CLOSING.exec(piece.text)?.[0] ?? '') : '';
+    if (last) last.text += closing;
+    const rest = piece.text.slice(closing.length);
+    if (rest !== '') kept.push({ ...piece, text: rest });
+  }
+  return kept;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { letterFields, recipientOf } from '../../src/documents/fields.js';
-import { renderLetter, sameFontJoined } from '../../src/documents/letter.js';
+import { punctuationKeptWithWord, renderLetter, sameFontJoined } from '../../src/documents/letter.js';
 import { loadTemplate } from '../../src/documents/template-files.js';
 import type { CalendarDate } from '../../src/domain/calendar.js';
 import type { HubAnswer } from '../../src/domain/hub.js';
@@ -49,8 +49,22 @@ describe('the parent letter', () => {
       const lines = (await pdfText((await render({ ...child, firstName, keyPerson }, west, abroad)).pdf)).split('\n').map((l) => l.trim());
       expect(lines.some((l) => l.includes('0300 303 3923')), `first name ${firstName}`).toBe(true);
       expect(lines.some((l) => l.includes('+44 (0)1538 000111') && !l.startsWith('Phone')), `key person ${keyPerson}`).toBe(true);
+      // nor does a full stop or comma after a bold word start a line of its own
+      expect(lines.filter((l) => /^[.,;:]/.test(l)), `first name ${firstName}`).toEqual([]);
     }
   }, 60000);
+
+  it('keeps closing punctuation with the word before it, whatever its font', () => {
+    expect(punctuationKeptWithWord([{ text: 'phone ', bold: false }, { text: '0300 303 3923', bold: true }, { text: '. The Hub', bold: false }]))
+      .toEqual([{ text: 'phone ', bold: false }, { text: '0300 303 3923. ', bold: true }, { text: 'The Hub', bold: false }]);
+    expect(punctuationKeptWithWord([{ text: 'the ', bold: false }, { text: 'West Hub', bold: true }, { text: ',', bold: false }]))
+      .toEqual([{ text: 'the ', bold: false }, { text: 'West Hub,', bold: true }]);
+    // a space after a bold word goes with it, so no line starts with a space
+    expect(punctuationKeptWithWord([{ text: 'the ', bold: false }, { text: 'West Hub', bold: true }, { text: ' phone', bold: false }]))
+      .toEqual([{ text: 'the ', bold: false }, { text: 'West Hub ', bold: true }, { text: 'phone', bold: false }]);
+    // after a space the punctuation belongs to nothing before it, and stays where it is
+    expect(punctuationKeptWithWord([{ text: 'a ', bold: true }, { text: '. b', bold: false }])).toEqual([{ text: 'a ', bold: true }, { text: '. b', bold: false }]);
+  });
 
   it('says "turns two" before the birthday and "turned two" after it', async () => {
     const before = (await pdfText((await render({ ...child, dob: '2024-12-03' as CalendarDate }, west)).pdf)).replace(/\s+/g, ' ');
