@@ -52,14 +52,6 @@ export function section<T>(doc: Pdf, role: Role, draw: () => T): T {
   }
 }
 
-/** A bulleted list, tagged as a list with its items. */
-export function taggedList(doc: Pdf, items: string[], options: PDFKit.Mixins.TextOptions): void {
-  const list = doc.struct('L');
-  parentOf(doc).add(list);
-  doc.list(items, { ...options, structParent: list });
-  list.end();
-}
-
 /** Page furniture a reader should skip: rules, boxes, running footers and page numbers. */
 export function artifact(doc: Pdf, draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
   doc.markContent('Artifact', { type });
