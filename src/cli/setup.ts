@@ -77,13 +77,10 @@ export async function runSetup(ctx: Context, given: Partial<Record<SettingField,
           message: LABELS[field],
           default: merged[field] ?? (field === 'area' ? 'staffordshire' : ''),
           validate: (v) => {
-            const value = v.trim().replace(/\s+/g, ' ');
+            const value = tidy(v);
             if (value === '') return REQUIRED.includes(field) ? 'Needed for letters and checks' : true;
-            if (field === 'area') {
-              const problem = areaProblem(value.toLowerCase());
-              return problem ? `No Hub table for that area; ${problem}` : true;
-            }
-            return contactProblem(field, value) ?? true;
+            const refused = problemWith(field, value);
+            return refused ? [refused.problem, refused.hint].filter(Boolean).join('; ') : true;
           },
         }),
       );
@@ -96,36 +93,37 @@ export async function runSetup(ctx: Context, given: Partial<Record<SettingField,
   return { setting: getSetting(db) as Setting, changed };
 }
 
-/** Why an area cannot be used (the areas there are), or null when it has a Hub table. */
-function areaProblem(area: string): string | null {
-  const areas = listAreas();
-  return areas.includes(area) ? null : `areas available: ${areas.join(', ')}`;
-}
+const tidy = (value: string): string => value.trim().replace(/\s+/g, ' ');
 
-/** Why a postcode, phone or email cannot go on letters, or null when it can (or the field is another). */
-function contactProblem(field: SettingField, value: string): string | null {
-  if (field === 'postcode' && !normalisePostcode(value)) return `"${value}" is not a UK postcode`;
-  if (field === 'phone' && !isPhoneNumber(value)) return `"${value}" is not a phone number`;
-  if (field === 'email' && !isEmailAddress(value)) return `"${value}" is not an email address`;
+/**
+ * Why a value cannot be saved for a field, with what would do, or null when it can: the same
+ * rule for a flag and for the prompt. Letters print the postcode, phone and email; the area
+ * picks the Hub table.
+ */
+function problemWith(field: SettingField, value: string): { problem: string; hint?: string } | null {
+  if (field === 'area') {
+    const areas = listAreas();
+    const area = value.toLowerCase();
+    return areas.includes(area) ? null : { problem: `no Hub table for the area "${area}"`, hint: `areas available: ${areas.join(', ')}` };
+  }
+  if (field === 'postcode' && !normalisePostcode(value)) return { problem: `"${value}" is not a UK postcode` };
+  if (field === 'phone' && !isPhoneNumber(value)) return { problem: `"${value}" is not a phone number` };
+  if (field === 'email' && !isEmailAddress(value)) return { problem: `"${value}" is not an email address` };
   return null;
 }
 
 function clean(field: SettingField, value: string): string | null {
-  const trimmed = value.trim().replace(/\s+/g, ' ');
-  if (trimmed === '') {
+  const tidied = tidy(value);
+  if (tidied === '') {
     if (REQUIRED.includes(field)) throw new UsageError(`--${field} cannot be empty`);
     return null;
   }
-  const problem = contactProblem(field, trimmed);
-  if (problem) throw new UsageError(`--${field} ${problem}`);
-  if (field === 'postcode') return normalisePostcode(trimmed);
-  if (field === 'area') {
-    const area = trimmed.toLowerCase();
-    const problem = areaProblem(area);
-    if (problem) throw new UsageError(`no Hub table for the area "${area}"`, problem);
-    return area;
-  }
-  return trimmed;
+  const refused = problemWith(field, tidied);
+  // the area's own message already names what is wrong, as hub says it
+  if (refused) throw new UsageError(field === 'area' ? refused.problem : `--${field} ${refused.problem}`, refused.hint);
+  if (field === 'postcode') return normalisePostcode(tidied);
+  if (field === 'area') return tidied.toLowerCase();
+  return tidied;
 }
 
 function printSetting(ctx: Context, setting: Setting): void {
