@@ -112,13 +112,12 @@ function parseJson(text: unknown): unknown {
   }
 }
 
-/**
- * One CSV row per record: `record` says which (child, consent, letter, check, concern,
- * concern-event, dismissal, group), `ref` names the child, then the record's own columns. Cells are guarded
- * against formula injection (see csv-safe.ts).
- */
 const RECORD_KINDS = ['child', 'consent', 'letter', 'check', 'concern', 'concern-event', 'dismissal', 'group'];
 
+/**
+ * One CSV row per record: `record` says which (one of RECORD_KINDS), `ref` names the child, then
+ * the record's own columns. Cells are guarded against formula injection (see csv-safe.ts).
+ */
 export function exportCsv(children: ExportedChild[]): string {
   const rows: Row[] = [];
   for (const c of children) {
