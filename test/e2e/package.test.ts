@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from '../helpers/cli.js';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const BUNDLE = path.join(ROOT, 'dist', 'twocheck.cjs');
 
@@ -16,12 +15,8 @@ function copyOfTwocheck(folder: string, withPackageJson = true): string {
   return path.join(folder, 'bin', 'twocheck.cjs');
 }
 
-function run(bin: string, args: string[]) {
-  const cwd = tempDir();
-  return spawnSync(process.execPath, [bin, ...args], {
-    cwd, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: cwd, FORCE_COLOR: '0', TWOCHECK_DB: path.join(cwd, 'none.db') },
-  });
-}
+/** twocheck run from `bin`, in a fresh folder with no database. */
+const run = (bin: string, args: string[]) => runCli(args, { bin, env: { TWOCHECK_DB: path.join(tempDir(), 'none.db') } });
 
 describe('the packed file', () => {
   it('runs in strict mode, as the ES modules it is packed from do', () => {
@@ -35,7 +30,7 @@ describe('the packed file', () => {
     const bin = copyOfTwocheck(path.join(outer, 'vendor', 'twocheck'));
     const r = run(bin, ['hub', 'Leek']);
     expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     expect(r.stdout).toContain('West Hub  0300 303 3923');
   });
 
@@ -45,7 +40,7 @@ describe('the packed file', () => {
     fs.mkdirSync(path.join(outer, 'templates', 'areas'), { recursive: true });
     const bin = copyOfTwocheck(path.join(outer, 'vendor', 'twocheck'), false);
     const r = run(bin, ['hub', 'Leek']);
-    expect(r.status).toBe(1);
+    expect(r.code).toBe(1);
     expect(r.stderr).toContain("twocheck's files are incomplete: no package.json of twocheck");
     expect(r.stdout).toBe('');
   });
@@ -54,7 +49,7 @@ describe('the packed file', () => {
     const folder = tempDir();
     fs.cpSync(path.join(ROOT, 'bin'), path.join(folder, 'bin'), { recursive: true });
     const r = run(path.join(folder, 'bin', 'twocheck.cjs'), ['hub', 'Leek']);
-    expect(r.status).toBe(1);
+    expect(r.code).toBe(1);
     expect(r.stderr).toContain('twocheck is not built');
     expect(r.stderr).toContain('run: npm run build');
   });

@@ -18,6 +18,8 @@ export interface RunOptions {
   cwd?: string;
   env?: Record<string, string | undefined>;
   input?: string | Buffer;
+  /** another copy of twocheck's bin/twocheck.cjs, e.g. one copied elsewhere (default: this one) */
+  bin?: string;
 }
 
 /** A temporary folder that a test uses as a user's working folder and home. */
@@ -31,7 +33,7 @@ export function tempDir(prefix = 'twocheck-'): string {
  */
 export function runCli(args: string[], options: RunOptions = {}): RunResult {
   const cwd = options.cwd ?? tempDir();
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(process.execPath, [options.bin ?? BIN, ...args], {
     cwd,
     input: options.input ?? '',
     encoding: 'utf8',
