@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { ageInMonths, describeAge } from '../domain/age.js';
+import { counted } from '../domain/words.js';
 import { type Child, allChildren, currentChildren } from '../store/children.js';
 import { type Context, withContext } from './context.js';
 import { guardCells } from './csv-safe.js';
-import { counted } from '../domain/words.js';
 
 export interface ChildrenOptions {
   all?: boolean;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DISMISSIBLE, FLAG_NAMES, type FlagName, isFlagName } from '../domain/flags.js';
+import { counted } from '../domain/words.js';
 import { NoSuchChild, UsageError } from '../errors.js';
 import { findChild } from '../store/children.js';
 import { dismissFlag } from '../store/dismissals.js';
@@ -9,7 +10,6 @@ import { chunkedWriter } from './chunked.js';
 import { csvCell } from './csv-safe.js';
 import { dueRowJson } from './due-json.js';
 import { type DueOptions, type DueResult, runDue } from './due-data.js';
-import { counted } from '../domain/words.js';
 
 interface Flags extends DueOptions { json?: boolean; csv?: boolean; dismiss?: string; reason?: string }
 

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { counted } from '../domain/words.js';
 import { Cancelled, UsageError } from '../errors.js';
 import { compactAfterForget, forgetChild, planForget } from '../store/forget.js';
 import { type Context, withContext } from './context.js';
 import { ask, loadPrompts } from './prompts.js';
 import { fullName, requireChild } from './recordInput.js';
-import { counted } from '../domain/words.js';
 
 export interface ForgetReport {
   token: string;

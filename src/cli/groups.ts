@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { type CalendarDate, formatLongDate, parseIsoDate } from '../domain/calendar.js';
 import { describeAge } from '../domain/age.js';
 import { type GroupBy, type GroupChild, type Plan, planGroups } from '../domain/groups.js';
+import { counted } from '../domain/words.js';
 import { letterFields, recipientOf } from '../documents/fields.js';
 import { safeFileName } from '../documents/names.js';
 import { loadTemplate } from '../documents/template-files.js';
@@ -12,7 +13,6 @@ import { type Child, currentChildren, findChild } from '../store/children.js';
 import { type NewInvitation, type Session, bookedChildIds, createSessions, findSession, listSessions, recordAttendance, recordInvitations } from '../store/groups.js';
 import { getSetting } from '../store/setting.js';
 import { type Context, withContext } from './context.js';
-import { counted } from '../domain/words.js';
 
 interface PlanFlags { from?: string; to?: string; size?: string; spread?: string; groupBy?: string; minutesSaved?: string; json?: boolean }
 interface CreateFlags extends PlanFlags { date?: string[]; time?: string; place?: string; lead?: string; healthVisitor?: string }

@@ -4,12 +4,12 @@ import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { parseIsoDate } from '../domain/calendar.js';
 import { type RosterField, mapHeaders, readMapOptions, validateRow } from '../domain/roster.js';
+import { counted } from '../domain/words.js';
 import { InputRejected, UsageError } from '../errors.js';
 import { recordAudit } from '../store/audit.js';
 import { type ChildFields, type FieldDiff, RosterWriter, markChildLeft } from '../store/children.js';
 import { type Context, withContext } from './context.js';
 import { defaultRejectsPath, openRoster } from './roster-file.js';
-import { counted } from '../domain/words.js';
 
 export interface ImportOptions {
   map?: string[];

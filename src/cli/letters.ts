@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { type CalendarDate, parseIsoDate } from '../domain/calendar.js';
+import { counted } from '../domain/words.js';
 import { InputRejected, NotFound, UsageError } from '../errors.js';
 import { findChild } from '../store/children.js';
 import { type LetterRow, lettersFor, markLettersSent } from '../store/letters.js';
 import { type Context, withContext } from './context.js';
 import { DEFAULT_WITHIN, type GenerateResult, generateLetters } from './letters-batch.js';
-import { counted } from '../domain/words.js';
 
 interface LettersFlags {
   child?: string[];

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { type FlagName } from '../domain/flags.js';
+import { counted } from '../domain/words.js';
 import path from 'node:path';
 import { chunkedWriter } from './chunked.js';
 import { type Context, withContext } from './context.js';
 import { type DueRow, runDue } from './due-data.js';
 import { type GenerateResult, generateLetters } from './letters-batch.js';
-import { counted } from '../domain/words.js';
 
 /** What to do about each flag, in the words a manager acts on, with the command to run. */
 const ACTIONS: Record<FlagName, { title: string; command: (ref: string) => string }> = {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { counted } from '../domain/words.js';
 import { InputRejected } from '../errors.js';
 import { DEFAULT_LETTERS_DIR, type TemplateFile, templatesInUse, userLettersDir } from '../documents/template-files.js';
 import { type Template, TemplateError, parseTemplate } from '../documents/template.js';
 import { type Context, withContext } from './context.js';
-import { counted } from '../domain/words.js';
 
 export function register(program: Command): void {
   const templates = program
