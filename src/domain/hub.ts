@@ -272,7 +272,9 @@ function placesIn(index: Index, address: string): PlaceEntry[] {
       }
     }
   }
-  const places = [...found.values()];
+  // A county named on its own line ("…, Staffordshire") says nothing once a town is named.
+  const named = [...found.values()];
+  const places = named.some((p) => p.at.some((s) => s.authority)) ? named.filter((p) => p.at.some((s) => s.authority)) : named;
   const villages = places.filter((p) => !p.postTown);
   return villages.length > 0 ? villages : places;
 }
