@@ -2,11 +2,11 @@ import { describeAge } from '../domain/age.js';
 import type { CalendarDate } from '../domain/calendar.js';
 import { factsOn } from '../domain/facts.js';
 import { type Flag, type KeyDates, childStatus } from '../domain/flags.js';
-import type { HubAnswer } from '../domain/hub.js';
+import { type HubAnswer, hubIsSure } from '../domain/hub.js';
 import { NoSuchChild } from '../errors.js';
 import { type Child, findChild } from '../store/children.js';
 import { type TimelineRecords, timelineRecords } from '../store/timeline.js';
-import { homeHubs } from '../cli/home-hub.js';
+import { homeHubs } from './home-hub.js';
 import type { AppContext } from './context.js';
 
 export interface ChildResult extends TimelineRecords {
@@ -26,8 +26,9 @@ export function runChild(ctx: AppContext, ref: string, within?: number): ChildRe
   const child = findChild(db, ref);
   if (!child) throw new NoSuchChild(ref);
   const records = timelineRecords(db, child.id);
-  const status = childStatus(factsOn(child, records, ctx.today), ctx.today, within);
-  const { id: _, ...details } = child;
   const hub = homeHubs(db).of({ address: child.address, postcode: child.postcode });
+  const hubUnsure = (): string | null => (hubIsSure(hub).sure ? null : hubIsSure(hub).reason);
+  const status = childStatus(factsOn(child, records, ctx.today, hubUnsure), ctx.today, within);
+  const { id: _, ...details } = child;
   return { today: ctx.today, child: details, ageMonths: status.ageMonths, age: describeAge(status.ageMonths), dates: status.dates, flags: status.flags, hub, ...records };
 }

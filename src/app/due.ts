@@ -1,10 +1,11 @@
 import { type CalendarDate } from '../domain/calendar.js';
 import { type DueRow, dueRows, flaggedOn } from '../domain/due.js';
 import { DEFAULT_LOOK_AHEAD, FLAG_NAMES, type FlagName, isFlagName } from '../domain/flags.js';
-import type { HomeAddress } from '../domain/hub.js';
+import { type HomeAddress, hubIsSure } from '../domain/hub.js';
 import { UsageError } from '../errors.js';
 import { childDetails, rosterWithRecords } from '../store/flag-records.js';
 import type { AppContext } from './context.js';
+import { homeHubs } from './home-hub.js';
 
 export type { DueRow } from '../domain/due.js';
 
@@ -46,13 +47,19 @@ export function parseDueOptions(opts: DueOptions): { within: number; flags: Flag
 export function runDue(ctx: AppContext, opts: DueOptions): DueResult {
   const { within, flags } = parseDueOptions(opts);
   const db = ctx.db();
-  const flagged = flaggedOn(rosterWithRecords(db, { today: ctx.today, room: opts.room, keyPerson: opts.keyPerson }), ctx.today, within, flags);
+  const hubs = homeHubs(db);
+  const hubUnsure = (home: HomeAddress): string | null => {
+    const sure = hubIsSure(hubs.of(home));
+    return sure.sure ? null : sure.reason;
+  };
+  const roster = rosterWithRecords(db, { today: ctx.today, room: opts.room, keyPerson: opts.keyPerson });
+  const flagged = flaggedOn(roster, ctx.today, within, flags, hubUnsure);
   const details = childDetails(db, flagged.map((f) => f.child.id));
   const due = dueRows(flagged, (child) => details.get(child.id)!);
   return {
     today: ctx.today,
     within,
     children: due.map((d) => d.row),
-    homes: due.map((d) => ({ address: d.details.address, postcode: d.details.postcode })),
+    homes: due.map((d) => ({ address: d.child.address, postcode: d.child.postcode })),
   };
 }

@@ -38,7 +38,7 @@ function printTimeline(ctx: Context, r: ChildResult): void {
   field('check window', `${r.dates.turnsTwo} to ${r.dates.checkMissedFrom} (late from ${r.dates.checkLateFrom}, missed at three)`);
   field('funded from', r.dates.fundedFrom);
   lines.push('', p.bold(`Flags on ${r.today}`));
-  lines.push(r.flags.length === 0 ? '  none' : `  ${r.flags.map((f) => `${f.name} (${f.date})`).join(', ')}`);
+  lines.push(r.flags.length === 0 ? '  none' : `  ${r.flags.map((f) => `${f.name} (${f.date}${f.note ? `: ${f.note}` : ''})`).join(', ')}`);
   lines.push('', p.bold('Letters'));
   if (r.letters.length === 0) lines.push('  none');
   for (const l of r.letters) lines.push(`  ${l.kind}: generated ${l.generated_at.slice(0, 10)} by ${l.generated_by}; ${l.sent_on ? `sent ${l.sent_on}` : 'not sent'}; ${l.file}`);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DISMISSIBLE, FLAG_NAMES, type FlagName, isFlagName } from '../domain/flags.js';
+import { DISMISSIBLE, FLAG_NAMES, isFlagName } from '../domain/flags.js';
 import { counted } from '../domain/words.js';
 import { NoSuchChild, UsageError } from '../errors.js';
 import { findChild } from '../store/children.js';
@@ -104,22 +104,18 @@ async function printTable(ctx: Context, result: DueResult): Promise<void> {
   await out.end();
 }
 
-/** The flags whose next step needs the Hub's number: a parent letter prints it, a concern calls it. */
-const NEEDS_HUB: ReadonlySet<FlagName> = new Set(['turns-two-soon', 'letter-due', 'concern-open']);
-
-/** Children listed whose Hub cannot be determined: their address needs fixing before a letter or a call. */
+/** Why each listed child's Hub is unsure: the address needs fixing before a letter or a call. */
 function warnHubUnknown(ctx: Context, result: DueResult): void {
-  if (result.children.length === 0) return;
   const hubs = homeHubs(ctx.db());
   const unknown: string[] = [];
   result.children.forEach((row, i) => {
-    if (!row.flags.some((flag) => NEEDS_HUB.has(flag))) return;
+    if (!row.flags.includes('hub-unsure')) return;
     const answer = hubs.of(result.homes[i]!);
     if (answer.kind !== 'found') unknown.push(`  ${row.ref}  ${row.firstName} ${row.lastName}: ${answer.reason}`);
   });
   if (unknown.length === 0) return;
   const shown = 20;
-  ctx.out.warn(`no Hub number for ${unknown.length} of these children: check the address, or use the service for their area (twocheck hub --child <ref> says why):`);
+  ctx.out.warn(`no Hub number for ${unknown.length} of these children (hub-unsure): correct the address in the roster and import it again (twocheck hub --child <ref> says why):`);
   for (const line of unknown.slice(0, shown)) ctx.out.info(line);
   if (unknown.length > shown) ctx.out.info(`  … and ${unknown.length - shown} more`);
 }

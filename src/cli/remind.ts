@@ -11,6 +11,7 @@ import { type GenerateResult, generateLetters } from './letters-batch.js';
 const ACTIONS: Record<FlagName, { title: string; command: (ref: string) => string }> = {
   'check-missed': { title: 'Progress Check missed (three or over)', command: (r) => `twocheck check ${r}   (or: twocheck due --dismiss ${r} --flag check-missed --reason "...")` },
   'check-late': { title: 'Progress Check late (30 months or over)', command: (r) => `twocheck check ${r}` },
+  'hub-unsure': { title: 'Hub unknown: correct the address before the letter or a call', command: (r) => `twocheck hub --child ${r}   (then correct the roster and import it again)` },
   'letter-due': { title: 'Parent letter to send', command: (r) => `twocheck letters --child ${r}   (once posted: twocheck letters sent ${r})` },
   'consent-missing': { title: 'Consent to share with health not recorded', command: (r) => `twocheck consent ${r}` },
   'check-due': { title: 'Progress Check due', command: (r) => `twocheck check ${r}` },

@@ -31,13 +31,16 @@ export interface Flagged<C> {
   carried: Flag[];
 }
 
-/** The children carrying one of `wanted` (every flag when null) on `today`, looking `within` days ahead. */
+/**
+ * The children carrying one of `wanted` (every flag when null) on `today`, looking `within` days
+ * ahead. `hubUnsure` says why a child's Hub cannot be told for sure (null when it can).
+ */
 export function flaggedOn<C extends RosterEntry & { records: FlagRecords }>(children: Iterable<C>, today: CalendarDate, within: number,
-  wanted: readonly FlagName[] | null): Flagged<C>[] {
+  wanted: readonly FlagName[] | null, hubUnsure: (child: C) => string | null): Flagged<C>[] {
   const statusOf = statusOn(today, within);
   const found: Flagged<C>[] = [];
   for (const child of children) {
-    const status = statusOf(factsOn(child, child.records, today));
+    const status = statusOf(factsOn(child, child.records, today, () => hubUnsure(child)));
     const carried = wanted ? status.flags.filter((f) => wanted.includes(f.name)) : status.flags;
     if (carried.length > 0) found.push({ child, status, carried });
   }
@@ -57,7 +60,7 @@ export interface Named {
  * is more overdue), then ref; each with what `named` gave for it.
  */
 export function dueRows<C extends { dob: CalendarDate }, N extends Named>(flagged: readonly Flagged<C>[],
-  named: (child: C) => N): { row: DueRow; details: N }[] {
+  named: (child: C) => N): { row: DueRow; child: C; details: N }[] {
   const ages = new Map<number, string>();
   const rows = flagged.map(({ child, status, carried }) => {
     const details = named(child);
@@ -71,10 +74,10 @@ export function dueRows<C extends { dob: CalendarDate }, N extends Named>(flagge
       checkLateFrom: status.dates.checkLateFrom, checkMissedFrom: status.dates.checkMissedFrom,
       fundedFrom: status.dates.fundedFrom, room: details.room, keyPerson: details.keyPerson,
     };
-    return { row, details, rank: FLAG_NAMES.indexOf(first.name) };
+    return { row, child, details, rank: FLAG_NAMES.indexOf(first.name) };
   });
   // ISO dates and refs order as text
   const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   rows.sort((a, b) => a.rank - b.rank || byText(a.row.nextDate, b.row.nextDate) || byText(a.row.ref, b.row.ref));
-  return rows.map(({ row, details }) => ({ row, details }));
+  return rows.map(({ row, child, details }) => ({ row, child, details }));
 }

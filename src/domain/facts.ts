@@ -27,7 +27,11 @@ export interface RosterEntry {
   leftOn: CalendarDate | null;
 }
 
-export function factsOn(child: RosterEntry, records: FlagRecords, today: CalendarDate): ChildFacts {
+/**
+ * `hubUnsure` says why the Hub for the child's home cannot be told for sure (null when it can);
+ * it is asked only when a rule needs it.
+ */
+export function factsOn(child: RosterEntry, records: FlagRecords, today: CalendarDate, hubUnsure: () => string | null): ChildFacts {
   const by = (date: string | null): boolean => date !== null && date <= today;
   let consent: FlagRecords['consents'][number] | undefined;
   for (const c of records.consents) {
@@ -53,5 +57,6 @@ export function factsOn(child: RosterEntry, records: FlagRecords, today: Calenda
     openConcerns,
     // a dismissal is a decision about the child, not an event: it counts on every day
     dismissed: records.dismissals.map((d) => d.flag),
+    hubUnsure,
   };
 }

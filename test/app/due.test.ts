@@ -35,12 +35,16 @@ const kid = fc.record({
   left: fc.option(when, { nil: null }),
   room: fc.constantFrom(null, 'Ducks', 'ducks', 'Owls'),
   keyPerson: fc.constantFrom(null, 'Ann', 'ann', 'Bo'),
+  // a home the Hub is sure of (Leek is Staffordshire Moorlands: West), none, or a town that
+  // is in two counties with no postcode to settle it (Cheadle: Staffordshire or Stockport)
+  home: fc.constantFrom('leek', 'none', 'cheadle'),
 });
 // a child with everything done long ago, who can carry only turns-two-soon (or nothing)
 type Given = typeof kid extends fc.Arbitrary<infer K> ? K : never;
 const doneKid = kid.map((k): Given => ({
   ...k, letter: { kind: 'sent', on: -400 }, consents: [{ kind: 'given', on: -400 }], checks: [{ kind: 'shared', on: -400, recordedAfter: 0, sharedAfter: 3 }], concerns: [], left: null,
 }));
+const HOMES = { leek: ['1 Church Street, Leek', 'ST13 5AA'], none: [null, null], cheadle: ['4 Mill Lane, Cheadle', null] } as const;
 type Kid = Omit<Given, 'dob'> & { dob: CalendarDate };
 
 /** A child as generated, dated from `today`. */
@@ -54,7 +58,8 @@ const due = (db: Db, today: CalendarDate, opts: DueOptions = {}) => runDue(conte
 function insert(db: Db, kids: Kid[], today: CalendarDate): void {
   db.exec('DELETE FROM dismissals; DELETE FROM checks; DELETE FROM letters; DELETE FROM consents; DELETE FROM concerns; DELETE FROM children;');
   const on = (days: number): CalendarDate => addDays(today, days);
-  const child = db.prepare(`INSERT INTO children (id, ref, first_name, last_name, dob, left_on, room, key_person, created_at, updated_at) VALUES (?, ?, 'A', 'B', ?, ?, ?, ?, ?, ?)`);
+  const child = db.prepare(`INSERT INTO children (id, ref, first_name, last_name, dob, left_on, room, key_person, address, postcode, created_at, updated_at)
+    VALUES (?, ?, 'A', 'B', ?, ?, ?, ?, ?, ?, ?, ?)`);
   const letter = db.prepare(`INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, sent_on) VALUES (?, ?, 't', 'h', 'f', 's', ?, 'x', ?)`);
   const consent = db.prepare(`INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at) VALUES (?, ?, ?, 'P', ?, 'paper', 'x', ?)`);
   const check = db.prepare(`INSERT INTO checks (child_id, version, status, completed_on, recorded_on, data, shared_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, '{}', ?, 'x', ?)`);
@@ -62,7 +67,7 @@ function insert(db: Db, kids: Kid[], today: CalendarDate): void {
   const dismissal = db.prepare(`INSERT INTO dismissals (child_id, flag, reason, by, at) VALUES (?, ?, 'r', 'x', ?)`);
   kids.forEach((k, i) => {
     const id = i + 1;
-    child.run(id, `R${id}`, k.dob, k.left === null ? null : on(k.left), k.room, k.keyPerson, T, T);
+    child.run(id, `R${id}`, k.dob, k.left === null ? null : on(k.left), k.room, k.keyPerson, ...HOMES[k.home], T, T);
     if (k.letter.kind !== 'none') letter.run(id, k.letter.kind === 'other-kind' ? 'group-invitation' : 'parent-letter', T, k.letter.kind === 'unsent' ? null : on(k.letter.on));
     for (const c of k.consents) consent.run(id, c.kind === 'declaration' ? 'parental-declaration' : 'share-with-health', c.kind === 'withdrawn' ? 'withdrawn' : 'given', on(c.on), T);
     k.checks.forEach((c, v) => check.run(id, v + 1, c.kind === 'draft' ? 'draft' : 'completed', c.kind === 'draft' ? null : on(c.on),
@@ -92,6 +97,7 @@ function expectedFlags(k: Kid, today: CalendarDate, within: number): string[] {
     check: current,
     openConcerns: k.concerns.filter((c) => by(c.raised) && (c.closedAfter === null || !by(c.raised + c.closedAfter))).length,
     dismissed: k.dismissed ? [k.dismissed] : [], // a decision, not an event: it counts on every day
+    hubUnsure: () => (k.home === 'leek' ? null : 'unsure'),
   }, today, within).flags.map((f) => f.name);
 }
 
@@ -138,8 +144,11 @@ describe('due with --flag, --room and --key-person', () => {
         });
         expect(found).toEqual(expected);
         expect(found.size).toBe(listed.children.length); // nobody listed twice
-        // the homes come in the same order as the children (none recorded here)
-        expect(listed.homes).toEqual(listed.children.map(() => ({ address: null, postcode: null })));
+        // the homes come in the same order as the children
+        expect(listed.homes).toEqual(listed.children.map((r) => {
+          const [address, postcode] = HOMES[kids[Number(r.ref.slice(1)) - 1]!.home];
+          return { address, postcode };
+        }));
         // due --json's hand-written text is JSON.stringify's, for the rows runDue really builds
         for (const r of listed.children) expect(dueRowJson(r)).toBe(`  ${JSON.stringify(r, null, 2).replace(/\n/g, '\n  ')}`);
       }), { numRuns: 1000 });
@@ -148,7 +157,7 @@ describe('due with --flag, --room and --key-person', () => {
 
 describe('due --flag on the very birthday', () => {
   it('lists a child who is three today for check-missed, and two today for letter-due and check-due', () => withDatabase((db) => {
-    const none: Omit<Kid, 'dob'> = { letter: { kind: 'none', on: 0 }, consents: [], checks: [], concerns: [], dismissed: null, left: null, room: null, keyPerson: null };
+    const none: Omit<Kid, 'dob'> = { letter: { kind: 'none', on: 0 }, consents: [], checks: [], concerns: [], dismissed: null, left: null, room: null, keyPerson: null, home: 'leek' };
     // ordinary days, a 29 February birthday in a common year (1 March) and in a leap year
     for (const [today, three, two] of [['2026-06-15', '2023-06-15', '2024-06-15'], ['2027-03-01', '2024-02-29', '2025-03-01'],
       ['2028-02-29', '2025-02-28', '2026-02-28'], ['2026-01-01', '2023-01-01', '2024-01-01']] as const) {
