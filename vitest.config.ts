@@ -6,6 +6,8 @@ export default defineConfig({
     // End-to-end tests spawn the built binary; give a slow, shared machine room.
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { FORCE_COLOR: '0', TZ: 'Europe/London' },
+    // England's zone unless a zone is given: the time-zone suite (flags-tz.test.ts) runs the date
+    // tests again with TZ set to zones either side of the date line, and that TZ must stand.
+    env: { FORCE_COLOR: '0', TZ: process.env.TZ || 'Europe/London' },
   },
 });
