@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Builds dist/ first when an end-to-end test is selected and dist/ is older than src/.
+    globalSetup: ['test/helpers/fresh-build.ts'],
     // End-to-end tests spawn the built binary; give a slow, shared machine room.
     testTimeout: 60_000,
     hookTimeout: 120_000,
