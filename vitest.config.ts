@@ -1,6 +1,11 @@
+import fs from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
+const { version } = JSON.parse(fs.readFileSync(new URL('package.json', import.meta.url), 'utf8')) as { version: string };
+
 export default defineConfig({
+  // as scripts/bundle.mjs does, for tests that load src/cli/main.ts itself
+  define: { TWOCHECK_VERSION: JSON.stringify(version) },
   test: {
     include: ['test/**/*.test.ts'],
     // Builds dist/ first when an end-to-end test is selected and dist/ is older than src/.
