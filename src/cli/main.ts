@@ -20,7 +20,7 @@ function loadCommander(): typeof Commander {
 // package.json's version, written in by the build (scripts/bundle.mjs) and by vitest.config.ts,
 // so it is kept in one place.
 declare const TWOCHECK_VERSION: string;
-export const VERSION = TWOCHECK_VERSION;
+const VERSION = TWOCHECK_VERSION;
 
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const { Command, Option } = loadCommander();

@@ -48,7 +48,7 @@ export const PLACEHOLDERS: Readonly<Record<string, string>> = {
   'session.lead': 'a group session: the lead practitioner',
 };
 
-export const TEMPLATE_KINDS = ['parent-letter', 'group-invitation', 'progress-check'] as const;
+const TEMPLATE_KINDS = ['parent-letter', 'group-invitation', 'progress-check'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 export interface Run { text: string; bold: boolean }

@@ -32,9 +32,6 @@ export interface HomeAddress {
   postcode: string | null;
 }
 
-/** Said wherever a Hub number is printed (letters, check PDFs, `twocheck hub`). */
-export const HUB_SHARING_NOTE = 'The Hub can share information about a child only once the 0–19 service has seen the child.';
-
 interface Index {
   data: AreaData;
   places: Map<string, AreaData['places'][number]>;

@@ -25,14 +25,14 @@ export interface Child {
   leftOn: CalendarDate | null;
 }
 
-export const CHILD_COLUMNS = `id, ref, first_name AS firstName, last_name AS lastName, dob, address, postcode,
+const CHILD_COLUMNS = `id, ref, first_name AS firstName, last_name AS lastName, dob, address, postcode,
   parent_name AS parentName, parent2_name AS parent2Name, parent_email AS parentEmail,
   parent_phone AS parentPhone, key_person AS keyPerson, room, language, funded, family,
   start_date AS startDate, left_on AS leftOn`;
 
 type ChildRow = Omit<Child, 'funded'> & { funded: number | null };
 
-export function rowToChild(row: ChildRow): Child {
+function rowToChild(row: ChildRow): Child {
   return { ...row, funded: row.funded === null ? null : row.funded === 1 };
 }
 
@@ -57,7 +57,7 @@ export function allChildren(db: Db): Child[] {
 
 /** The roster's fields as the store's columns (snake_case, as the roster's canonical headers). */
 export type ChildFields = Partial<Record<RosterColumn, string | number | boolean | null>>;
-export const ROSTER_COLUMNS = [
+const ROSTER_COLUMNS = [
   'first_name', 'last_name', 'dob', 'address', 'postcode', 'parent_name', 'parent2_name', 'parent_email',
   'parent_phone', 'key_person', 'room', 'language', 'funded', 'family', 'start_date',
 ] as const;
