@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { type CalendarDate, compareDates, formatUkDate, londonDate, parseIsoDate } from '../domain/calendar.js';
 import { type ProgressCheck, validateCheck } from '../domain/progress-check.js';
-import { InputRejected, NoSuchChild, NotFound, NotJson, TwocheckError, UsageError } from '../errors.js';
+import { InputRejected, NoSetting, NoSuchChild, NotFound, NotJson, TwocheckError, UsageError } from '../errors.js';
 import { TEMPLATES_DIR } from '../store/areas.js';
 import { type CheckRecord, checksForChild, currentCheck, nextVersion, recordCompletedCheck, recordShared } from '../store/checks.js';
 import { type Child, findChild } from '../store/children.js';
@@ -79,7 +79,7 @@ export async function runCheck(ctx: Context, ref: string, opts: CheckOptions): P
   if (opts.amend && !reason) throw new UsageError('--amend needs --reason "..." saying what changed and why');
 
   const setting = getSetting(db);
-  if (!setting) throw new NotFound('no setting recorded yet: the PDF prints its name and address', 'run: twocheck setup');
+  if (!setting) throw new NoSetting();
   const defaults = { today: ctx.today, childDob: child.dob, keyPerson: child.keyPerson, by: ctx.by, allowBeforeTwo: opts.force === true };
 
   let check: ProgressCheck;

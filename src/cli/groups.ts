@@ -8,7 +8,7 @@ import { letterFields, recipientOf } from '../documents/fields.js';
 import { safeFileName } from '../documents/names.js';
 import { loadTemplate } from '../documents/template-files.js';
 import { type Template, TemplateError } from '../documents/template.js';
-import { InputRejected, NotFound, UsageError } from '../errors.js';
+import { InputRejected, NoSetting, NotFound, UsageError } from '../errors.js';
 import { type Child, currentChildren, findChild } from '../store/children.js';
 import { type NewInvitation, type Session, bookedChildIds, createSessions, findSession, listSessions, recordAttendance, recordInvitations } from '../store/groups.js';
 import { getSetting } from '../store/setting.js';
@@ -135,7 +135,7 @@ export async function runInvite(ctx: Context, id: number, flags: { out: string }
   const session = findSession(db, id);
   if (!session) throw new NotFound(`no group session #${id}`, 'run `twocheck groups list` to see the sessions');
   const setting = getSetting(db);
-  if (!setting) throw new NotFound('no setting recorded yet', 'run: twocheck setup --name … --address … --postcode … --phone …');
+  if (!setting) throw new NoSetting();
   const children = session.members.map((m) => findChild(db, m.ref) as Child);
   // Every template is read and checked before any file is written: a bad edit writes nothing.
   const templates = children.map((c) => {

@@ -9,6 +9,7 @@ import { InputRejected, UsageError } from '../errors.js';
 import { recordAudit } from '../store/audit.js';
 import { type ChildFields, type FieldDiff, RosterWriter, markChildLeft } from '../store/children.js';
 import { type Context, withContext } from './context.js';
+import { guardCells } from './csv-safe.js';
 import { defaultRejectsPath, openRoster } from './roster-file.js';
 
 export interface ImportOptions {
@@ -142,7 +143,7 @@ export async function runImport(ctx: Context, file: string, options: ImportOptio
     // The rejects are written before the commit, so a rejects file that cannot be written leaves the roster as it was.
     if (options.skipInvalid && rejectedRows.length > 0 && !result.dryRun) {
       const target = options.rejects ? path.resolve(ctx.cwd, options.rejects) : defaultRejectsPath(file, ctx.cwd);
-      fs.writeFileSync(target, stringify([[...source.headers, 'reason'], ...rejectedRows]), { mode: 0o600 });
+      fs.writeFileSync(target, stringify([[...source.headers, 'reason'], ...rejectedRows].map(guardCells)), { mode: 0o600 });
       result.rejectsFile = target;
     }
     if (result.dryRun) db.exec('ROLLBACK');

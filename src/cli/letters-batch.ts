@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type HubAnswer, hubForHome } from '../domain/hub.js';
 import { type LetterReason, parentLetterWanted } from '../domain/letters.js';
-import { InputRejected, NoSuchChild, NotFound, UsageError } from '../errors.js';
+import { InputRejected, NoSetting, NoSuchChild, UsageError } from '../errors.js';
 import { loadArea } from '../store/areas.js';
 import { type Child, currentChildren, findChild } from '../store/children.js';
 import { childrenWithParentLetter, recordLetter } from '../store/letters.js';
@@ -66,7 +66,7 @@ export const DEFAULT_WITHIN = 14;
 export async function generateLetters(ctx: Context, options: GenerateOptions): Promise<GenerateResult> {
   const db = ctx.db();
   const setting = getSetting(db);
-  if (!setting) throw new NotFound('no setting recorded: letters need its name, address and phone', 'run: twocheck setup --name … --address … --postcode … --phone …');
+  if (!setting) throw new NoSetting();
   const within = options.within ?? DEFAULT_WITHIN;
   const out = options.out === undefined ? null : path.resolve(ctx.cwd, options.out);
   const merged = options.merged === undefined ? null : path.resolve(ctx.cwd, options.merged);

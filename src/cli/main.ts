@@ -17,7 +17,10 @@ function loadCommander(): typeof Commander {
   return commander;
 }
 
-export const VERSION = '0.1.0';
+// package.json's version, written in by the build (scripts/bundle.mjs) and by vitest.config.ts,
+// so it is kept in one place.
+declare const TWOCHECK_VERSION: string;
+const VERSION = TWOCHECK_VERSION;
 
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const { Command, Option } = loadCommander();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { isEmailAddress, isPhoneNumber } from '../domain/contact.js';
 import { normalisePostcode } from '../domain/roster.js';
-import { UsageError } from '../errors.js';
+import { NoSetting, UsageError } from '../errors.js';
 import { listAreas } from '../store/areas.js';
 import { type Setting, type SettingChanges, type SettingField, getSetting, saveSetting } from '../store/setting.js';
 import { type Context, withContext } from './context.js';
@@ -46,7 +46,7 @@ export function register(program: Command): void {
       const opts = command.opts<Partial<Record<SettingField, string>> & { show?: boolean }>();
       if (opts.show) {
         const setting = getSetting(ctx.db());
-        if (!setting) throw new UsageError('no setting recorded yet', 'run: twocheck setup --name … --address … --postcode … --phone …');
+        if (!setting) throw new NoSetting();
         printSetting(ctx, setting);
         return;
       }

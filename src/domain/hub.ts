@@ -39,9 +39,6 @@ export interface HomeAddress {
   postcode: string | null;
 }
 
-/** Said wherever a Hub number is printed (letters, check PDFs, `twocheck hub`). */
-export const HUB_SHARING_NOTE = 'The Hub can share information about a child only once the 0–19 service has seen the child.';
-
 /**
  * Whether an answer may be acted on, and if not why: a found Hub or a sure "not covered" is
  * sure; anything else needs the address fixed before a letter or check goes out.

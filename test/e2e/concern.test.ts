@@ -24,11 +24,12 @@ describe('twocheck concern', () => {
     expect(result.stderr).toContain('Recorded concern 1 for Ivy Marchbank (L1).');
     expect(result.stdout).toMatch(/^Hub: /);
     expect(result.stdout).toContain(SEEN_RULE);
-    // Leek is West Hub; until the lookup is certain, no number at all.
-    if (PHONE.test(result.stdout)) expect(result.stdout).toContain('West Hub, 0300 303 3923');
-    else expect(result.stdout).toContain('not sure which Hub');
+    // ST13 is wholly inside Staffordshire Moorlands, the West Hub's locality: a certain match
+    expect(result.stdout).toContain('Hub: West Hub, 0300 303 3923 (Staffordshire Moorlands;');
     const rows = query<{ area: string; raised_on: string }>(ws.db, 'SELECT area, raised_on FROM concerns');
     expect(rows).toEqual([{ area: 'communication-and-language', raised_on: '2026-04-01' }]);
+    const json = JSON.parse(ws.run([...TODAY, 'concern', 'L1', ...RECORD, '--json']).stdout);
+    expect(json.hub).toMatchObject({ kind: 'found', hub: { id: 'west', name: 'West Hub', phone: '0300 303 3923' }, locality: 'Staffordshire Moorlands' });
   });
 
   it('never prints a Staffordshire number for a Stoke-on-Trent home', () => {
