@@ -4,6 +4,7 @@ import type { CalendarDate } from '../domain/calendar.js';
 import { type ChildFacts, type Flag, type KeyDates, childStatus } from '../domain/flags.js';
 import { NoSuchChild } from '../errors.js';
 import { type Child, findChild } from '../store/children.js';
+import { emailLinesFor } from '../store/mail.js';
 import { type TimelineRecords, timelineRecords } from '../store/timeline.js';
 import { type Context, withContext } from './context.js';
 import { describeHomeHub, homeHubs } from './home-hub.js';
@@ -91,7 +92,8 @@ function printTimeline(ctx: Context, r: ChildResult): void {
   lines.push(r.flags.length === 0 ? '  none' : `  ${r.flags.map((f) => `${f.name} (${f.date})`).join(', ')}`);
   lines.push('', p.bold('Letters'));
   if (r.letters.length === 0) lines.push('  none');
-  for (const l of r.letters) lines.push(`  ${l.kind}: generated ${l.generated_at.slice(0, 10)} by ${l.generated_by}; ${l.sent_on ? `sent ${l.sent_on}` : 'not sent'}; ${l.file}`);
+  const emailed = emailLinesFor(ctx.db(), c.ref);
+  for (const l of r.letters) lines.push(`  ${l.kind}: generated ${l.generated_at.slice(0, 10)} by ${l.generated_by}; ${l.sent_on ? `sent ${l.sent_on}` : 'not sent'}; ${l.file}`, ...emailed.letter(l.id));
   lines.push('', p.bold('Consents'));
   if (r.consents.length === 0) lines.push('  none');
   for (const s of r.consents) lines.push(`  ${s.on_date} ${s.kind}: ${s.status} by ${s.given_by} (${s.method})${s.note ? `: ${s.note}` : ''}`);
@@ -100,6 +102,7 @@ function printTimeline(ctx: Context, r: ChildResult): void {
   for (const k of r.checks) {
     lines.push(`  version ${k.version}: ${k.status}${k.completed_on ? `, completed ${k.completed_on}` : ''}${k.practitioner ? ` by ${k.practitioner}` : ''}, ${k.shared_on ? `shared with parents ${k.shared_on}` : 'not shared with parents'}${k.amend_reason ? `; amended: ${k.amend_reason}` : ''}${k.version > 1 && k.recorded_on && k.recorded_on !== k.completed_on ? ` (recorded ${k.recorded_on})` : ''}`);
     if (k.pdf_path) lines.push(`    ${k.pdf_path}  sha256 ${k.pdf_sha256 ?? '?'}`);
+    lines.push(...emailed.check(k.id));
   }
   lines.push('', p.bold('Concerns'));
   if (r.concerns.length === 0) lines.push('  none');
