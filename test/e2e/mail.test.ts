@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, SETTING_FLAGS, workspace } from '../helpers/cli.js';
+import { BIN, ROOT, SETTING_FLAGS, workspace } from '../helpers/cli.js';
 import { insertChildren, query } from '../helpers/children.js';
 import { type TestServer, type TestServerOptions, certificateFor127, closedPort, runCliAsync, startSmtp } from '../helpers/smtp.js';
 
@@ -274,5 +275,26 @@ describe('email through the setting\'s SMTP server', () => {
     expect(down.code).toBe(1);
     expect(down.stdout).toContain('Parent letter to send');
     expect(down.stderr).toContain('not emailed');
+  });
+
+  it('only a command that sends mail loads nodemailer', async () => {
+    const smtp = await server();
+    const ws = ready({ TWOCHECK_SMTP_URL: smtp.url() });
+    const modulesFor = (args: string[], url = smtp.url(), status = 0) => {
+      const log = path.join(ws.dir, `modules-${args.join('-')}.txt`);
+      const r = spawnSync(process.execPath, ['--import', path.join(ROOT, 'test/helpers/module-log.mjs'), BIN, ...args], {
+        cwd: ws.dir, encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: ws.dir, FORCE_COLOR: '0', TWOCHECK_DB: ws.db, TWOCHECK_TODAY: TODAY, TWOCHECK_SMTP_URL: url, TWOCHECK_MODULE_LOG: log },
+      });
+      expect(r.status, r.stderr).toBe(status);
+      return fs.readFileSync(log, 'utf8');
+    };
+    for (const args of [['letters', '--dry-run'], ['child', 'A1'], ['remind'], ['check', 'A1', '--show']]) {
+      expect(modulesFor(args), args.join(' ')).not.toMatch(/nodemailer/);
+    }
+    // a dry run lists who would get what without opening a connection
+    expect(modulesFor(['letters', '--email', '--dry-run'])).not.toMatch(/nodemailer/);
+    // and the log would show it: mail test loads it (here against a server that is down)
+    expect(modulesFor(['mail', 'test', 'jo@example.test'], `smtp://127.0.0.1:${await closedPort()}?tls=none`, 1)).toMatch(/nodemailer/);
   });
 });
