@@ -55,11 +55,11 @@ function render(ctx: Context, r: LetterEmailResult, letters: GenerateResult, jso
     ctx.out.info(r.wouldSend.length === 0 ? 'Dry run: no letters to email.' : `Dry run: would email ${counted(r.wouldSend.length, 'message')}; nothing sent.`);
     return;
   }
-  const sent = r.sent.length > 0 ? `Emailed ${counted(r.sent.length, 'parent letter')} through ${r.server} and recorded them as sent.` : 'No letters were emailed.';
+  const sent = r.sent.length > 0 ? `Emailed ${counted(r.sent.length, 'parent letter')} through ${r.server} and recorded ${r.sent.length === 1 ? 'it' : 'them'} as sent.` : 'No letters were emailed.';
   const trouble = r.failed.length + r.notTried.length;
   if (trouble === 0) {
     if (r.sent.length > 0) ctx.out.done(sent);
-    else if (r.skipped.length === 0) ctx.out.info('No letters to email: every parent with an email has theirs.');
+    else if (r.skipped.length === 0) ctx.out.info('No letters to email: none is waiting to be sent.');
     return;
   }
   throw new TwocheckError(`${sent} ${counted(trouble, 'message')} could not be sent (listed above); nothing is recorded for them`,
