@@ -12,7 +12,7 @@ import { letterLanguage, parentLetterEmail } from '../mail/bodies.js';
 import { type Mailer, type Pace, createSender } from '../mail/deliver.js';
 import { type Child, currentChildren, findChild } from '../store/children.js';
 import { type EmailableLetter, latestParentLetters, recordLetterEmail } from '../store/mail.js';
-import type { Context } from '../cli/context.js';
+import type { AppContext } from './context.js';
 import { type MailConfig, parentAddresses } from './mail-config.js';
 
 export interface PlannedEmail {
@@ -53,7 +53,7 @@ export interface LetterEmailOptions {
   dryRun?: boolean;
 }
 
-export function planLetterEmails(ctx: Context, options: LetterEmailOptions): { planned: PlannedEmail[]; result: LetterEmailResult } {
+export function planLetterEmails(ctx: AppContext, options: LetterEmailOptions): { planned: PlannedEmail[]; result: LetterEmailResult } {
   const db = ctx.db();
   const result: LetterEmailResult = { dryRun: options.dryRun === true, server: null, sent: [], wouldSend: [], failed: [], notTried: [], skipped: [], warnings: [] };
   let children: Child[];
@@ -116,7 +116,7 @@ export interface SendDeps {
 }
 
 /** Sends what was planned; one parent's failure never stops the rest, a server that stops does. */
-export async function sendLetterEmails(ctx: Context, config: MailConfig, planned: PlannedEmail[], result: LetterEmailResult, deps: SendDeps): Promise<LetterEmailResult> {
+export async function sendLetterEmails(ctx: AppContext, config: MailConfig, planned: PlannedEmail[], result: LetterEmailResult, deps: SendDeps): Promise<LetterEmailResult> {
   const db = ctx.db();
   result.server = config.describe;
   const send = createSender(deps.mailer, deps.pace, config.mask);

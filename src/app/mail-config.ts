@@ -10,7 +10,7 @@ import { type MailServer, PASSWORD_FILE, type Password, describeServer, findPass
 import type { SettingWords } from '../mail/bodies.js';
 import { storedSmtpUrl } from '../store/mail.js';
 import { getSetting } from '../store/setting.js';
-import type { Context } from '../cli/context.js';
+import type { AppContext } from './context.js';
 
 export interface MailConfig {
   server: MailServer;
@@ -26,13 +26,13 @@ export interface MailConfig {
   open(): Promise<Mailer>;
 }
 
-export function loadMailConfig(ctx: Context): MailConfig {
+export function loadMailConfig(ctx: AppContext): MailConfig {
   const db = ctx.db();
   const fromEnv = ctx.env.TWOCHECK_SMTP_URL;
   const url = fromEnv || storedSmtpUrl(db);
   if (!url) {
     throw new NotFound('no mail server is set up',
-      'run: twocheck setup --smtp smtp://you@example.org@smtp.example.org:587 (or set TWOCHECK_SMTP_URL); see README: Email');
+      'run: twocheck setup --smtp smtp://you@example.org@smtp.example.org:587 (or set TWOCHECK_SMTP_URL); see README: mail');
   }
   const server = parseSmtpUrl(url, fromEnv ? 'TWOCHECK_SMTP_URL' : 'the stored SMTP URL');
   const password = server.user ? findPassword(ctx.env, ctx.dbPath) : null;

@@ -12,7 +12,7 @@ import { currentCheck } from '../store/checks.js';
 import { findChild } from '../store/children.js';
 import { consentHistory } from '../store/consents.js';
 import { checkSharesFor, recordCheckShare } from '../store/mail.js';
-import type { Context } from '../cli/context.js';
+import type { AppContext } from './context.js';
 import { readIntact } from './email-letters.js';
 import type { MailConfig } from './mail-config.js';
 
@@ -32,7 +32,7 @@ export interface ShareResult {
 /** Refused for want of consent: exit 1, nothing sent. */
 export class NoConsentToShare extends TwocheckError {}
 
-export async function shareCheckByEmail(ctx: Context, ref: string, to: string, load: () => MailConfig, pace: Pace): Promise<ShareResult> {
+export async function shareCheckByEmail(ctx: AppContext, ref: string, to: string, load: () => MailConfig, pace: Pace): Promise<ShareResult> {
   const db = ctx.db();
   const child = findChild(db, ref);
   if (!child) throw new NoSuchChild(ref);

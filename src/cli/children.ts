@@ -1,20 +1,13 @@
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { ageInMonths, describeAge } from '../domain/age.js';
+import { type ChildListed, type ChildrenOptions as RunOptions, runChildren } from '../app/children.js';
 import { counted } from '../domain/words.js';
-import { type Child, allChildren, currentChildren } from '../store/children.js';
 import { type Context, withContext } from './context.js';
 import { guardCells } from './csv-safe.js';
 
-export interface ChildrenOptions {
-  all?: boolean;
+interface ChildrenOptions extends RunOptions {
   json?: boolean;
   csv?: boolean;
-}
-
-export interface ChildListed extends Child {
-  ageMonths: number;
-  age: string;
 }
 
 export function register(program: Command): void {
@@ -28,15 +21,6 @@ export function register(program: Command): void {
       const opts = command.opts<ChildrenOptions>();
       renderChildren(ctx, runChildren(ctx, opts), opts);
     }));
-}
-
-export function runChildren(ctx: Context, options: ChildrenOptions): ChildListed[] {
-  const db = ctx.db();
-  const children = options.all ? allChildren(db) : currentChildren(db);
-  return children.map((c) => {
-    const months = ageInMonths(c.dob, ctx.today);
-    return { ...c, ageMonths: months, age: describeAge(months) };
-  });
 }
 
 const COLUMNS: [keyof ChildListed, string][] = [

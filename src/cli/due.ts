@@ -9,7 +9,7 @@ import { homeHubs } from './home-hub.js';
 import { chunkedWriter } from './chunked.js';
 import { csvCell } from './csv-safe.js';
 import { dueRowJson } from './due-json.js';
-import { type DueOptions, type DueResult, runDue } from './due-data.js';
+import { type DueOptions, type DueResult, runDue } from '../app/due.js';
 
 interface Flags extends DueOptions { json?: boolean; csv?: boolean; dismiss?: string; reason?: string }
 
@@ -32,8 +32,7 @@ export function register(program: Command): void {
       if (opts.dismiss !== undefined) return dismiss(ctx, opts);
       if (opts.reason !== undefined) throw new UsageError('--reason goes with --dismiss <ref>');
       if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
-      // the table names children whose Hub is unknown, so it reads their homes in the same query
-      const result = runDue(ctx.db(), ctx.today, opts, !opts.json && !opts.csv);
+      const result = runDue(ctx, opts);
       if (opts.json) await printJson(ctx, result);
       else if (opts.csv) await printCsv(ctx, result);
       else {
@@ -115,7 +114,7 @@ function warnHubUnknown(ctx: Context, result: DueResult): void {
   const unknown: string[] = [];
   result.children.forEach((row, i) => {
     if (!row.flags.some((flag) => NEEDS_HUB.has(flag))) return;
-    const answer = hubs.of(result.homes![i]!);
+    const answer = hubs.of(result.homes[i]!);
     if (answer.kind !== 'found') unknown.push(`  ${row.ref}  ${row.firstName} ${row.lastName}: ${answer.reason}`);
   });
   if (unknown.length === 0) return;

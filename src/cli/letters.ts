@@ -30,7 +30,7 @@ export function register(program: Command): void {
     .option('--force', 'write again for children who already have a letter; overwrite files')
     .option('--dry-run', 'list what would be written; write and record nothing')
     .option('--json', 'print the result as JSON')
-    .option('--email', 'also email each letter not yet sent to the parent email(s) on record (see README: Email)')
+    .option('--email', 'also email each letter not yet sent to the parent email(s) on record (see README: mail)')
     .action(withContext(async (ctx, command) => {
       const flags = command.opts<LettersFlags>();
       // mail settings are checked before any letter is written

@@ -3,8 +3,8 @@ import { type FlagName } from '../domain/flags.js';
 import { counted } from '../domain/words.js';
 import path from 'node:path';
 import { chunkedWriter } from './chunked.js';
-import { type Context, withContext } from './context.js';
-import { type DueRow, runDue } from './due-data.js';
+import { withContext } from './context.js';
+import { runRemind } from '../app/remind.js';
 import { type GenerateResult, generateLetters } from './letters-batch.js';
 
 /** What to do about each flag, in the words a manager acts on, with the command to run. */
@@ -19,21 +19,6 @@ const ACTIONS: Record<FlagName, { title: string; command: (ref: string) => strin
   'turns-two-soon': { title: 'Turning two soon', command: (r) => `twocheck child ${r}` },
 };
 
-export interface RemindResult {
-  today: string;
-  groups: { flag: FlagName; title: string; children: { row: DueRow; command: string }[] }[];
-}
-
-export function runRemind(ctx: Context, within?: string): RemindResult {
-  const due = runDue(ctx.db(), ctx.today, { within });
-  const groups: RemindResult['groups'] = [];
-  for (const flag of Object.keys(ACTIONS) as FlagName[]) {
-    const children = due.children.filter((r) => r.flags.includes(flag)).map((row) => ({ row, command: ACTIONS[flag].command(row.ref) }));
-    if (children.length > 0) groups.push({ flag, title: ACTIONS[flag].title, children });
-  }
-  return { today: ctx.today, groups };
-}
-
 export function register(program: Command): void {
   program
     .command('remind')
@@ -41,7 +26,7 @@ export function register(program: Command): void {
     .option('--within <days>', 'look-ahead in days for turns-two-soon and consent-missing', '30')
     .option('--generate', 'also write and record the parent letters that are due (once per child)')
     .option('--out <dir>', 'with --generate: folder for the letters (default: letters/<today> beside the database)')
-    .option('--email <address>', 'email the summary to this address instead of printing it (see README: Email)')
+    .option('--email <address>', 'email the summary to this address instead of printing it (see README: mail)')
     .action(withContext(async (ctx, command) => {
       const opts = command.opts<{ within?: string; generate?: boolean; out?: string; email?: string }>();
       const mailed = opts.email === undefined ? null : (await import('./remind-email.js')).prepareReminder(ctx, opts.email);
@@ -70,9 +55,10 @@ export function register(program: Command): void {
       }
       await out.line(`twocheck: what needs doing on ${result.today}\n`);
       for (const g of result.groups) {
-        await out.line(`\n${g.title} (${g.flag}): ${g.children.length}\n`);
-        for (const { row, command: cmd } of g.children) {
-          const full = out.line(`  ${row.ref}  ${row.firstName} ${row.lastName}, ${row.age}, ${row.nextDate}   run: ${cmd}\n`);
+        const action = ACTIONS[g.flag];
+        await out.line(`\n${action.title} (${g.flag}): ${g.children.length}\n`);
+        for (const row of g.children) {
+          const full = out.line(`  ${row.ref}  ${row.firstName} ${row.lastName}, ${row.age}, ${row.nextDate}   run: ${action.command(row.ref)}\n`);
           if (full) await full;
         }
       }

@@ -1,4 +1,4 @@
-import { type CalendarDate, addDays, daysBetween } from './calendar.js';
+import { type CalendarDate, addDays } from './calendar.js';
 import { ageInMonths, monthAnniversary, secondBirthday, thirdBirthday } from './age.js';
 import { fundedTermStart } from './funding.js';
 
@@ -123,19 +123,4 @@ export function statusOn(today: CalendarDate, lookAhead = DEFAULT_LOOK_AHEAD): S
  */
 export function childStatus(facts: ChildFacts, today: CalendarDate, lookAhead = DEFAULT_LOOK_AHEAD): Status {
   return statusOn(today, lookAhead)(facts);
-}
-
-/**
- * Sort key: most urgent flag first, then the date that matters soonest (an older deadline is
- * more overdue), then by days to that date.
- */
-export function urgency(status: Status): [number, number] {
-  if (status.flags.length === 0) return [FLAG_NAMES.length, 0];
-  const first = status.flags[0] as Flag;
-  return [FLAG_NAMES.indexOf(first.name), daysBetween('1970-01-01' as CalendarDate, first.date)];
-}
-
-/** The next date that matters for a child carrying flags: the date of its most urgent flag. */
-export function nextDate(status: Status): CalendarDate | null {
-  return status.flags[0]?.date ?? null;
 }
