@@ -8,6 +8,7 @@ import { TEMPLATES_DIR } from '../store/areas.js';
 import { type CheckRecord, checksForChild, currentCheck, nextVersion, recordCompletedCheck, recordShared } from '../store/checks.js';
 import { type Child, findChild } from '../store/children.js';
 import { getSetting } from '../store/setting.js';
+import { registerShare } from './check-share.js';
 import { type Context, withContext } from './context.js';
 import { homeHubs } from './home-hub.js';
 
@@ -29,7 +30,7 @@ export type CheckResult =
   | { kind: 'kept-as-draft'; child: Child };
 
 export function register(program: Command): void {
-  program
+  const check = program
     .command('check')
     .description('write the Progress Check at two for a child, make its PDF and keep the record')
     .argument('<ref>', "the child's reference")
@@ -45,6 +46,7 @@ export function register(program: Command): void {
       const result = await runCheck(ctx, command.args[0] as string, command.opts<CheckOptions>());
       render(ctx, result, command.opts<CheckOptions>());
     }));
+  registerShare(check);
 }
 
 export async function runCheck(ctx: Context, ref: string, opts: CheckOptions): Promise<CheckResult> {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { type ChildResult, runChild } from '../app/child.js';
+import { emailLinesFor } from '../store/mail.js';
 import { type Context, withContext } from './context.js';
 import { describeHomeHub } from './home-hub.js';
 
@@ -41,7 +42,8 @@ function printTimeline(ctx: Context, r: ChildResult): void {
   lines.push(r.flags.length === 0 ? '  none' : `  ${r.flags.map((f) => `${f.name} (${f.date}${f.note ? `: ${f.note}` : ''})`).join(', ')}`);
   lines.push('', p.bold('Letters'));
   if (r.letters.length === 0) lines.push('  none');
-  for (const l of r.letters) lines.push(`  ${l.kind}: generated ${l.generated_at.slice(0, 10)} by ${l.generated_by}; ${l.sent_on ? `sent ${l.sent_on}` : 'not sent'}; ${l.file}`);
+  const emailed = emailLinesFor(ctx.db(), c.ref);
+  for (const l of r.letters) lines.push(`  ${l.kind}: generated ${l.generated_at.slice(0, 10)} by ${l.generated_by}; ${l.sent_on ? `sent ${l.sent_on}` : 'not sent'}; ${l.file}`, ...emailed.letter(l.id));
   lines.push('', p.bold('Consents'));
   if (r.consents.length === 0) lines.push('  none');
   for (const s of r.consents) lines.push(`  ${s.on_date} ${s.kind}: ${s.status} by ${s.given_by} (${s.method})${s.note ? `: ${s.note}` : ''}`);
@@ -50,6 +52,7 @@ function printTimeline(ctx: Context, r: ChildResult): void {
   for (const k of r.checks) {
     lines.push(`  version ${k.version}: ${k.status}${k.completed_on ? `, completed ${k.completed_on}` : ''}${k.practitioner ? ` by ${k.practitioner}` : ''}, ${k.shared_on ? `shared with parents ${k.shared_on}` : 'not shared with parents'}${k.amend_reason ? `; amended: ${k.amend_reason}` : ''}${k.version > 1 && k.recorded_on && k.recorded_on !== k.completed_on ? ` (recorded ${k.recorded_on})` : ''}`);
     if (k.pdf_path) lines.push(`    ${k.pdf_path}  sha256 ${k.pdf_sha256 ?? '?'}`);
+    lines.push(...emailed.check(k.id));
   }
   lines.push('', p.bold('Concerns'));
   if (r.concerns.length === 0) lines.push('  none');

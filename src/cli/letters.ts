@@ -16,6 +16,7 @@ interface LettersFlags {
   force?: boolean;
   dryRun?: boolean;
   json?: boolean;
+  email?: boolean;
 }
 
 export function register(program: Command): void {
@@ -29,10 +30,15 @@ export function register(program: Command): void {
     .option('--force', 'write again for children who already have a letter; overwrite files')
     .option('--dry-run', 'list what would be written; write and record nothing')
     .option('--json', 'print the result as JSON')
+    .option('--email', 'also email each letter not yet sent to the parent email(s) on record (see README: mail)')
     .action(withContext(async (ctx, command) => {
       const flags = command.opts<LettersFlags>();
+      // mail settings are checked before any letter is written
+      const email = flags.email ? await import('./letters-email.js') : null;
+      const mail = email?.prepareEmail(ctx, flags.dryRun === true) ?? null;
       const result = await runLetters(ctx, flags);
-      renderLetters(ctx, result, flags.json === true);
+      if (!email || !flags.json) renderLetters(ctx, result, flags.json === true);
+      if (email) await email.emailLetters(ctx, mail, flags, result);
     }));
 
   letters

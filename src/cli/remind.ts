@@ -27,8 +27,10 @@ export function register(program: Command): void {
     .option('--within <days>', 'look-ahead in days for turns-two-soon and consent-missing', '30')
     .option('--generate', 'also write and record the parent letters that are due (once per child)')
     .option('--out <dir>', 'with --generate: folder for the letters (default: letters/<today> beside the database)')
+    .option('--email <address>', 'email the summary to this address instead of printing it (see README: mail)')
     .action(withContext(async (ctx, command) => {
-      const opts = command.opts<{ within?: string; generate?: boolean; out?: string }>();
+      const opts = command.opts<{ within?: string; generate?: boolean; out?: string; email?: string }>();
+      const mailed = opts.email === undefined ? null : (await import('./remind-email.js')).prepareReminder(ctx, opts.email);
       // A missing database is a failure cron mails about (ctx.db() says so): under cron a mistyped
       // TWOCHECK_DB must never become a new, empty database that reports nothing, for ever.
       // Flags are checked before any letter is written, so a bad --within changes nothing.
@@ -46,7 +48,7 @@ export function register(program: Command): void {
       }
       // Nothing to do: no output at all, so cron sends no mail.
       if (result.groups.length === 0 && lines.length === 0) return;
-      const out = chunkedWriter(ctx);
+      const out = mailed ? mailed.writer() : chunkedWriter(ctx);
       if (lines.length > 0) await out.line(`${lines.join('\n')}\n`);
       if (result.groups.length === 0) {
         await out.end();
