@@ -187,6 +187,21 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX checks_shared ON checks (shared_on) WHERE status = 'completed';
   CREATE INDEX children_left ON children (left_on) WHERE left_on IS NOT NULL;
   `,
+
+  /* 3: the basis of a funded place, as the roster's funding columns say it (the disadvantaged
+     two-year-old offer or the working-parent entitlement); and the roster layouts a manager
+     mapped once, by name, with the header row they were made for so the same export is
+     recognised again. */ `
+  ALTER TABLE children ADD COLUMN funding_basis TEXT CHECK (funding_basis IN ('disadvantaged', 'working-parent'));
+  CREATE TABLE roster_mappings (
+    name        TEXT PRIMARY KEY,
+    header_row  TEXT NOT NULL,
+    map         TEXT NOT NULL,
+    created_by  TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+  );
+  CREATE INDEX roster_mappings_header_row ON roster_mappings (header_row);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
