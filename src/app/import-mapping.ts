@@ -11,9 +11,9 @@ export function previewOf(source: RosterSource, index: number): string[] {
 
 /** A column that could hold `field`, from its first values: dates for dob, words for names. */
 function guess(source: RosterSource, layout: Layout, field: RosterField, taken: Set<number>): number | null {
-  const used = new Set(Object.values(layout.sources).join(' '));
+  const used = Object.values(layout.sources).join(' ');
   for (let i = 0; i < source.headers.length; i++) {
-    if (taken.has(i) || used.has(`"${source.headers[i]}"`)) continue;
+    if (taken.has(i) || used.includes(`"${source.headers[i]}"`)) continue;
     const values = previewOf(source, i);
     if (values.length === 0) continue;
     const dates = values.every((v) => 'date' in parseRosterDate(v, '2100-01-01' as never));

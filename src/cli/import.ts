@@ -78,7 +78,8 @@ export function renderImport(ctx: Context, r: ImportResult, json: boolean): void
   else if (r.dryRun) {
     ctx.out.data('Columns:');
     for (const [field, from] of Object.entries(r.layout.sources)) {
-      const values = r.firstRows.map((row) => row.values[field]).filter((v) => v !== undefined).map(show);
+      const values = r.firstRows.filter((row) => row.values[field] !== undefined)
+        .map((row) => show(row.values[field]) + (field === 'funded' && row.values.funding_basis ? ` (${String(row.values.funding_basis)})` : ''));
       ctx.out.data(`  ${field.padEnd(13)} ← ${from}${values.length > 0 ? `: ${values.join(' | ')}` : ''}`);
     }
     for (const d of r.dates) ctx.out.data(`  ${d.field} read ${d.order === 'dmy' ? 'day first (dd/mm/yyyy)' : 'month first (mm/dd/yyyy)'}${d.because ? `, as ${d.because} shows` : ''}`);

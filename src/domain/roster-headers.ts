@@ -100,9 +100,16 @@ const PERSON: Record<string, 'whole' | 'first' | 'last' | 'email' | 'phone' | 'c
   hometelephone: 'home', homephone: 'home', workphone: 'home', worktelephone: 'home',
 };
 
+/** The key without the prefix, preferring a prefix that leaves a known part ("parents"+"urname" loses to "parent"+"surname"). */
 function stripPrefix(key: string, prefixes: readonly string[]): string | null {
-  for (const p of prefixes) if (key.startsWith(p)) return key.slice(p.length);
-  return null;
+  let first: string | null = null;
+  for (const p of prefixes) {
+    if (!key.startsWith(p)) continue;
+    const rest = key.slice(p.length);
+    if (PERSON[rest] !== undefined || CHILD[rest] !== undefined) return rest;
+    first ??= rest;
+  }
+  return first;
 }
 
 function asPerson(rest: string, second: boolean): Recognised {
@@ -133,13 +140,18 @@ export function recognise(header: string): Recognised {
   if (ID_UPN.includes(key)) return { part: { field: 'ref' }, rank: 2 };
   const direct = CHILD[key];
   if (direct !== undefined) return typeof direct === 'string' ? { ignore: direct } : { part: direct[0], rank: direct[1] };
-  const afterChild = stripPrefix(key, PREFIX_CHILD);
-  if (afterChild !== null) {
-    const own = CHILD[afterChild];
+  // "Child Surname" is child + surname, not childs + urname: every prefix that fits is tried.
+  let afterChild: string | null = null;
+  for (const p of PREFIX_CHILD) {
+    if (!key.startsWith(p)) continue;
+    const rest = key.slice(p.length);
+    afterChild ??= rest;
+    const own = CHILD[rest];
     if (typeof own === 'string') return { ignore: own };
     if (own) return { part: own[0], rank: own[1] - 0.5 };
-    if (ID_OWN.includes(afterChild)) return { part: { field: 'ref' }, rank: 0.5 };
-    if (ID_UPN.includes(afterChild)) return { part: { field: 'ref' }, rank: 1.5 };
+    if (ID_OWN.includes(rest)) return { part: { field: 'ref' }, rank: 0.5 };
+    if (ID_UPN.includes(rest)) return { part: { field: 'ref' }, rank: 1.5 };
+    if (stripPrefix(rest, PREFIX_PARENT) !== null || stripPrefix(rest, PREFIX_PARENT2) !== null) afterChild = rest;
   }
   const rest = afterChild ?? key;
   const second = stripPrefix(rest, PREFIX_PARENT2);
