@@ -220,7 +220,7 @@ async function importRows(ctx: Context, options: ImportOptions, source: RosterSo
       result.dates.push({ field, header: col.header, order: orders[field], because: proof ? `${source.name}:${proof.line}: "${proof.text}" in "${proof.header}"` : null });
     }
     if (result.problems.length > 0 && !options.skipInvalid) {
-      throw new InputRejected(`${source.name}: ${counted(result.counts.rejected, 'row')} refused; nothing was changed`, result.problems,
+      throw new InputRejected(`${source.name}: ${counted(result.counts.rejected, 'row')} refused; nothing was changed`, [...result.problems, ...result.warnings],
         'Fix the rows above and import again, or use --skip-invalid to import the good rows.');
     }
     writer.finish();

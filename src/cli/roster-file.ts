@@ -111,6 +111,12 @@ async function readRoster(open: () => Readable, name: string, sniffed: RosterEnc
   if (!header || header.cells.every((c) => c.trim() === '')) {
     throw new InputRejected(`${name} is empty: a roster needs a header row and one row per child`);
   }
+  // A few records ahead of the rest, for a preview of each column's first values.
+  while (after.length < 5) {
+    const next = await numbered.next();
+    if (next.done) break;
+    after = after.concat(next.value);
+  }
   const firstBatch = after;
   const batches = (async function* () {
     if (firstBatch.length > 0) yield firstBatch;

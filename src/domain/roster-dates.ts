@@ -30,7 +30,9 @@ function monthNamed(word: string): number | null {
 }
 
 function withoutTime(text: string): string {
-  return text.trim().replace(TIME, '');
+  const t = text.trim();
+  // Most cells are a bare date: the time pattern runs only where a time could be.
+  return t.length > 10 || t.includes(':') ? t.replace(TIME, '') : t;
 }
 
 function fullYear(digits: string, today: CalendarDate): number {

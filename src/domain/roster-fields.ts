@@ -118,7 +118,7 @@ export function stableKey(first: string, last: string, dob: string): string {
 
 /** A "?" with a letter beside it: what Excel's plain "CSV" writes for a letter it cannot encode ("Nguy?n"). */
 export function hasLostLetter(text: string): boolean {
-  return /\p{L}\?|\?\p{L}/u.test(text);
+  return text.includes('?') && /\p{L}\?|\?\p{L}/u.test(text);
 }
 
 // eslint-disable-next-line no-control-regex
