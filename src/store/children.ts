@@ -77,21 +77,17 @@ export type UpsertResult =
  * of a million children is held in 4 MB rather than in a Map of refs.
  */
 class LinesById {
-  private lines = new Int32Array(1024);
+  // In blocks, so that growing never copies (nor briefly doubles) what is held.
+  private readonly blocks: Int32Array[] = [];
 
   get(id: number): number {
-    return id < this.lines.length ? (this.lines[id] as number) : 0;
+    return this.blocks[id >>> 16]?.[id & 0xffff] ?? 0;
   }
 
   set(id: number, line: number): void {
-    if (id >= this.lines.length) {
-      let size = this.lines.length;
-      while (size <= id) size *= 2;
-      const grown = new Int32Array(size);
-      grown.set(this.lines);
-      this.lines = grown;
-    }
-    this.lines[id] = line;
+    const b = id >>> 16;
+    const block = this.blocks[b] ??= new Int32Array(0x10000);
+    block[id & 0xffff] = line;
   }
 }
 
