@@ -89,20 +89,21 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<I
   const badMap = readMapOptions(options.map ?? []).problems;
   if (badMap.length > 0) throw new UsageError(badMap.join('; '));
   let source = await openRoster(options.file, { encoding: options.encoding, stdin: options.stdin });
-  const db = ctx.db();
+  // A roster refused for its header must not leave a new, empty database behind.
+  const db = fs.existsSync(ctx.dbPath) ? ctx.db() : null;
   const headerRow = source.headers.map(headerKey).join(',');
   let map = options.map ?? [];
   let mapping: ImportResult['layout']['mapping'] = null;
   if (options.mapping) {
-    const saved = findMapping(db, options.mapping);
+    const saved = db ? findMapping(db, options.mapping) : null;
     if (!saved) {
-      const names = listMappings(db).map((m) => m.name);
+      const names = db ? listMappings(db).map((m) => m.name) : [];
       throw new UsageError(`no saved mapping "${options.mapping}"; saved: ${names.length > 0 ? names.join(', ') : 'none'}`);
     }
     map = [...saved.map, ...map];
     mapping = { name: saved.name, how: 'given' };
   } else if (map.length === 0) {
-    const saved = mappingForHeaderRow(db, headerRow);
+    const saved = db ? mappingForHeaderRow(db, headerRow) : null;
     if (saved) {
       map = saved.map;
       mapping = { name: saved.name, how: 'recognised' };
@@ -114,14 +115,14 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<I
     throw new InputRejected(`${source.name}: the header row does not fit; nothing was changed`, layout.problems.map((p) => `${at}: ${p}`));
   }
   if (layout.missing.length > 0) {
-    throw new MappingNeeded(source, layout, listMappings(db).map((m) => m.name), options.file);
+    throw new MappingNeeded(source, layout, db ? listMappings(db).map((m) => m.name) : [], options.file);
   }
   let forced: DateOrders | null = null;
   for (;;) {
     try {
       const result = await importRows(ctx, options, source, layout, leftOn, forced);
       if (options.saveAs && !result.dryRun) {
-        saveMapping(db, { name: options.saveAs, headerRow, map, createdBy: ctx.by, createdAt: ctx.now().toISOString() });
+        saveMapping(ctx.db(), { name: options.saveAs, headerRow, map, createdBy: ctx.by, createdAt: ctx.now().toISOString() });
         mapping = { name: options.saveAs, how: 'saved' };
       }
       result.layout.mapping = mapping;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { workspace } from '../helpers/cli.js';
@@ -68,6 +69,9 @@ describe('import: dates, rows and mappings', () => {
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('--map first_name="Kid" --map last_name="Fam name" --map dob="Born on"');
     expect(refused.stderr).not.toContain('?');
+    expect(fs.existsSync(ws.db)).toBe(false);
+    ws.write('first.csv', 'ref,first name,surname,dob\n9,Amy,Lee,06/06/2024\n');
+    expect(ws.run([...TODAY, 'import', 'first.csv']).code).toBe(0);
     // a mapping saved on a terminal is stored like this one, made through the database
     const d = new Database(ws.db);
     d.prepare("INSERT INTO roster_mappings VALUES ('register', 'kid,famname,bornon', ?, 'test', '2026-11-01T00:00:00Z')")
