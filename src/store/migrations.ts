@@ -221,6 +221,21 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX check_shares_child ON check_shares (child_id);
   `,
+
+  /* 4: the basis of a funded place, as the roster's funding columns say it (the disadvantaged
+     two-year-old offer or the working-parent entitlement); and the roster layouts a manager
+     mapped once, by name, with the header row they were made for so the same export is
+     recognised again. */ `
+  ALTER TABLE children ADD COLUMN funding_basis TEXT CHECK (funding_basis IN ('disadvantaged', 'working-parent'));
+  CREATE TABLE roster_mappings (
+    name        TEXT PRIMARY KEY,
+    header_row  TEXT NOT NULL,
+    map         TEXT NOT NULL,
+    created_by  TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+  );
+  CREATE INDEX roster_mappings_header_row ON roster_mappings (header_row);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
