@@ -10,6 +10,7 @@ import { type Child, findChild } from '../store/children.js';
 import { getSetting } from '../store/setting.js';
 import { type Context, withContext } from './context.js';
 import { homeHubs } from './home-hub.js';
+import { printVersions } from './check-versions.js';
 
 export interface CheckOptions {
   from?: string;
@@ -159,15 +160,11 @@ function render(ctx: Context, result: CheckResult, opts: CheckOptions): void {
         return;
       }
       if (result.versions.length === 0) ctx.out.info(`${name} has no Progress Check yet.`);
-      for (const v of result.versions) {
-        const when = v.completedOn ? formatUkDate(v.completedOn) : '';
-        const shared = v.sharedOn ? `shared ${formatUkDate(v.sharedOn)}` : v.status === 'completed' ? 'not shared' : '';
-        ctx.out.data([`v${v.version}`, v.status, when, v.practitioner ?? '', shared, v.pdfPath ?? '', v.amendReason ? `amended: ${v.amendReason}` : ''].filter(Boolean).join('  '));
-      }
+      if (result.versions.length > 0) printVersions(ctx, result.versions);
       return;
     }
     case 'shared':
-      ctx.out.done(`Recorded: ${name}'s Progress Check (version ${result.record.version}) given to parents on ${formatUkDate(result.record.sharedOn as CalendarDate)}.`);
+      ctx.out.done(`Recorded: ${name}'s Progress Check (version ${result.record.version}) given to parents on ${result.record.sharedOn as CalendarDate}.`);
       return;
     case 'kept-as-draft':
       ctx.out.info(`Kept as a draft for ${name}; nothing completed. Run twocheck check ${result.child.ref} to resume.`);

@@ -13,6 +13,7 @@ import { type Child, currentChildren, findChild } from '../store/children.js';
 import { type NewInvitation, type Session, bookedChildIds, createSessions, findSession, listSessions, recordAttendance, recordInvitations } from '../store/groups.js';
 import { getSetting } from '../store/setting.js';
 import { type Context, withContext } from './context.js';
+import { fitLine, tableWidth } from './table.js';
 
 interface PlanFlags { from?: string; to?: string; size?: string; spread?: string; groupBy?: string; minutesSaved?: string; json?: boolean }
 interface CreateFlags extends PlanFlags { date?: string[]; time?: string; place?: string; lead?: string; healthVisitor?: string }
@@ -187,9 +188,14 @@ export function runAttend(ctx: Context, id: number, refs: readonly string[], att
   recordAttendance(db, id, refs.map((r) => members.get(r) as number), attended, ctx.by, ctx.now());
 }
 
+/** Prose and list lines wrapped between words to the terminal's width (see table.ts). */
+function say(ctx: Context, text: string): void {
+  for (const line of fitLine(text, tableWidth(ctx.out.stdout, ctx.env), '  ')) ctx.out.data(line);
+}
+
 function printPlan(ctx: Context, plan: Plan): void {
   const p = ctx.out.paint;
-  ctx.out.data(`Children due ${formatLongDate(plan.from)} to ${formatLongDate(plan.to)}: ${plan.due}. Sessions of at most ${plan.size}, ages within ${counted(plan.spread, 'month')}${plan.by ? `, by ${plan.by}` : ''}.`);
+  say(ctx, `Children due ${formatLongDate(plan.from)} to ${formatLongDate(plan.to)}: ${plan.due}. Sessions of at most ${plan.size}, ages within ${counted(plan.spread, 'month')}${plan.by ? `, by ${plan.by}` : ''}.`);
   for (const s of plan.sessions) {
     ctx.out.data('');
     ctx.out.data(p.bold(`Session ${s.number}: ${formatLongDate(s.date)}${s.group ? ` (${s.group})` : ''}, ${counted(s.members.length, 'child', 'children')}`));
@@ -198,17 +204,17 @@ function printPlan(ctx: Context, plan: Plan): void {
   if (plan.unplaced.length > 0) {
     ctx.out.data('');
     ctx.out.data(p.bold('Not placed'));
-    for (const u of plan.unplaced) ctx.out.data(`  ${u.ref.padEnd(8)} ${u.name.padEnd(24)} ${u.reason}`);
+    for (const u of plan.unplaced) say(ctx, `  ${u.ref.padEnd(8)} ${u.name.padEnd(24)} ${u.reason}`);
   }
   ctx.out.data('');
   const e = plan.estimate;
-  ctx.out.data(`Estimated professional time saved: ${counted(e.minutes, 'minute')} (${counted(e.reviews, 'review')} in groups × ${counted(e.minutesPerReview, 'minute')}; an estimate, not a measurement).`);
+  say(ctx, `Estimated professional time saved: ${counted(e.minutes, 'minute')} (${counted(e.reviews, 'review')} in groups × ${counted(e.minutesPerReview, 'minute')}; an estimate, not a measurement).`);
 }
 
 function printSessions(ctx: Context, sessions: readonly Session[]): void {
   for (const s of sessions) {
     const where = [s.atTime, s.place, s.lead && `lead ${s.lead}`, s.healthVisitor && `health visitor ${s.healthVisitor}`].filter(Boolean).join(', ');
-    ctx.out.data(ctx.out.paint.bold(`#${s.id} ${formatLongDate(s.onDate)}${where ? `: ${where}` : ''}`));
+    for (const line of fitLine(`#${s.id} ${formatLongDate(s.onDate)}${where ? `: ${where}` : ''}`, tableWidth(ctx.out.stdout, ctx.env), '  ')) ctx.out.data(ctx.out.paint.bold(line));
     for (const m of s.members) {
       const mark = m.attended === null ? '' : m.attended ? '  attended' : '  absent';
       ctx.out.data(`  ${m.ref.padEnd(8)} ${m.firstName} ${m.lastName}${mark}`);
