@@ -11,6 +11,7 @@ import { getSetting } from '../store/setting.js';
 import { type Context, withContext } from './context.js';
 import { homeHubs } from './home-hub.js';
 import { printVersions } from './check-versions.js';
+import { checkTemplate } from './check-template.js';
 
 export interface CheckOptions {
   from?: string;
@@ -34,7 +35,8 @@ export function register(program: Command): void {
     .command('check')
     .description('write the Progress Check at two for a child, make its PDF and keep the record')
     .argument('<ref>', "the child's reference")
-    .option('--from <file>', 'take the check from a JSON file (see README: check) instead of asking')
+    .option('--from <file>', 'take the check from a JSON file (--template prints one to fill in) instead of asking')
+    .option('--template', 'print a check file ready to fill in for this child, for --from; change nothing')
     .option('--amend', 'record a new version of a check already completed (needs --reason)')
     .option('--reason <text>', 'why the check is amended, or why --force is right')
     .option('--force', 'accept a check dated before the second birthday (needs --reason)')
@@ -43,6 +45,13 @@ export function register(program: Command): void {
     .option('--json', 'with --show (or alone): the versions as JSON')
     .option('--out <folder>', 'where to write the PDF', 'checks')
     .action(withContext(async (ctx, command) => {
+      if (command.opts<{ template?: boolean }>().template) {
+        const ref = command.args[0] as string;
+        const child = findChild(ctx.db(), ref);
+        if (!child) throw new NoSuchChild(ref);
+        ctx.out.json(checkTemplate(child, ctx.today));
+        return;
+      }
       const result = await runCheck(ctx, command.args[0] as string, command.opts<CheckOptions>());
       render(ctx, result, command.opts<CheckOptions>());
     }));
