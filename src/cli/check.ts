@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { type CalendarDate, compareDates, formatUkDate, londonDate, parseIsoDate } from '../domain/calendar.js';
+import { type CalendarDate, compareDates, londonDate } from '../domain/calendar.js';
+import { DATE_INPUT_FORMS, parseDateInput } from '../domain/dates-input.js';
 import { type ProgressCheck, validateCheck } from '../domain/progress-check.js';
 import { InputRejected, NoSuchChild, NotFound, NotJson, TwocheckError, UsageError } from '../errors.js';
 import { TEMPLATES_DIR } from '../store/areas.js';
@@ -40,7 +41,7 @@ export function register(program: Command): void {
     .option('--amend', 'record a new version of a check already completed (needs --reason)')
     .option('--reason <text>', 'why the check is amended, or why --force is right')
     .option('--force', 'accept a check dated before the second birthday (needs --reason)')
-    .option('--shared <date>', 'record the day the copy was given to parents (YYYY-MM-DD)')
+    .option('--shared <date>', 'record the day the copy was given to parents (YYYY-MM-DD or DD/MM/YYYY)')
     .option('--show', 'list the versions kept, change nothing')
     .option('--json', 'with --show (or alone): the versions as JSON')
     .option('--out <folder>', 'where to write the PDF', 'checks')
@@ -155,8 +156,8 @@ function readJson(file: string, named: string): unknown {
 }
 
 function parseDate(text: string, flag: string): CalendarDate {
-  const date = parseIsoDate(text.trim());
-  if (!date) throw new UsageError(`${flag} must be a date as YYYY-MM-DD, not "${text}"`);
+  const date = parseDateInput(text);
+  if (!date) throw new UsageError(`${flag} must be a date as ${DATE_INPUT_FORMS}, not "${text}"`);
   return date;
 }
 

@@ -25,7 +25,7 @@ export function register(program: Command): void {
     .option('--raised-by <who>', `who raised it: ${RAISED_BY.join(', ')}`)
     .option('--area <area>', `the area: ${CONCERN_AREAS.join(', ')}`)
     .option('--description <text>', 'what was noticed')
-    .option('--on <YYYY-MM-DD>', 'when it was raised (default today)')
+    .option('--on <date>', 'when it was raised (default today)')
     .option('--list', "list the child's concerns instead (as `concern list <ref>`)")
     .option('--json', 'with --list: as JSON; otherwise the recorded concern as JSON')
     .action(withContext(async (ctx, command) => {
@@ -50,7 +50,7 @@ export function register(program: Command): void {
     .description('record who the concern was shared with, how and when')
     .requiredOption('--with <whom>', 'who it was shared with, e.g. "West Hub"')
     .requiredOption('--how <how>', `how: ${SHARE_METHODS.join(', ')}`)
-    .option('--on <YYYY-MM-DD>', 'when (default today)')
+    .option('--on <date>', 'when (default today)')
     .option('--note <text>', 'what was said or agreed')
     .action(withContext((ctx, command) => {
       const opts = command.opts<{ with: string; how: string; on?: string; note?: string }>();
@@ -65,15 +65,15 @@ export function register(program: Command): void {
   concern.command('action <id>')
     .description('add a follow-up action (--note, --due), or mark one done (--action <n> --done)')
     .option('--note <text>', 'the action')
-    .option('--due <YYYY-MM-DD>', 'when it should be done by')
-    .option('--done <YYYY-MM-DD>', 'when it was done')
+    .option('--due <date>', 'when it should be done by')
+    .option('--done <date>', 'when it was done')
     .option('--action <n>', 'the number of an action already recorded, to mark it done')
-    .option('--on <YYYY-MM-DD>', 'when the action was agreed (default today)')
+    .option('--on <date>', 'when the action was agreed (default today)')
     .action(withContext((ctx, command) => {
       const opts = command.opts<{ note?: string; due?: string; done?: string; action?: string; on?: string }>();
       const c = concernById(ctx, command.args[0] as string);
       if (opts.action !== undefined) {
-        if (opts.done === undefined) throw new UsageError('--action needs --done <YYYY-MM-DD>');
+        if (opts.done === undefined) throw new UsageError('--action needs --done <date>');
         const done = markActionDone(ctx.db(), c, idFlag('--action', opts.action), eventDate(ctx, c, '--done', opts.done), ctx.by, ctx.now());
         ctx.out.done(`Concern ${c.id}: action ${done.id} done on ${done.doneOn}.`);
         return;
@@ -91,7 +91,7 @@ export function register(program: Command): void {
 
   concern.command('close <id>')
     .description('close a resolved concern')
-    .option('--on <YYYY-MM-DD>', 'when (default today)')
+    .option('--on <date>', 'when (default today)')
     .option('--note <text>', 'how it was resolved')
     .action(withContext((ctx, command) => {
       const opts = command.opts<{ on?: string; note?: string }>();

@@ -31,7 +31,7 @@ export function register(program: Command): void {
     .description('record consent given or withdrawn (sharing with health, or the Parental Declaration)')
     .option('--kind <kind>', `what is consented to: ${CONSENT_KINDS.join(' or ')} (default share-with-health)`)
     .option('--by-parent <name>', "the parent or carer who gave it (default: the child's parent on the roster)")
-    .option('--on <YYYY-MM-DD>', 'the date it was given or withdrawn (default today)')
+    .option('--on <date>', 'the date it was given or withdrawn (default today)')
     .option('--method <how>', `how: ${CONSENT_METHODS.join(', ')}`)
     .option('--withdraw', 'record a withdrawal; the earlier consent stays on the record')
     .option('--note <text>', 'anything worth keeping with it')
@@ -86,7 +86,7 @@ export async function runConsent(ctx: Context, ref: string, opts: ConsentOptions
     }
     if (nothingGiven) {
       const answer = await ask(() => prompts.input({
-        message: 'On (YYYY-MM-DD)', default: onDate,
+        message: 'On (YYYY-MM-DD or DD/MM/YYYY)', default: onDate,
         validate: (v) => { try { dateFlag('date', v, limits); return true; } catch (e) { return (e as Error).message; } },
       }));
       onDate = dateFlag('--on', answer, limits);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { type CalendarDate, formatLongDate, parseIsoDate } from '../domain/calendar.js';
+import { type CalendarDate, formatLongDate } from '../domain/calendar.js';
+import { DATE_INPUT_FORMS, parseDateInput } from '../domain/dates-input.js';
 import { describeAge } from '../domain/age.js';
 import { type GroupBy, type GroupChild, type Plan, planGroups } from '../domain/groups.js';
 import { counted } from '../domain/words.js';
@@ -20,8 +21,8 @@ interface CreateFlags extends PlanFlags { date?: string[]; time?: string; place?
 
 function planOptions(cmd: Command): Command {
   return cmd
-    .requiredOption('--from <YYYY-MM-DD>', 'first day of the window')
-    .requiredOption('--to <YYYY-MM-DD>', 'last day of the window')
+    .requiredOption('--from <date>', 'first day of the window')
+    .requiredOption('--to <date>', 'last day of the window')
     .option('--size <n>', 'at most this many children in a session', '6')
     .option('--spread <months>', 'at most this many months between oldest and youngest on the day', '3')
     .addOption(cmd.createOption('--group-by <what>', 'keep children of the same room or key person together').choices(['room', 'key-person']))
@@ -38,7 +39,7 @@ export function register(program: Command): void {
       else printPlan(ctx, plan);
     }));
   planOptions(groups.command('create').description('save the plan as sessions, one per proposed session'))
-    .option('--date <YYYY-MM-DD...>', 'the date of each session in plan order, instead of the proposed dates')
+    .option('--date <date...>', 'the date of each session in plan order, instead of the proposed dates')
     .option('--time <HH:MM>', 'start time of every session')
     .option('--place <place>', 'where the sessions are held')
     .option('--lead <name>', 'the lead practitioner')
@@ -78,8 +79,8 @@ export function register(program: Command): void {
 }
 
 function date(flag: string, value: string | undefined): CalendarDate {
-  const d = value === undefined ? null : parseIsoDate(value);
-  if (!d) throw new UsageError(`--${flag} must be a date as YYYY-MM-DD, not "${value ?? ''}"`);
+  const d = value === undefined ? null : parseDateInput(value);
+  if (!d) throw new UsageError(`--${flag} must be a date as ${DATE_INPUT_FORMS}, not "${value ?? ''}"`);
   return d;
 }
 

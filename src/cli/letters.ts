@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { type CalendarDate, parseIsoDate } from '../domain/calendar.js';
+import type { CalendarDate } from '../domain/calendar.js';
+import { DATE_INPUT_FORMS, parseDateInput } from '../domain/dates-input.js';
 import { counted } from '../domain/words.js';
 import { InputRejected, NotFound, UsageError } from '../errors.js';
 import { findChild } from '../store/children.js';
@@ -39,7 +40,7 @@ export function register(program: Command): void {
     .command('sent')
     .description('record that parent letters were given or posted (only letters whose file exists)')
     .argument('<ref...>', 'children whose letter was sent')
-    .option('--on <YYYY-MM-DD>', 'the day it was sent (default today)')
+    .option('--on <date>', 'the day it was sent (default today)')
     .action(withContext((ctx, command) => {
       const refs = command.args;
       const on = command.opts<{ on?: string }>().on;
@@ -95,8 +96,8 @@ export interface SentResult {
 
 /** All or nothing: every ref must have a letter whose file is still there. */
 export function runLettersSent(ctx: Context, refs: string[], on: string | undefined): SentResult {
-  const sentOn = on === undefined ? ctx.today : parseIsoDate(on);
-  if (!sentOn) throw new UsageError(`--on must be a date as YYYY-MM-DD, not "${on}"`);
+  const sentOn = on === undefined ? ctx.today : parseDateInput(on);
+  if (!sentOn) throw new UsageError(`--on must be a date as ${DATE_INPUT_FORMS}, not "${on}"`);
   if (sentOn > ctx.today) throw new UsageError(`--on ${sentOn} is in the future`);
   const db = ctx.db();
   const problems: string[] = [];

@@ -26,7 +26,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .description('The Progress Check at age two and the Integrated Review, for early-years settings in England.')
     .version(VERSION, '-V, --version')
     .option('--db <file>', 'the database file (default: your data folder; or TWOCHECK_DB)')
-    .option('--today <YYYY-MM-DD>', 'act as if today were this date (or TWOCHECK_TODAY)')
+    .option('--today <date>', 'act as if today were this date (or TWOCHECK_TODAY)')
     .option('--by <name>', 'who is acting, for the audit log (default: your login name; or TWOCHECK_BY)')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'only data and warnings; no progress or notes')
