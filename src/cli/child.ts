@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { londonDate } from '../domain/calendar.js';
 import { describeAge } from '../domain/age.js';
 import type { CalendarDate } from '../domain/calendar.js';
 import { type ChildFacts, type Flag, type KeyDates, childStatus } from '../domain/flags.js';
@@ -91,7 +92,7 @@ function printTimeline(ctx: Context, r: ChildResult): void {
   lines.push(r.flags.length === 0 ? '  none' : `  ${r.flags.map((f) => `${f.name} (${f.date})`).join(', ')}`);
   lines.push('', p.bold('Letters'));
   if (r.letters.length === 0) lines.push('  none');
-  for (const l of r.letters) lines.push(`  ${l.kind}: generated ${l.generated_at.slice(0, 10)} by ${l.generated_by}; ${l.sent_on ? `sent ${l.sent_on}` : 'not sent'}; ${l.file}`);
+  for (const l of r.letters) lines.push(`  ${l.kind}: generated ${londonDate(new Date(l.generated_at))} by ${l.generated_by}; ${l.sent_on ? `sent ${l.sent_on}` : 'not sent'}; ${l.file}`);
   lines.push('', p.bold('Consents'));
   if (r.consents.length === 0) lines.push('  none');
   for (const s of r.consents) lines.push(`  ${s.on_date} ${s.kind}: ${s.status} by ${s.given_by} (${s.method})${s.note ? `: ${s.note}` : ''}`);

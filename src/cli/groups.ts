@@ -17,7 +17,7 @@ import { type Context, withContext } from './context.js';
 import { fitLine, tableWidth } from './table.js';
 
 interface PlanFlags { from?: string; to?: string; size?: string; spread?: string; groupBy?: string; minutesSaved?: string; json?: boolean }
-interface CreateFlags extends PlanFlags { date?: string[]; time?: string; place?: string; lead?: string; healthVisitor?: string }
+interface CreateFlags extends PlanFlags { date?: string[]; time?: string; place?: string; lead?: string; healthVisitor?: string; allowPast?: boolean }
 
 function planOptions(cmd: Command): Command {
   return cmd
@@ -44,6 +44,7 @@ export function register(program: Command): void {
     .option('--place <place>', 'where the sessions are held')
     .option('--lead <name>', 'the lead practitioner')
     .option('--health-visitor <name>', 'the health visitor, if known')
+    .option('--allow-past', 'save sessions dated before today (recording sessions already held)')
     .action(withContext((ctx, cmd) => {
       const flags = cmd.opts<CreateFlags>();
       const sessions = runCreate(ctx, flags);
@@ -119,6 +120,11 @@ export function runCreate(ctx: Context, flags: CreateFlags): Session[] {
   if (dates && dates.length !== plan.sessions.length) {
     throw new UsageError(`the plan has ${counted(plan.sessions.length, 'session')} but --date gave ${counted(dates.length, 'date')}`, 'run `twocheck groups plan` with the same flags to see them');
   }
+  const past = (dates ?? plan.sessions.map((s) => s.date)).filter((d) => d < ctx.today);
+  if (past.length > 0 && !flags.allowPast) {
+    throw new UsageError(`a session would be in the past: ${past.join(', ')} (today is ${ctx.today}); nothing was saved`,
+      'give dates from today on (--from, or --date), or --allow-past to record sessions already held');
+  }
   if (flags.time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(flags.time)) throw new UsageError(`--time must be HH:MM, not "${flags.time}"`);
   const db = ctx.db();
   const ids = createSessions(db, plan.sessions.map((s, i) => ({
@@ -181,6 +187,9 @@ export function runAttend(ctx: Context, id: number, refs: readonly string[], att
   const db = ctx.db();
   const session = findSession(db, id);
   if (!session) throw new NotFound(`no group session #${id}`, 'run `twocheck groups list` to see the sessions');
+  if (session.onDate > ctx.today) {
+    throw new UsageError(`session #${id} is on ${session.onDate}, after today (${ctx.today}): no one can have attended it yet; nothing was recorded`);
+  }
   const members = new Map(session.members.map((m) => [m.ref, m.childId]));
   const missing = refs.filter((r) => !members.has(r));
   if (missing.length > 0) {

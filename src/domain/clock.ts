@@ -1,3 +1,5 @@
+import { type CalendarDate, daysBetween, londonDate, ymd } from './calendar.js';
+
 // Made on first use: building a time-zone formatter costs start-up time that most runs never need.
 let londonFormat: Intl.DateTimeFormat | undefined;
 
@@ -11,4 +13,16 @@ export function londonDateTime(instant: Date): string {
   });
   const parts = Object.fromEntries(londonFormat.formatToParts(instant).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * The instant to record when a run replays another day (`--today`): the real time of day, on
+ * that day in England, so a letter written while replaying 20 November is stamped 20 November.
+ * Where moving by whole days lands on another date (a clock change near midnight), noon.
+ */
+export function instantOnDay(day: CalendarDate, real: Date): Date {
+  const moved = new Date(real.getTime() + daysBetween(londonDate(real), day) * 86_400_000);
+  if (londonDate(moved) === day) return moved;
+  const { year, month, day: d } = ymd(day);
+  return new Date(Date.UTC(year, month - 1, d, 12));
 }
