@@ -63,6 +63,8 @@ function dismiss(ctx: Context, opts: Flags): void {
 
 const CSV_COLUMNS = ['ref', 'firstName', 'lastName', 'dob', 'turnsTwo', 'ageMonths', 'flags', 'nextDate',
   'checkLateFrom', 'checkMissedFrom', 'fundedFrom', 'room', 'keyPerson'] as const;
+/** Every CSV names its columns as `import` does (snake_case); JSON keeps the camelCase names. */
+const CSV_HEADER = CSV_COLUMNS.map((c) => c.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`));
 
 /** The same text as `ctx.out.json(result.children)`, written a child at a time. */
 async function printJson(ctx: Context, result: DueResult): Promise<void> {
@@ -80,7 +82,7 @@ async function printJson(ctx: Context, result: DueResult): Promise<void> {
 
 async function printCsv(ctx: Context, result: DueResult): Promise<void> {
   const out = chunkedWriter(ctx);
-  await out.line(`${CSV_COLUMNS.join(',')}\r\n`);
+  await out.line(`${CSV_HEADER.join(',')}\r\n`);
   for (const row of result.children) {
     const full = out.line(`${CSV_COLUMNS.map((c) => csvCell(c === 'flags' ? row.flags.join(' ') : row[c])).join(',')}\r\n`);
     if (full) await full;
