@@ -13,7 +13,7 @@ import { type DueOptions, type DueResult, runDue } from './due-data.js';
 import { dueColumns } from './due-table.js';
 import { droppedNote, tableLines, tableWidth } from './table.js';
 
-interface Flags extends DueOptions { json?: boolean; csv?: boolean; wide?: boolean; dismiss?: string; reason?: string }
+interface Flags extends DueOptions { json?: boolean; csv?: boolean; wide?: boolean; ics?: string; fullNames?: boolean; dismiss?: string; reason?: string }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -28,6 +28,8 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV (safe to open in a spreadsheet)')
     .option('--wide', 'every column, however wide the terminal')
+    .option('--ics <file>', 'also write a calendar file (iCalendar) with each listed child\'s Progress Check window')
+    .option('--full-names', 'with --ics: children\'s full names (default: ref and first name)')
     .option('--dismiss <ref>', 'stop flagging check-missed for this child (needs --flag check-missed and --reason)')
     .option('--reason <text>', 'why the flag is dismissed (with --dismiss)')
     .action(withContext(async (ctx, command) => {
@@ -37,6 +39,10 @@ export function register(program: Command): void {
       if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
       // the table names children whose Hub is unknown, so it reads their homes in the same query
       const result = runDue(ctx.db(), ctx.today, opts, !opts.json && !opts.csv);
+      if (opts.ics !== undefined) {
+        const { writeDueIcs } = await import('./ics.js');
+        ctx.out.done(`Calendar written: ${await writeDueIcs(ctx, result.children, opts.ics, { fullNames: opts.fullNames })}`);
+      }
       if (opts.json) await printJson(ctx, result);
       else if (opts.csv) await printCsv(ctx, result);
       else {

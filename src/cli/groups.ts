@@ -60,6 +60,14 @@ export function register(program: Command): void {
       else if (sessions.length === 0) ctx.out.info('No group sessions saved yet.');
       else printSessions(ctx, sessions);
     }));
+  groups.command('ics <file>').description('write the saved sessions as a calendar file (iCalendar) to import into a calendar')
+    .option('--full-names', "children's full names (default: ref and first name)")
+    .action(withContext(async (ctx, cmd) => {
+      const { writeSessionsIcs } = await import('./ics.js');
+      const sessions = listSessions(ctx.db());
+      const file = await writeSessionsIcs(ctx, sessions, cmd.args[0] as string, { fullNames: cmd.opts<{ fullNames?: boolean }>().fullNames });
+      ctx.out.done(`Calendar written with ${counted(sessions.length, 'session')}: ${file}`);
+    }));
   groups.command('invite <session>').description('write an invitation letter (PDF) for each child in a session')
     .option('--out <dir>', 'folder for the letters', 'letters')
     .action(withContext(async (ctx, cmd) => {

@@ -26,3 +26,19 @@ export function instantOnDay(day: CalendarDate, real: Date): Date {
   const { year, month, day: d } = ymd(day);
   return new Date(Date.UTC(year, month - 1, d, 12));
 }
+
+/**
+ * The instant a clock in England shows `time` ("HH:MM") on `day`: GMT in winter, BST in summer.
+ * A time the clocks skip (01:30 on the last Sunday in March) is read as an hour later.
+ */
+export function londonWallClock(day: CalendarDate, time: string): Date {
+  const { year, month, day: d } = ymd(day);
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  const asUtc = Date.UTC(year, month - 1, d, hour, minute);
+  // England is UTC or an hour ahead: of the two readings, the one whose London clock shows `time`
+  for (const offset of [0, 1]) {
+    const instant = new Date(asUtc - offset * 3_600_000);
+    if (londonDateTime(instant) === `${day} ${time}`) return instant;
+  }
+  return new Date(asUtc);
+}
