@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { parseIsoDate } from '../domain/calendar.js';
+import { DATE_INPUT_FORMS, parseDateInput } from '../domain/dates-input.js';
 import { type RosterField, mapHeaders, readMapOptions, validateRow } from '../domain/roster.js';
 import { counted } from '../domain/words.js';
 import { InputRejected, UsageError } from '../errors.js';
@@ -59,8 +59,8 @@ export function register(program: Command): void {
 export async function runImport(ctx: Context, file: string, options: ImportOptions): Promise<ImportResult> {
   let leftOn: string | null = null;
   if (options.markMissingLeft !== undefined && options.markMissingLeft !== false) {
-    leftOn = options.markMissingLeft === true ? ctx.today : parseIsoDate(options.markMissingLeft);
-    if (!leftOn) throw new UsageError(`--mark-missing-left takes a date as YYYY-MM-DD, not "${String(options.markMissingLeft)}"`);
+    leftOn = options.markMissingLeft === true ? ctx.today : parseDateInput(options.markMissingLeft);
+    if (!leftOn) throw new UsageError(`--mark-missing-left takes a date as ${DATE_INPUT_FORMS}, not "${String(options.markMissingLeft)}"`);
   }
   if (options.rejects && !options.skipInvalid) throw new UsageError('--rejects goes with --skip-invalid');
   const badMap = readMapOptions(options.map ?? []).problems;
