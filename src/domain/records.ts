@@ -3,7 +3,7 @@
  * dates allowed, and what to tell a person about the Hub. Pure: callers turn a problem
  * (a string) into the right error.
  */
-import { type CalendarDate, compareDates, formatUkDate } from './calendar.js';
+import { type CalendarDate, compareDates } from './calendar.js';
 import { DATE_INPUT_FORMS, parseDateInput } from './dates-input.js';
 import type { HubAnswer } from './hub.js';
 
