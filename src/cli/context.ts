@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { type CalendarDate, londonDate } from '../domain/calendar.js';
-import { instantOnDay } from '../domain/clock.js';
 import { DATE_INPUT_FORMS, parseDateInput } from '../domain/dates-input.js';
 import { NoDatabase, UsageError } from '../errors.js';
 import type { Db } from '../store/db.js';
@@ -80,8 +79,7 @@ export function createContext(options: GlobalOptions, proc: Process, mayCreate: 
       today ??= resolveToday(undefined);
       return today;
     },
-    // replaying a day (--today) stamps what it records on that day, as the records' dates are
-    now: () => (given === undefined || given === '' ? new Date() : instantOnDay(today as CalendarDate, new Date())),
+    now: () => new Date(),
     // the login name is looked up (a passwd lookup) only by commands that record who acted
     get by() {
       by ??= options.by ?? (env.TWOCHECK_BY || safeUsername());
