@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { parseIsoDate } from '../domain/calendar.js';
+import { DATE_INPUT_FORMS, parseDateInput } from '../domain/dates-input.js';
 import { type RowProblem, validateRow } from '../domain/roster.js';
 import { type DateOrder, DateOrderEvidence, type DateOrders, type DateProof } from '../domain/roster-dates.js';
 import { controlCharacter, stableKey } from '../domain/roster-fields.js';
@@ -80,8 +80,8 @@ class Restart {
 export async function runImport(ctx: Context, options: ImportOptions): Promise<ImportResult> {
   let leftOn: string | null = null;
   if (options.markMissingLeft !== undefined && options.markMissingLeft !== false) {
-    leftOn = options.markMissingLeft === true ? ctx.today : parseIsoDate(options.markMissingLeft);
-    if (!leftOn) throw new UsageError(`--mark-missing-left takes a date as YYYY-MM-DD, not "${String(options.markMissingLeft)}"`);
+    leftOn = options.markMissingLeft === true ? ctx.today : parseDateInput(options.markMissingLeft);
+    if (!leftOn) throw new UsageError(`--mark-missing-left takes a date as ${DATE_INPUT_FORMS}, not "${String(options.markMissingLeft)}"`);
   }
   if (options.rejects && !options.skipInvalid) throw new UsageError('--rejects goes with --skip-invalid');
   if (options.dateOrder && options.dateOrder !== 'dmy' && options.dateOrder !== 'mdy') {

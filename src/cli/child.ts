@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { type ChildResult, runChild } from '../app/child.js';
 import { emailLinesFor } from '../store/mail.js';
+import { londonDate } from '../domain/calendar.js';
 import { type Context, withContext } from './context.js';
 import { describeHomeHub } from './home-hub.js';
 
@@ -43,7 +44,7 @@ function printTimeline(ctx: Context, r: ChildResult): void {
   lines.push('', p.bold('Letters'));
   if (r.letters.length === 0) lines.push('  none');
   const emailed = emailLinesFor(ctx.db(), c.ref);
-  for (const l of r.letters) lines.push(`  ${l.kind}: generated ${l.generated_at.slice(0, 10)} by ${l.generated_by}; ${l.sent_on ? `sent ${l.sent_on}` : 'not sent'}; ${l.file}`, ...emailed.letter(l.id));
+  for (const l of r.letters) lines.push(`  ${l.kind}: generated ${londonDate(new Date(l.generated_at))} by ${l.generated_by}; ${l.sent_on ? `sent ${l.sent_on}` : 'not sent'}; ${l.file}`, ...emailed.letter(l.id));
   lines.push('', p.bold('Consents'));
   if (r.consents.length === 0) lines.push('  none');
   for (const s of r.consents) lines.push(`  ${s.on_date} ${s.kind}: ${s.status} by ${s.given_by} (${s.method})${s.note ? `: ${s.note}` : ''}`);

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { type CalendarDate, londonDate, parseIsoDate } from '../domain/calendar.js';
+import { type CalendarDate, londonDate } from '../domain/calendar.js';
+import { DATE_INPUT_FORMS, parseDateInput } from '../domain/dates-input.js';
 import { NoDatabase, UsageError } from '../errors.js';
 import type { AppContext } from '../app/context.js';
 import type { Db } from '../store/db.js';
@@ -100,8 +101,8 @@ export function createContext(options: GlobalOptions, proc: Process, mayCreate: 
 
 function resolveToday(given: string | undefined): CalendarDate {
   if (given === undefined || given === '') return londonDate(new Date());
-  const date = parseIsoDate(given);
-  if (!date) throw new UsageError(`--today must be a calendar date as YYYY-MM-DD, not "${given}"`);
+  const date = parseDateInput(given);
+  if (!date) throw new UsageError(`--today must be a calendar date as ${DATE_INPUT_FORMS}, not "${given}"`);
   return date;
 }
 

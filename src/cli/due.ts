@@ -10,8 +10,10 @@ import { chunkedWriter } from './chunked.js';
 import { csvCell } from './csv-safe.js';
 import { dueRowJson } from './due-json.js';
 import { type DueOptions, type DueResult, runDue } from '../app/due.js';
+import { dueColumns } from './due-table.js';
+import { droppedNote, tableLines, tableWidth } from './table.js';
 
-interface Flags extends DueOptions { json?: boolean; csv?: boolean; dismiss?: string; reason?: string }
+interface Flags extends DueOptions { json?: boolean; csv?: boolean; wide?: boolean; ics?: string; fullNames?: boolean; dismiss?: string; reason?: string }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -25,6 +27,9 @@ export function register(program: Command): void {
     .option('--key-person <name>', 'only children with this key person')
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV (safe to open in a spreadsheet)')
+    .option('--wide', 'every column, however wide the terminal')
+    .option('--ics <file>', 'also write a calendar file (iCalendar) with each listed child\'s Progress Check window')
+    .option('--full-names', 'with --ics: children\'s full names (default: ref and first name)')
     .option('--dismiss <ref>', 'stop flagging check-missed for this child (needs --flag check-missed and --reason)')
     .option('--reason <text>', 'why the flag is dismissed (with --dismiss)')
     .action(withContext(async (ctx, command) => {
@@ -33,10 +38,14 @@ export function register(program: Command): void {
       if (opts.reason !== undefined) throw new UsageError('--reason goes with --dismiss <ref>');
       if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
       const result = runDue(ctx, opts);
+      if (opts.ics !== undefined) {
+        const { writeDueIcs } = await import('./ics.js');
+        ctx.out.done(`Calendar written: ${await writeDueIcs(ctx, result.children, opts.ics, { fullNames: opts.fullNames })}`);
+      }
       if (opts.json) await printJson(ctx, result);
       else if (opts.csv) await printCsv(ctx, result);
       else {
-        await printTable(ctx, result);
+        await printTable(ctx, result, opts.wide === true);
         warnHubUnknown(ctx, result);
       }
       if (result.children.length === 0) ctx.out.info(`Nothing due on ${result.today} (looking ${counted(result.within, 'day')} ahead).`);
@@ -59,6 +68,8 @@ function dismiss(ctx: Context, opts: Flags): void {
 
 const CSV_COLUMNS = ['ref', 'firstName', 'lastName', 'dob', 'turnsTwo', 'ageMonths', 'flags', 'nextDate',
   'checkLateFrom', 'checkMissedFrom', 'fundedFrom', 'room', 'keyPerson'] as const;
+/** Every CSV names its columns as `import` does (snake_case); JSON keeps the camelCase names. */
+const CSV_HEADER = CSV_COLUMNS.map((c) => c.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`));
 
 /** The same text as `ctx.out.json(result.children)`, written a child at a time. */
 async function printJson(ctx: Context, result: DueResult): Promise<void> {
@@ -76,7 +87,7 @@ async function printJson(ctx: Context, result: DueResult): Promise<void> {
 
 async function printCsv(ctx: Context, result: DueResult): Promise<void> {
   const out = chunkedWriter(ctx);
-  await out.line(`${CSV_COLUMNS.join(',')}\r\n`);
+  await out.line(`${CSV_HEADER.join(',')}\r\n`);
   for (const row of result.children) {
     const full = out.line(`${CSV_COLUMNS.map((c) => csvCell(c === 'flags' ? row.flags.join(' ') : row[c])).join(',')}\r\n`);
     if (full) await full;
@@ -84,24 +95,24 @@ async function printCsv(ctx: Context, result: DueResult): Promise<void> {
   await out.end();
 }
 
-async function printTable(ctx: Context, result: DueResult): Promise<void> {
+async function printTable(ctx: Context, result: DueResult, wide: boolean): Promise<void> {
   if (result.children.length === 0) return;
   const p = ctx.out.paint;
-  const head = ['ref', 'name', 'age', 'turns two', 'flags', 'next date'];
-  const rows = result.children.map((r) => [r.ref, `${r.firstName} ${r.lastName}`, r.age, r.turnsTwo,
-    r.flags.join(', '), r.nextDate]);
-  // a loop, not Math.max(...column): spreading 100,000 arguments overflows the stack
-  const widths = head.map((h) => h.length);
-  for (const r of rows) r.forEach((cell, i) => { if (cell.length > widths[i]!) widths[i] = cell.length; });
-  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  const late = (row: number): boolean => {
+    const flags = result.children[row]!.flags;
+    return flags.includes('check-missed') || flags.includes('check-late');
+  };
+  const red = (text: string, row: number): string => (late(row) ? p.red(text) : text);
+  const rows = result.children.map((r) => [r.ref, `${r.firstName} ${r.lastName}`, r.age, r.turnsTwo, r.flags.join(', '), r.nextDate]);
+  const { lines, dropped } = tableLines(dueColumns(red), rows, tableWidth(ctx.out.stdout, ctx.env, wide), p.bold);
   const out = chunkedWriter(ctx);
-  await out.line(`${p.bold(line(head))}\n`);
-  for (const r of rows) {
-    const text = line(r);
-    const full = out.line(`${r[4]!.includes('check-missed') || r[4]!.includes('check-late') ? p.red(text) : text}\n`);
+  for (const text of lines) {
+    const full = out.line(`${text}\n`);
     if (full) await full;
   }
   await out.end();
+  const note = droppedNote(dropped);
+  if (note) ctx.out.info(note);
 }
 
 /** Why each listed child's Hub is unsure: the address needs fixing before a letter or a call. */

@@ -7,6 +7,7 @@ import { TwocheckError, UsageError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { type Context, withContext } from './context.js';
 import { guardCells } from './csv-safe.js';
+import { camelKeys } from './json-keys.js';
 
 export interface ExportOptions {
   json?: boolean;
@@ -37,7 +38,7 @@ export function register(program: Command): void {
       const opts = command.opts<ExportOptions>();
       if (opts.json && opts.csv) throw new UsageError('choose one of --csv and --json');
       const children = runExport(ctx);
-      const text = opts.json ? `${JSON.stringify(children, null, 2)}\n` : exportCsv(children);
+      const text = opts.json ? `${JSON.stringify(camelKeys(children), null, 2)}\n` : exportCsv(children);
       if (opts.out) {
         const target = path.resolve(ctx.cwd, opts.out);
         writePrivately(target, text);

@@ -3,6 +3,8 @@
  * then record it. `remind --generate` calls generateLetters too. pdfkit loads only when a
  * letter is really drawn.
  */
+// a letter is dated the day it is written for: a replayed day (--today) stamps it on that day
+import { instantOnDay } from '../domain/clock.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type HubAnswer, hubForHome } from '../domain/hub.js';
@@ -136,7 +138,7 @@ export async function generateLetters(ctx: Context, options: GenerateOptions): P
   const written = await writeBatch(ctx, setting, planned, merged, warnings, options.onProgress, (p, file, sha256) => {
     recordLetter(ctx.db(), {
       childId: p.child.id, kind: 'parent-letter', template: p.template.file, templateHash: p.template.hash,
-      file, sha256, generatedAt: ctx.now().toISOString(), generatedBy: ctx.by,
+      file, sha256, generatedAt: instantOnDay(ctx.today, ctx.now()).toISOString(), generatedBy: ctx.by,
     });
   });
   return { letters: written.map((p) => outcome(p, 'written')), skipped, merged, warnings, dryRun: false };

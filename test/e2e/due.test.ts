@@ -94,7 +94,7 @@ describe('twocheck due', () => {
     const r = ws.run(['due', '--csv', '--flag', 'turns-two-soon']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\r\n');
-    expect(lines[0]).toBe('ref,firstName,lastName,dob,turnsTwo,ageMonths,flags,nextDate,checkLateFrom,checkMissedFrom,fundedFrom,room,keyPerson');
+    expect(lines[0]).toBe('ref,first_name,last_name,dob,turns_two,age_months,flags,next_date,check_late_from,check_missed_from,funded_from,room,key_person');
     expect(lines[1]).toMatch(/^G07,'@Gus,'=SUM\(1\),2024-06-20,/);
   });
 

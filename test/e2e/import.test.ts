@@ -164,6 +164,6 @@ describe('twocheck import', () => {
     expect(table.stdout).toContain('Amelia      Hartley');
     expect(table.stdout).toContain('1 year 11 months');
     const csv = ws.run([...TODAY, 'children', '--csv']);
-    expect(csv.stdout.split('\n')[0]).toContain('ref,firstName,lastName,dob');
+    expect(csv.stdout.split('\n')[0]).toContain('ref,first_name,last_name,dob');
   });
 });
