@@ -3,12 +3,11 @@
  * address; the date; the template's body; the manager's sign-off. Draws with pdfkit, so only
  * actions that write letters import this (dynamically from src/cli).
  */
-import fs from 'node:fs';
 import { type CalendarDate, formatLongDate } from '../domain/calendar.js';
 import type { Setting } from '../store/setting.js';
 import { A4_MARGIN, type Pdf, createPdf, finishPdf, missingGlyphs, numbersUnbroken } from './pdf.js';
-import { splitAddress } from './fields.js';
-import { artifact, section, tagged } from './structure.js';
+import { drawLetterhead } from './letterhead.js';
+import { section, tagged } from './structure.js';
 import { type Block, type Fields, type Template, fillTemplate } from './template.js';
 
 export interface LetterInput {
@@ -38,7 +37,6 @@ export interface RenderedLetter extends DrawnLetter {
 }
 
 const INK = '#1a1a1a';
-const SOFT = '#555555';
 const ACCENT = '#2f5d62';
 
 /** One letter as its own PDF. */
@@ -75,26 +73,9 @@ function drawOneLetter(doc: Pdf, input: LetterInput): DrawnLetter {
 
   const left = A4_MARGIN;
   const width = doc.page.width - 2 * A4_MARGIN;
-  const top = A4_MARGIN;
-  let textWidth = width;
-  if (setting.logo) {
-    try {
-      const logo = fs.readFileSync(setting.logo);
-      tagged(doc, 'Figure', () => doc.image(logo, left + width - 110, top, { fit: [110, 60], align: 'right' }), { alt: `${setting.name} logo` });
-      textWidth = width - 120;
-    } catch (error) {
-      problems.push(`the logo ${setting.logo} could not be drawn: ${(error as Error).message}`);
-    }
-  }
-  tagged(doc, 'P', () => doc.fillColor(ACCENT).font('bold').fontSize(17).text(setting.name, left, top, { width: textWidth }));
-  const addressLines = [...splitAddress(setting.address), setting.postcode].filter((l): l is string => !!l);
-  const contact = [setting.phone && `Phone ${setting.phone}`, setting.email].filter(Boolean).join(' · ');
-  tagged(doc, 'P', () => {
-    doc.fillColor(SOFT).font('regular').fontSize(9).moveDown(0.2).text(addressLines.join(' · '), { width: textWidth });
-    if (contact) doc.text(contact, { width: textWidth });
-  });
-  const ruleY = Math.max(doc.y, setting.logo ? top + 62 : 0) + 8;
-  artifact(doc, () => doc.moveTo(left, ruleY).lineTo(left + width, ruleY).lineWidth(1).strokeColor(ACCENT).stroke());
+  const head = drawLetterhead(doc, setting);
+  problems.push(...head.problems);
+  const ruleY = head.bottom;
 
   doc.fillColor(INK).font('regular').fontSize(10.5);
   let y = ruleY + 22;

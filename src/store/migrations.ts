@@ -187,6 +187,44 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX checks_shared ON checks (shared_on) WHERE status = 'completed';
   CREATE INDEX children_left ON children (left_on) WHERE left_on IS NOT NULL;
   `,
+
+  /* 3: the integrated review. The health visitor's Health and Development Review comes back
+     (one row per review recorded; a correction is a new row, the earlier one stays), and each
+     time a Progress Check is shared with health, with the safeguarding reason when it went
+     without the parents' consent. */ `
+  CREATE TABLE reviews (
+    id                  INTEGER PRIMARY KEY,
+    child_id            INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,
+    reviewed_on         TEXT NOT NULL,
+    reviewer            TEXT NOT NULL,
+    place               TEXT,
+    check_seen          INTEGER NOT NULL CHECK (check_seen IN (0, 1)),
+    asq_communication   TEXT CHECK (asq_communication IN ('above', 'close', 'below')),
+    asq_gross_motor     TEXT CHECK (asq_gross_motor IN ('above', 'close', 'below')),
+    asq_fine_motor      TEXT CHECK (asq_fine_motor IN ('above', 'close', 'below')),
+    asq_problem_solving TEXT CHECK (asq_problem_solving IN ('above', 'close', 'below')),
+    asq_personal_social TEXT CHECK (asq_personal_social IN ('above', 'close', 'below')),
+    asq_se2             TEXT CHECK (asq_se2 IN ('above', 'close', 'below')),
+    actions             TEXT NOT NULL,
+    notes               TEXT,
+    recorded_by         TEXT NOT NULL,
+    recorded_at         TEXT NOT NULL
+  );
+  CREATE INDEX reviews_child ON reviews (child_id, reviewed_on);
+
+  CREATE TABLE check_shares (
+    id                      INTEGER PRIMARY KEY,
+    child_id                INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,
+    check_id                INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
+    with_whom               TEXT NOT NULL,
+    how                     TEXT NOT NULL,
+    on_date                 TEXT NOT NULL,
+    without_consent_reason  TEXT,
+    recorded_by             TEXT NOT NULL,
+    recorded_at             TEXT NOT NULL
+  );
+  CREATE INDEX check_shares_child ON check_shares (child_id, on_date);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
