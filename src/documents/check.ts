@@ -92,6 +92,11 @@ export async function renderCheckPdf(input: CheckDocument): Promise<Buffer> {
     doc.moveDown(0.4);
   }
 
+  // The rest (the parents' part, sharing, signatures and the box for parents) reads as one page:
+  // begun in the last third of page 1 it would leave page 2 mostly blank.
+  const usable = doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
+  if (doc.page.height - doc.page.margins.bottom - doc.y < usable * 0.4) doc.addPage();
+
   const specific = SPECIFIC_AREAS.filter((a) => check.specific_areas[a]);
   if (specific.length > 0) {
     heading(doc, L.headings.specific_areas);
