@@ -8,6 +8,8 @@ import { type TimelineRecords, timelineRecords } from '../store/timeline.js';
 import { type Context, withContext } from './context.js';
 import { describeHomeHub, homeHubs } from './home-hub.js';
 import type { HubAnswer } from '../domain/hub.js';
+import { basisOnRecord, fundedFrom } from '../domain/funding.js';
+import { integratedLines } from './review-text.js';
 
 export interface ChildResult extends TimelineRecords {
   today: CalendarDate;
@@ -86,7 +88,7 @@ function printTimeline(ctx: Context, r: ChildResult): void {
   lines.push('', p.bold('Dates'));
   field('turns two', r.dates.turnsTwo);
   field('check window', `${r.dates.turnsTwo} to ${r.dates.checkMissedFrom} (late from ${r.dates.checkLateFrom}, missed at three)`);
-  field('funded from', r.dates.fundedFrom);
+  field('funded from', fundedFrom(c.dob, basisOnRecord(c)));
   lines.push('', p.bold(`Flags on ${r.today}`));
   lines.push(r.flags.length === 0 ? '  none' : `  ${r.flags.map((f) => `${f.name} (${f.date})`).join(', ')}`);
   lines.push('', p.bold('Letters'));
@@ -101,6 +103,8 @@ function printTimeline(ctx: Context, r: ChildResult): void {
     lines.push(`  version ${k.version}: ${k.status}${k.completed_on ? `, completed ${k.completed_on}` : ''}${k.practitioner ? ` by ${k.practitioner}` : ''}, ${k.shared_on ? `shared with parents ${k.shared_on}` : 'not shared with parents'}${k.amend_reason ? `; amended: ${k.amend_reason}` : ''}${k.version > 1 && k.recorded_on && k.recorded_on !== k.completed_on ? ` (recorded ${k.recorded_on})` : ''}`);
     if (k.pdf_path) lines.push(`    ${k.pdf_path}  sha256 ${k.pdf_sha256 ?? '?'}`);
   }
+  for (const h of r.check_shares) lines.push(`  version ${h.version}: shared with ${h.with_whom} by ${h.how} ${h.on_date}${h.without_consent_reason ? `, without consent (safeguarding): ${h.without_consent_reason}` : ''}`);
+  lines.push('', p.bold('Health and Development Review'), ...integratedLines(r, r.today));
   lines.push('', p.bold('Concerns'));
   if (r.concerns.length === 0) lines.push('  none');
   for (const x of r.concerns) {

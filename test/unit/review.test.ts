@@ -11,7 +11,7 @@ describe('the Health and Development Review result', () => {
   it('accepts the example', () => {
     const v = validateReview(example, limits);
     expect(v.ok).toBe(true);
-    if (v.ok) expect(v.review).toMatchObject({ reviewed_on: '2026-11-20', check_seen: true, asq_se2: null, actions: expect.arrayContaining([expect.stringContaining('two-word')]) });
+    if (v.ok) expect(v.review).toMatchObject({ reviewed_on: '2026-11-23', check_seen: true, asq_se2: null, actions: expect.arrayContaining([expect.stringContaining('two-word')]) });
   });
   it('names every problem by its field and accepts nothing half', () => {
     const v = validateReview({ reviewed_on: '2026-12-01', asq3: { communication: 'low', gross_motr: 'above' }, check_seen: 'yes', extra: 1 }, limits);
