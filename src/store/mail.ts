@@ -104,13 +104,11 @@ export function letterEmailsFor(db: Db, childId: number): (Delivery & { letterId
 }
 
 /** For `child`: the lines under each letter and check saying who it was emailed to. */
-export function emailLinesFor(db: Db, ref: string): { letter(id: number): string[]; check(id: number): string[] } {
+export function emailLinesFor(db: Db, ref: string): { letter(id: number): string[] } {
   const child = db.prepare('SELECT id FROM children WHERE ref = ?').get(ref) as { id: number } | undefined;
   const letters = child ? letterEmailsFor(db, child.id) : [];
-  const shares = child ? checkSharesFor(db, child.id) : [];
   const line = (what: string, d: Delivery): string => `    ${what} ${d.recipient} at ${d.sentAt} by ${d.sentBy}; Message-ID ${d.messageId}`;
   return {
     letter: (id) => letters.filter((e) => e.letterId === id).map((e) => line('emailed to', e)),
-    check: (id) => shares.filter((s) => s.checkId === id).map((s) => line('shared by email with', s)),
   };
 }

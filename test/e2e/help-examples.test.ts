@@ -24,15 +24,24 @@ describe('every command ends its --help with examples that run', () => {
   it('each example is a command line twocheck accepts, against the example roster', () => {
     const ws = workspace({ TWOCHECK_TODAY: '2026-11-20' });
     fs.mkdirSync(path.join(ws.dir, 'examples'));
-    fs.copyFileSync(path.join(ROOT, 'examples', 'roster.csv'), path.join(ws.dir, 'examples', 'roster.csv'));
+    for (const file of ['roster.csv', 'review-result.json']) fs.copyFileSync(path.join(ROOT, 'examples', file), path.join(ws.dir, 'examples', file));
     // a check file and a letter to mark sent, as a manager would have before those examples
     const order = ['setup', 'import', 'letters', 'check', ...Object.keys(EXAMPLES)];
     const refused: string[] = [];
     for (const key of [...new Set(order)]) {
+      // sending mail needs a mail server: test/e2e/mail.test.ts runs these against one
+      if (key === 'mail' || key === 'mail test') continue;
+      // the parents' consent to share, as a setting records it before inviting children to a review with health
+      if (key === 'groups') {
+        for (const c of JSON.parse(ws.run(['children', '--json']).stdout) as { ref: string }[]) {
+          if (c.ref !== '003') ws.run(['consent', c.ref, '--method', 'paper']);
+        }
+      }
       for (const line of EXAMPLES[key] ?? []) {
         const { args, redirect } = shellWords(line);
-        // attendance is recorded on or after the session's day
-        const r = ws.run(args, key === 'groups attend' ? { env: { TWOCHECK_TODAY: '2027-02-01' } } : {});
+        // attendance is recorded on or after the session's day, and a review once it has happened
+        const day = key === 'groups attend' ? '2027-02-01' : key === 'review' ? '2026-11-30' : undefined;
+        const r = ws.run(args, day ? { env: { TWOCHECK_TODAY: day } } : {});
         if (redirect) fs.writeFileSync(path.join(ws.dir, redirect), r.stdout);
         // the template is filled in by a person before --from reads it
         if (redirect === 'check.json') fs.copyFileSync(path.join(ROOT, 'examples', 'progress-check.json'), path.join(ws.dir, 'check.json'));

@@ -74,7 +74,7 @@ describe('consent gates sharing with health, and the review comes back', () => {
     expect(ws.run([...TODAY, 'check', 'L1', '--shared', '2026-04-01']).code).toBe(0);
     const shared = ws.run([...TODAY, 'check', 'L1', '--share-with', 'West Hub', '--how', 'email']);
     expect(shared.code).toBe(0);
-    expect(shared.stderr).toContain('shared with West Hub by email on 01/04/2026');
+    expect(shared.stderr).toContain('shared with West Hub by email on 2026-04-01');
 
     const bad = ws.write('bad-review.json', JSON.stringify({ reviewed_on: '2026-04-02', asq3: {} }));
     const rejected = ws.run([...TODAY, 'review', 'L1', '--from', bad]);
@@ -100,7 +100,7 @@ describe('consent gates sharing with health, and the review comes back', () => {
     expect(show.reviews).toHaveLength(1);
     expect(show.sharedWithHealth).toHaveLength(1);
     const exported = JSON.parse(ws.run(['export', '--json']).stdout);
-    expect(exported.find((c: { ref: string }) => c.ref === 'L1').reviews[0]).toMatchObject({ asq_communication: 'close', actions: expect.any(Array) });
+    expect(exported.find((c: { ref: string }) => c.ref === 'L1').reviews[0]).toMatchObject({ asqCommunication: 'close', actions: expect.any(Array) });
     const csv = ws.run(['export', '--csv']).stdout;
     expect(csv).toMatch(/^review,L1,/m);
     expect(csv).toMatch(/^check-share,L1,/m);
