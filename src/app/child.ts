@@ -28,7 +28,9 @@ export function runChild(ctx: AppContext, ref: string, within?: number): ChildRe
   const records = timelineRecords(db, child.id);
   const hub = homeHubs(db).of({ address: child.address, postcode: child.postcode });
   const hubUnsure = (): string | null => (hubIsSure(hub).sure ? null : hubIsSure(hub).reason);
-  const status = childStatus(factsOn(child, records, ctx.today, hubUnsure), ctx.today, within);
+  // the one shape the facts read: a concern's events beside it rather than inside
+  const concernEvents = records.concerns.flatMap((c) => c.events.map((e) => ({ concern_id: c.id, kind: e.kind, on_date: e.on_date })));
+  const status = childStatus(factsOn(child, { ...records, concern_events: concernEvents }, ctx.today, hubUnsure), ctx.today, within);
   const { id: _, ...details } = child;
   return { today: ctx.today, child: details, ageMonths: status.ageMonths, age: describeAge(status.ageMonths), dates: status.dates, flags: status.flags, hub, ...records };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { type CalendarDate, compareDates, londonDate } from '../domain/calendar.js';
 import { DATE_INPUT_FORMS, parseDateInput } from '../domain/dates-input.js';
-import { type ProgressCheck, validateCheck } from '../domain/progress-check.js';
+import { type ProgressCheck, hasConcerns, validateCheck } from '../domain/progress-check.js';
 import { InputRejected, NoSetting, NoSuchChild, NotFound, NotJson, TwocheckError, UsageError } from '../errors.js';
 import { TEMPLATES_DIR } from '../store/areas.js';
 import { type CheckRecord, checksForChild, currentCheck, nextVersion, recordCompletedCheck, recordShared } from '../store/checks.js';
@@ -134,6 +134,7 @@ export async function runCheck(ctx: Context, ref: string, opts: CheckOptions): P
     childId: child.id, version, completedOn: check.completed_on, practitioner: check.practitioner, keyPerson: check.key_person,
     data: check as unknown as Record<string, unknown>, pdfPath: written.path, pdfSha256: written.sha256,
     sharedOn: check.shared_with_parents_on, amendReason: opts.amend ? reason : null, recordedOn: londonDate(ctx.now()), forcedReason: opts.force ? reason : null,
+    lessThanExpected: hasConcerns(check),
   }, actor);
   if (opts.force) warnings.push(`recorded before the second birthday because: ${reason}`);
   return { kind: 'completed', child, record, warnings };

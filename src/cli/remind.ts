@@ -11,11 +11,13 @@ import { type GenerateResult, generateLetters } from './letters-batch.js';
 const ACTIONS: Record<FlagName, { title: string; command: (ref: string) => string }> = {
   'check-missed': { title: 'Progress Check missed (three or over)', command: (r) => `twocheck check ${r}   (or: twocheck due --dismiss ${r} --flag check-missed --reason "...")` },
   'check-late': { title: 'Progress Check late (30 months or over)', command: (r) => `twocheck check ${r}` },
+  'check-suggests-concern': { title: 'Progress Check shows less than expected: record and share a concern', command: (r) => `twocheck concern ${r} --raised-by setting --area <area> --description "..."   (or: twocheck due --dismiss ${r} --flag check-suggests-concern --reason "...")` },
   'hub-unsure': { title: 'Hub unknown: correct the address before the letter or a call', command: (r) => `twocheck hub --child ${r}   (then correct the roster and import it again)` },
   'letter-due': { title: 'Parent letter to send', command: (r) => `twocheck letters --child ${r}   (once posted: twocheck letters sent ${r})` },
   'consent-missing': { title: 'Consent to share with health not recorded', command: (r) => `twocheck consent ${r}` },
   'check-due': { title: 'Progress Check due', command: (r) => `twocheck check ${r}` },
   'check-not-shared': { title: 'Check not yet given to parents', command: (r) => `twocheck check ${r}` },
+  'review-result-missing': { title: 'Health and Development Review result not back', command: (r) => `twocheck review ${r} --from result.json   (once the health visiting team has sent it)` },
   'concern-open': { title: 'Concern open', command: (r) => `twocheck concern ${r}` },
   'turns-two-soon': { title: 'Turning two soon', command: (r) => `twocheck child ${r}` },
 };

@@ -19,7 +19,7 @@ export interface DueRow {
   nextDate: CalendarDate;
   checkLateFrom: CalendarDate;
   checkMissedFrom: CalendarDate;
-  fundedFrom: CalendarDate;
+  fundedFrom: CalendarDate | null;
   room: string | null;
   keyPerson: string | null;
 }

@@ -1,18 +1,30 @@
+/**
+ * The flags a child can carry on a day, and the rule for each. The facts come from
+ * domain/facts.ts; nothing else decides a flag.
+ */
 import { type CalendarDate, addDays } from './calendar.js';
 import { ageInMonths, monthAnniversary, secondBirthday, thirdBirthday } from './age.js';
-import { fundedTermStart } from './funding.js';
+import { type FundingBasis, fundedTermStart } from './funding.js';
+import { type CheckFacts, type ConcernFacts, checkLateFrom, checkSuggestsConcern, reviewResultMissing } from './integrated.js';
 
-/** The flags of design section 2, in the order a manager acts on them. */
+/** Every flag, in the order a manager acts on them. */
 export const FLAG_NAMES = [
-  'check-missed', 'check-late', 'hub-unsure', 'letter-due', 'consent-missing', 'check-due',
-  'check-not-shared', 'concern-open', 'turns-two-soon',
+  'check-missed', 'check-late', 'check-suggests-concern', 'hub-unsure', 'letter-due', 'consent-missing', 'check-due',
+  'check-not-shared', 'review-result-missing', 'concern-open', 'turns-two-soon',
 ] as const;
 export type FlagName = (typeof FLAG_NAMES)[number];
 
 export const DEFAULT_LOOK_AHEAD = 30;
 
-/** Only check-missed can be dismissed: the others end by doing the thing. */
-export const DISMISSIBLE: readonly FlagName[] = ['check-missed'];
+/** A review result not back is followed up by the setting until the child is three and a half. */
+export const REVIEW_FOLLOW_UP_MONTHS = 42;
+
+/**
+ * The flags a manager can end with a recorded reason: a check that can no longer be done, a
+ * "less than expected" the setting has judged, a review result that will not come back. The
+ * others end by doing the thing.
+ */
+export const DISMISSIBLE: readonly FlagName[] = ['check-missed', 'check-suggests-concern', 'review-result-missing'];
 
 export function isFlagName(text: string): text is FlagName {
   return (FLAG_NAMES as readonly string[]).includes(text);
@@ -22,13 +34,21 @@ export function isFlagName(text: string): text is FlagName {
 export interface ChildFacts {
   dob: CalendarDate;
   leftOn: CalendarDate | null;
+  /** the day the child started at the setting, if the roster says */
+  startDate: CalendarDate | null;
+  /** the basis of a funded place on record, or null when not funded */
+  fundingBasis: FundingBasis | null;
   /** a parent letter has a sent_on date */
   letterSent: boolean;
   /** the latest share-with-health consent row says 'given' */
   consentGiven: boolean;
   /** the current completed check (highest completed version), if any */
-  check: { completedOn: CalendarDate | null; sharedOn: CalendarDate | null } | null;
+  check: CheckFacts | null;
+  /** concerns raised by the day, with when each was closed and first shared */
+  concerns: readonly ConcernFacts[];
   openConcerns: number;
+  /** the latest Health and Development Review result recorded by the day */
+  reviewedOn: CalendarDate | null;
   dismissed: readonly string[];
   /**
    * Why the Hub for the child's home cannot be told for sure, or null when it can: asked only
@@ -40,18 +60,19 @@ export interface ChildFacts {
 /** The dates that matter for a child, whatever flags it carries. */
 export interface KeyDates {
   turnsTwo: CalendarDate;
-  /** a check not completed by this day (30 months) is late */
+  /** a check not completed by this day is late: 30 months, or a later start at the setting */
   checkLateFrom: CalendarDate;
   /** the third birthday: a check not completed by then is missed */
   checkMissedFrom: CalendarDate;
-  fundedFrom: CalendarDate;
+  /** the first day of a funded place, by the basis on record; null when not funded or not known */
+  fundedFrom: CalendarDate | null;
 }
 
 export interface Flag {
   name: FlagName;
   /** the date this flag is about: when the child turns two, or the check deadline */
   date: CalendarDate;
-  /** what a person needs to know to act on it (why the Hub is unsure) */
+  /** what a person needs to know to act on it: why the Hub is unsure, why late is not 30 months */
   note?: string;
 }
 
@@ -61,23 +82,23 @@ export interface Status {
   flags: Flag[];
 }
 
+/** The dates for a child born on `dob`, not yet knowing the start date or funding. */
 export function keyDates(dob: CalendarDate): KeyDates {
   return {
     turnsTwo: secondBirthday(dob),
     checkLateFrom: monthAnniversary(dob, 30),
     checkMissedFrom: thirdBirthday(dob),
-    fundedFrom: fundedTermStart(dob),
+    fundedFrom: null,
   };
 }
 
 /** What the rules work out from a date of birth alone on one day. */
 interface BornOn {
   dates: KeyDates;
+  fundedTerm: CalendarDate;
   ageMonths: number;
   isTwo: boolean;
   isThree: boolean;
-  /** before 30 months: a check not yet done is due, not late */
-  beforeLate: boolean;
   /** the second birthday falls on or before the last day of the look-ahead */
   twoByHorizon: boolean;
 }
@@ -87,8 +108,8 @@ export type StatusRule = (facts: ChildFacts) => Status;
 /**
  * `childStatus` for many children on one day. Everything that depends only on the date of
  * birth is worked out once per date of birth (a roster of any size has a few thousand), so the
- * work per child is a handful of comparisons. Children born on the same day share one `dates`
- * object: treat it as read-only.
+ * work per child is a handful of comparisons. Children born on the same day with the same
+ * dates share one `dates` object: treat it as read-only.
  */
 export function statusOn(today: CalendarDate, lookAhead = DEFAULT_LOOK_AHEAD): StatusRule {
   const horizon = addDays(today, lookAhead);
@@ -96,24 +117,35 @@ export function statusOn(today: CalendarDate, lookAhead = DEFAULT_LOOK_AHEAD): S
   const bornOn = (dob: CalendarDate): BornOn => {
     const dates = keyDates(dob);
     return {
-      dates, ageMonths: ageInMonths(dob, today),
-      isTwo: today >= dates.turnsTwo, isThree: today >= dates.checkMissedFrom,
-      beforeLate: today < dates.checkLateFrom, twoByHorizon: dates.turnsTwo <= horizon,
+      dates, fundedTerm: fundedTermStart(dob), ageMonths: ageInMonths(dob, today),
+      isTwo: today >= dates.turnsTwo, isThree: today >= dates.checkMissedFrom, twoByHorizon: dates.turnsTwo <= horizon,
     };
   };
   return (facts) => {
     let b = born.get(facts.dob);
     if (b === undefined) born.set(facts.dob, (b = bornOn(facts.dob)));
-    const { dates, ageMonths } = b;
+    const ageMonths = b.ageMonths;
+    // A child who started after 30 months is late from the start; the disadvantaged offer
+    // starts the term after the second birthday (a working-parent code's date is not on record).
+    const late = facts.startDate === null ? null : checkLateFrom(facts.dob, facts.startDate);
+    const funded = facts.fundingBasis === 'disadvantaged' ? b.fundedTerm : null;
+    const dates = (late?.why ?? null) === null && funded === null ? b.dates
+      : { ...b.dates, checkLateFrom: late?.date ?? b.dates.checkLateFrom, fundedFrom: funded };
+    const lateNote = late?.why ?? undefined;
+    const beforeLate = today < dates.checkLateFrom;
     const flags: Flag[] = [];
     // All flags end when the child leaves the roster.
     if (facts.leftOn !== null && facts.leftOn <= today) return { ageMonths, dates, flags };
 
     // Pushed in FLAG_NAMES order, so the list needs no sorting.
     const check = facts.check;
-    const checkOpen = check === null && b.isTwo && !b.beforeLate;
-    if (checkOpen && b.isThree && !facts.dismissed.includes('check-missed')) flags.push({ name: 'check-missed', date: dates.checkMissedFrom });
-    if (checkOpen && !b.isThree) flags.push({ name: 'check-late', date: dates.checkMissedFrom });
+    const counted = check;
+    const checkOpen = counted === null && b.isTwo && !beforeLate;
+    const note = (text: string | undefined): { note?: string } => (text === undefined ? {} : { note: text });
+    if (checkOpen && b.isThree && !facts.dismissed.includes('check-missed')) flags.push({ name: 'check-missed', date: dates.checkMissedFrom, ...note(lateNote) });
+    if (checkOpen && !b.isThree) flags.push({ name: 'check-late', date: dates.checkMissedFrom, ...note(lateNote) });
+    const suggests = checkSuggestsConcern(counted, facts.concerns, today, facts.dismissed.includes('check-suggests-concern'));
+    if (suggests) flags.push({ name: 'check-suggests-concern', date: suggests.date, note: suggests.why });
     // A letter prints the Hub's number and a concern is phoned to the Hub: the address must
     // settle it before either, so the manager hears of it while there is time to fix it.
     const inLetterWindow = b.twoByHorizon && !b.isThree;
@@ -122,9 +154,14 @@ export function statusOn(today: CalendarDate, lookAhead = DEFAULT_LOOK_AHEAD): S
       if (why !== null) flags.push({ name: 'hub-unsure', date: inLetterWindow ? dates.turnsTwo : today, note: why });
     }
     if (b.isTwo && !b.isThree && !facts.letterSent) flags.push({ name: 'letter-due', date: dates.turnsTwo });
-    if (b.twoByHorizon && !b.isThree && !facts.consentGiven) flags.push({ name: 'consent-missing', date: dates.turnsTwo });
-    if (check === null && b.isTwo && b.beforeLate) flags.push({ name: 'check-due', date: dates.checkLateFrom });
-    if (check !== null && check.sharedOn == null) flags.push({ name: 'check-not-shared', date: check.completedOn ?? today });
+    if (inLetterWindow && !facts.consentGiven) flags.push({ name: 'consent-missing', date: dates.turnsTwo });
+    if (counted === null && b.isTwo && beforeLate) flags.push({ name: 'check-due', date: dates.checkLateFrom });
+    if (counted !== null && counted.sharedOn === null) flags.push({ name: 'check-not-shared', date: counted.completedOn });
+    // The review is at two to two and a half; past three and a half, following it up is the
+    // health visiting team's, not the setting's.
+    const missing = facts.dismissed.includes('review-result-missing') || ageMonths >= REVIEW_FOLLOW_UP_MONTHS ? null
+      : reviewResultMissing(counted, facts.reviewedOn, today);
+    if (missing) flags.push({ name: 'review-result-missing', date: missing.date, note: missing.why });
     if (facts.openConcerns > 0) flags.push({ name: 'concern-open', date: today });
     if (!b.isTwo && b.twoByHorizon) flags.push({ name: 'turns-two-soon', date: dates.turnsTwo });
     return { ageMonths, dates, flags };

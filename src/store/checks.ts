@@ -98,6 +98,8 @@ export interface CompletedCheck {
   recordedOn: CalendarDate;
   /** Why a check before the second birthday was accepted (--force): kept in the audit log. */
   forcedReason?: string | null;
+  /** a prime area showed progress less than expected (domain/progress-check.ts hasConcerns) */
+  lessThanExpected: boolean;
 }
 
 /**
@@ -111,10 +113,10 @@ export function recordCompletedCheck(db: Db, check: CompletedCheck, actor: Actor
     }
     db.prepare(`DELETE FROM checks WHERE child_id = ? AND status = 'draft'`).run(check.childId);
     const info = db.prepare(`INSERT INTO checks (child_id, version, status, completed_on, practitioner, key_person, data,
-        pdf_path, pdf_sha256, shared_on, amend_reason, recorded_on, created_by, created_at)
-      VALUES (?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        pdf_path, pdf_sha256, shared_on, amend_reason, recorded_on, less_than_expected, created_by, created_at)
+      VALUES (?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
       check.childId, check.version, check.completedOn, check.practitioner, check.keyPerson, JSON.stringify(check.data),
-      check.pdfPath, check.pdfSha256, check.sharedOn, check.amendReason, check.recordedOn, actor.by, actor.at,
+      check.pdfPath, check.pdfSha256, check.sharedOn, check.amendReason, check.recordedOn, check.lessThanExpected ? 1 : 0, actor.by, actor.at,
     );
     recordAudit(db, {
       by: actor.by, at: actor.at, action: check.version === 1 ? 'check.completed' : 'check.amended', childId: check.childId,

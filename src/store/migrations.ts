@@ -266,6 +266,17 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX check_shares_child ON check_shares (child_id, on_date);
   `,
+
+  /* 6: whether a check showed progress less than expected in a prime area, kept beside the
+     check so the flags read it without opening every check's answers. New checks get it from
+     domain/progress-check.ts (hasConcerns); the checks already recorded from their answers. */ `
+  ALTER TABLE checks ADD COLUMN less_than_expected INTEGER CHECK (less_than_expected IN (0, 1));
+  UPDATE checks SET less_than_expected = (
+      json_extract(data, '$.areas.communication_and_language.progress') IS 'less-than-expected'
+      OR json_extract(data, '$.areas.personal_social_emotional.progress') IS 'less-than-expected'
+      OR json_extract(data, '$.areas.physical.progress') IS 'less-than-expected')
+    WHERE status = 'completed' AND json_valid(data);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

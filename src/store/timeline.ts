@@ -4,7 +4,7 @@ import type { Db } from './db.js';
 export interface TimelineRecords {
   letters: { id: number; kind: string; template: string; file: string; sha256: string; generated_at: string; generated_by: string; sent_on: string | null; sent_by: string | null }[];
   consents: { id: number; kind: string; status: string; given_by: string; on_date: string; method: string; note: string | null; recorded_by: string; recorded_at: string }[];
-  checks: { id: number; version: number; status: string; completed_on: string | null; practitioner: string | null; key_person: string | null; pdf_path: string | null; pdf_sha256: string | null; shared_on: string | null; amend_reason: string | null; recorded_on: string | null; created_by: string; created_at: string }[];
+  checks: { id: number; version: number; status: string; completed_on: string | null; practitioner: string | null; key_person: string | null; pdf_path: string | null; pdf_sha256: string | null; shared_on: string | null; amend_reason: string | null; recorded_on: string | null; less_than_expected: number | null; created_by: string; created_at: string }[];
   concerns: { id: number; raised_by: string; area: string; description: string; raised_on: string; closed_on: string | null; closed_note: string | null; recorded_by: string; events: { id: number; kind: string; with_whom: string | null; how: string | null; on_date: string; due_on: string | null; done_on: string | null; note: string | null }[] }[];
   group_sessions: { id: number; on_date: string; at_time: string | null; place: string | null; attended: boolean | null }[];
   dismissals: { flag: string; reason: string; by: string; at: string }[];
@@ -29,7 +29,7 @@ export function timelineRecords(db: Db, childId: number): TimelineRecords {
     consents: all(`SELECT id, kind, status, given_by, on_date, method, note, recorded_by,
       recorded_at FROM consents WHERE child_id = ? ORDER BY id`),
     checks: all(`SELECT id, version, status, completed_on, practitioner, key_person,
-      pdf_path, pdf_sha256 AS pdf_sha256, shared_on, amend_reason, recorded_on,
+      pdf_path, pdf_sha256 AS pdf_sha256, shared_on, amend_reason, recorded_on, less_than_expected,
       created_by, created_at FROM checks WHERE child_id = ? ORDER BY version`),
     concerns: concerns.map((c) => ({ ...c, events: events.filter((e) => e.concernId === c.id).map(({ concernId: _, ...e }) => e) })),
     group_sessions: all<{ id: number; on_date: string; at_time: string | null; place: string | null; attended: number | null }>(`SELECT s.id, s.on_date,

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CalendarDate, addDays } from '../../src/domain/calendar.js';
-import { FLAG_NAMES, type FlagName, childStatus } from '../../src/domain/flags.js';
+import { type ChildFacts, FLAG_NAMES, type FlagName, childStatus } from '../../src/domain/flags.js';
+import { secondBirthday } from '../../src/domain/age.js';
 import { runChild } from '../../src/app/child.js';
 import { type DueOptions, runDue } from '../../src/app/due.js';
 import { dueRowJson } from '../../src/cli/due-json.js';
@@ -28,10 +29,18 @@ const kid = fc.record({
   consents: fc.array(fc.record({ kind: fc.constantFrom('given', 'withdrawn', 'declaration'), on: when }), { maxLength: 3 }),
   // a check completed on a day, recorded then or some days later (an amendment keeps the first
   // version's date), and given to the parents some days after it, or not yet
+  // version's date), and given to the parents some days after it, or not yet; perhaps shared
+  // with health some days after it, and perhaps showing progress less than expected
   checks: fc.array(fc.record({ kind: fc.constantFrom('draft', 'completed', 'shared'), on: when, recordedAfter: fc.oneof(fc.constant(0), fc.nat(40)),
-    sharedAfter: fc.nat(20) }), { maxLength: 3 }),
-  concerns: fc.array(fc.record({ raised: when, closedAfter: fc.option(fc.nat(20), { nil: null }) }), { maxLength: 2 }),
-  dismissed: fc.constantFrom(null, 'check-missed', 'check-late'),
+    sharedAfter: fc.nat(20), healthAfter: fc.option(fc.nat(80), { nil: null }), less: fc.boolean() }), { maxLength: 3 }),
+  // a concern raised, perhaps shared outside the setting and closed some days later
+  concerns: fc.array(fc.record({ raised: when, closedAfter: fc.option(fc.nat(20), { nil: null }), sharedAfter: fc.option(fc.nat(30), { nil: null }) }), { maxLength: 2 }),
+  // Health and Development Review results that came back
+  reviews: fc.array(when, { maxLength: 2 }),
+  // the day the child started at the setting, in days after the second birthday
+  started: fc.option(fc.integer({ min: -400, max: 500 }), { nil: null }),
+  funded: fc.constantFrom(null, 0, 1),
+  dismissed: fc.constantFrom(null, 'check-missed', 'check-late', 'check-suggests-concern', 'review-result-missing'),
   left: fc.option(when, { nil: null }),
   room: fc.constantFrom(null, 'Ducks', 'ducks', 'Owls'),
   keyPerson: fc.constantFrom(null, 'Ann', 'ann', 'Bo'),
@@ -42,7 +51,8 @@ const kid = fc.record({
 // a child with everything done long ago, who can carry only turns-two-soon (or nothing)
 type Given = typeof kid extends fc.Arbitrary<infer K> ? K : never;
 const doneKid = kid.map((k): Given => ({
-  ...k, letter: { kind: 'sent', on: -400 }, consents: [{ kind: 'given', on: -400 }], checks: [{ kind: 'shared', on: -400, recordedAfter: 0, sharedAfter: 3 }], concerns: [], left: null,
+  ...k, letter: { kind: 'sent', on: -400 }, consents: [{ kind: 'given', on: -400 }],
+  checks: [{ kind: 'shared', on: -400, recordedAfter: 0, sharedAfter: 3, healthAfter: null, less: false }], concerns: [], reviews: [-300], left: null, started: null,
 }));
 const HOMES = { leek: ['1 Church Street, Leek', 'ST13 5AA'], none: [null, null], cheadle: ['4 Mill Lane, Cheadle', null] } as const;
 type Kid = Omit<Given, 'dob'> & { dob: CalendarDate };
@@ -56,24 +66,37 @@ const due = (db: Db, today: CalendarDate, opts: DueOptions = {}) => runDue(conte
 
 /** Replaces every child and record with these children and theirs, dated from `today`. */
 function insert(db: Db, kids: Kid[], today: CalendarDate): void {
-  db.exec('DELETE FROM dismissals; DELETE FROM checks; DELETE FROM letters; DELETE FROM consents; DELETE FROM concerns; DELETE FROM children;');
+  db.exec(`DELETE FROM dismissals; DELETE FROM check_shares; DELETE FROM checks; DELETE FROM letters; DELETE FROM consents;
+    DELETE FROM concern_events; DELETE FROM concerns; DELETE FROM reviews; DELETE FROM children;`);
   const on = (days: number): CalendarDate => addDays(today, days);
-  const child = db.prepare(`INSERT INTO children (id, ref, first_name, last_name, dob, left_on, room, key_person, address, postcode, created_at, updated_at)
-    VALUES (?, ?, 'A', 'B', ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const child = db.prepare(`INSERT INTO children (id, ref, first_name, last_name, dob, left_on, room, key_person, address, postcode, start_date, funded, created_at, updated_at)
+    VALUES (?, ?, 'A', 'B', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const letter = db.prepare(`INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, sent_on) VALUES (?, ?, 't', 'h', 'f', 's', ?, 'x', ?)`);
   const consent = db.prepare(`INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at) VALUES (?, ?, ?, 'P', ?, 'paper', 'x', ?)`);
-  const check = db.prepare(`INSERT INTO checks (child_id, version, status, completed_on, recorded_on, data, shared_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, '{}', ?, 'x', ?)`);
+  const check = db.prepare(`INSERT INTO checks (child_id, version, status, completed_on, recorded_on, data, shared_on, less_than_expected, created_by, created_at)
+    VALUES (?, ?, ?, ?, ?, '{}', ?, ?, 'x', ?)`);
+  const healthShare = db.prepare(`INSERT INTO check_shares (child_id, check_id, with_whom, how, on_date, recorded_by, recorded_at) VALUES (?, ?, 'West Hub', 'phone', ?, 'x', ?)`);
   const concern = db.prepare(`INSERT INTO concerns (child_id, raised_by, area, description, raised_on, closed_on, recorded_by, recorded_at) VALUES (?, 'setting', 'a', 'd', ?, ?, 'x', ?)`);
+  const shared = db.prepare(`INSERT INTO concern_events (concern_id, kind, with_whom, how, on_date, recorded_by, recorded_at) VALUES (?, 'shared', 'West Hub', 'phone', ?, 'x', ?)`);
+  const review = db.prepare(`INSERT INTO reviews (child_id, reviewed_on, reviewer, check_seen, actions, recorded_by, recorded_at) VALUES (?, ?, 'HV', 1, '[]', 'x', ?)`);
   const dismissal = db.prepare(`INSERT INTO dismissals (child_id, flag, reason, by, at) VALUES (?, ?, 'r', 'x', ?)`);
   kids.forEach((k, i) => {
     const id = i + 1;
-    child.run(id, `R${id}`, k.dob, k.left === null ? null : on(k.left), k.room, k.keyPerson, ...HOMES[k.home], T, T);
+    child.run(id, `R${id}`, k.dob, k.left === null ? null : on(k.left), k.room, k.keyPerson, ...HOMES[k.home],
+      k.started === null ? null : addDays(secondBirthday(k.dob), k.started), k.funded, T, T);
     if (k.letter.kind !== 'none') letter.run(id, k.letter.kind === 'other-kind' ? 'group-invitation' : 'parent-letter', T, k.letter.kind === 'unsent' ? null : on(k.letter.on));
     for (const c of k.consents) consent.run(id, c.kind === 'declaration' ? 'parental-declaration' : 'share-with-health', c.kind === 'withdrawn' ? 'withdrawn' : 'given', on(c.on), T);
-    k.checks.forEach((c, v) => check.run(id, v + 1, c.kind === 'draft' ? 'draft' : 'completed', c.kind === 'draft' ? null : on(c.on),
-      c.kind === 'draft' ? null : on(c.on + c.recordedAfter),
-      c.kind === 'shared' ? on(c.on + c.sharedAfter) : null, T));
-    for (const c of k.concerns) concern.run(id, on(c.raised), c.closedAfter === null ? null : on(c.raised + c.closedAfter), T);
+    k.checks.forEach((c, v) => {
+      const info = check.run(id, v + 1, c.kind === 'draft' ? 'draft' : 'completed', c.kind === 'draft' ? null : on(c.on),
+        c.kind === 'draft' ? null : on(c.on + c.recordedAfter),
+        c.kind === 'shared' ? on(c.on + c.sharedAfter) : null, c.kind === 'draft' ? null : c.less ? 1 : 0, T);
+      if (c.kind !== 'draft' && c.healthAfter !== null) healthShare.run(id, info.lastInsertRowid, on(c.on + c.healthAfter), T);
+    });
+    for (const c of k.concerns) {
+      const info = concern.run(id, on(c.raised), c.closedAfter === null ? null : on(c.raised + c.closedAfter), T);
+      if (c.sharedAfter !== null) shared.run(info.lastInsertRowid, on(c.raised + c.sharedAfter), T);
+    }
+    for (const r of k.reviews) review.run(id, on(r), T);
     if (k.dismissed) dismissal.run(id, k.dismissed, T);
   });
 }
@@ -81,21 +104,34 @@ function insert(db: Db, kids: Kid[], today: CalendarDate): void {
 /** The facts as the schema's vocabulary defines them on `today`, worked out without SQL: a record dated later does not count yet. */
 function expectedFlags(k: Kid, today: CalendarDate, within: number): string[] {
   const by = (days: number): boolean => days <= 0;
+  const day = (days: number): CalendarDate => addDays(today, days);
   const latestConsent = k.consents.filter((c) => c.kind !== 'declaration' && by(c.on)).at(-1);
-  let current: { completedOn: CalendarDate | null; sharedOn: CalendarDate | null } | null = null;
+  let current: ChildFacts['check'] = null;
   k.checks.forEach((c, v) => {
     // the first version counts from its own date; an amendment from the day it was recorded
     if (c.kind !== 'draft' && by(c.on) && (v === 0 || by(c.on + c.recordedAfter))) {
       const shared = c.kind === 'shared' && by(c.on + c.sharedAfter);
-      current = { completedOn: addDays(today, c.on), sharedOn: shared ? addDays(today, c.on + c.sharedAfter) : null };
+      const health = c.healthAfter !== null && by(c.on + c.healthAfter);
+      current = { completedOn: day(c.on), sharedOn: shared ? day(c.on + c.sharedAfter) : null,
+        sharedWithHealthOn: health ? day(c.on + c.healthAfter!) : null, lessThanExpected: c.less };
     }
   });
+  const concerns = k.concerns.filter((c) => by(c.raised)).map((c) => ({
+    raisedOn: day(c.raised),
+    closedOn: c.closedAfter !== null && by(c.raised + c.closedAfter) ? day(c.raised + c.closedAfter) : null,
+    sharedOn: c.sharedAfter !== null && by(c.raised + c.sharedAfter) ? day(c.raised + c.sharedAfter) : null,
+  }));
+  const reviews = k.reviews.filter(by).sort((a, b) => b - a);
   return childStatus({
-    dob: k.dob, leftOn: k.left === null ? null : addDays(today, k.left),
+    dob: k.dob, leftOn: k.left === null ? null : day(k.left),
+    startDate: k.started === null ? null : addDays(secondBirthday(k.dob), k.started),
+    fundingBasis: k.funded === 1 ? 'disadvantaged' : null,
     letterSent: k.letter.kind === 'sent' && by(k.letter.on),
     consentGiven: latestConsent?.kind === 'given',
     check: current,
-    openConcerns: k.concerns.filter((c) => by(c.raised) && (c.closedAfter === null || !by(c.raised + c.closedAfter))).length,
+    concerns,
+    openConcerns: concerns.filter((c) => c.closedOn === null).length,
+    reviewedOn: reviews.length > 0 ? day(reviews[0]!) : null,
     dismissed: k.dismissed ? [k.dismissed] : [], // a decision, not an event: it counts on every day
     hubUnsure: () => (k.home === 'leek' ? null : 'unsure'),
   }, today, within).flags.map((f) => f.name);
@@ -157,7 +193,8 @@ describe('due with --flag, --room and --key-person', () => {
 
 describe('due --flag on the very birthday', () => {
   it('lists a child who is three today for check-missed, and two today for letter-due and check-due', () => withDatabase((db) => {
-    const none: Omit<Kid, 'dob'> = { letter: { kind: 'none', on: 0 }, consents: [], checks: [], concerns: [], dismissed: null, left: null, room: null, keyPerson: null, home: 'leek' };
+    const none: Omit<Kid, 'dob'> = { letter: { kind: 'none', on: 0 }, consents: [], checks: [], concerns: [], reviews: [], started: null, funded: null,
+      dismissed: null, left: null, room: null, keyPerson: null, home: 'leek' };
     // ordinary days, a 29 February birthday in a common year (1 March) and in a leap year
     for (const [today, three, two] of [['2026-06-15', '2023-06-15', '2024-06-15'], ['2027-03-01', '2024-02-29', '2025-03-01'],
       ['2028-02-29', '2025-02-28', '2026-02-28'], ['2026-01-01', '2023-01-01', '2024-01-01']] as const) {

@@ -23,6 +23,7 @@ beforeAll(() => {
     childSql('L09', 'Lou', 'Left', '2023-01-10', { leftOn: '2026-01-01' }), // left: no flags
     // homes whose Hub is sure, so that hub-unsure is tested on its own below
     "UPDATE children SET address = '1 Church Street, Leek', postcode = 'ST13 5AA';",
+    "UPDATE children SET funded = 1 WHERE ref = 'C03';",
     `INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, sent_on)
        SELECT id, 'parent-letter', 'parent-letter', 'h', 'letters/' || ref || '.pdf', 'abc', '${T}', 'mgr', '2025-12-01'
        FROM children WHERE ref IN ('C03', 'D04', 'E05');`,
@@ -64,7 +65,9 @@ describe('twocheck due', () => {
       ['E05', ['check-not-shared', 'concern-open']],
     ]);
     const b = rows.find((r) => r.ref === 'B02')!;
-    expect(b).toMatchObject({ firstName: 'Ben', turnsTwo: '2026-06-15', ageMonths: 24, fundedFrom: '2026-09-01' });
+    // a funded-from date only for a child on a funded place
+    expect(b).toMatchObject({ firstName: 'Ben', turnsTwo: '2026-06-15', ageMonths: 24, fundedFrom: null });
+    expect(rows.find((r) => r.ref === 'C03')!.fundedFrom).toBe('2026-01-01');
   });
 
   it('prints a plain table when piped', () => {
@@ -231,6 +234,43 @@ describe('twocheck child', () => {
     const r = ws.run(['child', 'NOPE']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no child with the ref "NOPE"/);
+  });
+});
+
+describe('the Integrated Review flags', () => {
+  it('a check with less than expected progress, a review result not back, and late from a late start', () => {
+    const iw = workspace({ TWOCHECK_TODAY: TODAY });
+    seedDatabase(iw.db as string, [
+      childSql('P01', 'Pip', 'Prime', '2024-01-10'), // 29 months: check done, less than expected
+      childSql('R02', 'Rae', 'Review', '2023-12-01'), // 30 months: check shared in March, no review back
+      childSql('S03', 'Sol', 'Start', '2023-11-01'), // 31 months, started at the setting at 33 months
+      "UPDATE children SET address = '1 Church Street, Leek', postcode = 'ST13 5AA';",
+      "UPDATE children SET start_date = '2026-08-01' WHERE ref = 'S03';",
+      `INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, sent_on)
+         SELECT id, 'parent-letter', 'parent-letter', 'h', 'l.pdf', 'abc', '${T}', 'mgr', '2026-01-01' FROM children;`,
+      `INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at)
+         SELECT id, 'share-with-health', 'given', 'Parent', '2026-01-01', 'paper', 'mgr', '${T}' FROM children;`,
+      `INSERT INTO checks (child_id, version, status, completed_on, recorded_on, practitioner, data, shared_on, less_than_expected, created_by, created_at)
+         SELECT id, 1, 'completed', '2026-06-01', '2026-06-01', 'Kim Key', '{}', '2026-06-02', 1, 'mgr', '${T}' FROM children WHERE ref = 'P01';`,
+      `INSERT INTO reviews (child_id, reviewed_on, reviewer, check_seen, actions, recorded_by, recorded_at)
+         SELECT id, '2026-06-10', 'HV', 1, '[]', 'mgr', '${T}' FROM children WHERE ref = 'P01';`,
+      `INSERT INTO checks (child_id, version, status, completed_on, recorded_on, practitioner, data, shared_on, less_than_expected, created_by, created_at)
+         SELECT id, 1, 'completed', '2026-03-01', '2026-03-01', 'Kim Key', '{}', '2026-03-05', 0, 'mgr', '${T}' FROM children WHERE ref = 'R02';`,
+    ].join('\n'));
+    const rows = JSON.parse(iw.run(['due', '--json']).stdout) as Row[];
+    expect(rows.map((r) => [r.ref, r.flags])).toEqual([
+      ['P01', ['check-suggests-concern']],
+      ['S03', ['check-due']],
+      ['R02', ['review-result-missing']],
+    ]);
+    // S03 started after 30 months: late from the start date, and child says why
+    expect(rows.find((r) => r.ref === 'S03')).toMatchObject({ checkLateFrom: '2026-08-01' });
+    expect(iw.run(['--today', '2026-08-02', 'child', 'S03']).stdout).toMatch(/check-late \(2026-11-01: started at the setting on 2026-08-01, after 30 months/);
+    expect(iw.run(['remind']).stdout).toMatch(/Health and Development Review result not back \(review-result-missing\): 1\n {2}R02 /);
+    // the setting judged it: dismissed with a reason, the flag goes
+    const dismissed = iw.run(['due', '--dismiss', 'P01', '--flag', 'check-suggests-concern', '--reason', 'the SENCO saw Pip; no concern']);
+    expect(dismissed.code, dismissed.stderr).toBe(0);
+    expect((JSON.parse(iw.run(['due', '--json']).stdout) as Row[]).map((r) => r.ref)).toEqual(['S03', 'R02']);
   });
 });
 

@@ -19,7 +19,7 @@ function freshDb() {
 
 const completed = (version: number, extra: Partial<Parameters<typeof recordCompletedCheck>[1]> = {}) => ({
   childId: 1, version, completedOn: d('2026-06-01'), practitioner: 'Sam', keyPerson: null, data: { v: version },
-  pdfPath: `/x/v${version}.pdf`, pdfSha256: 'ab', sharedOn: null, amendReason: null, recordedOn: d('2026-06-01'), ...extra,
+  pdfPath: `/x/v${version}.pdf`, pdfSha256: 'ab', sharedOn: null, amendReason: null, recordedOn: d('2026-06-01'), lessThanExpected: false, ...extra,
 });
 
 describe('the record of checks', () => {

@@ -17,7 +17,10 @@ describe('statusOn over a roster', () => {
     const facts = (dobs: CalendarDate[]): fc.Arbitrary<ChildFacts> => fc.record({
       dob: fc.constantFrom(...dobs), leftOn: fc.constantFrom(null, '2020-01-01' as CalendarDate),
       letterSent: fc.boolean(), consentGiven: fc.boolean(), openConcerns: fc.nat(2),
-      check: fc.option(fc.record({ completedOn: fc.option(day), sharedOn: fc.option(day) }), { nil: null }),
+      check: fc.option(fc.record({ completedOn: day, sharedOn: fc.option(day), sharedWithHealthOn: fc.option(day), lessThanExpected: fc.boolean() }), { nil: null }),
+      startDate: fc.option(day), fundingBasis: fc.constantFrom(null, 'disadvantaged', 'working-parent'),
+      concerns: fc.array(fc.record({ raisedOn: day, closedOn: fc.option(day), sharedOn: fc.option(day) }), { maxLength: 2 }),
+      reviewedOn: fc.option(day),
       dismissed: fc.constantFrom([], ['check-missed'], ['check-late']),
       hubUnsure: fc.constantFrom(() => null, () => 'the postcode is missing'),
     });
@@ -27,7 +30,7 @@ describe('statusOn over a roster', () => {
       for (const child of children) {
         const got = shared(child);
         expect(got).toEqual(statusOn(today, within)(child));
-        expect(got.dates).toEqual(keyDates(child.dob));
+        expect({ ...got.dates, checkLateFrom: null, fundedFrom: null }).toEqual({ ...keyDates(child.dob), checkLateFrom: null, fundedFrom: null });
         expect(got.ageMonths).toBe(ageInMonths(child.dob, today));
         const order = got.flags.map((f) => FLAG_NAMES.indexOf(f.name));
         expect(order).toEqual([...order].sort((a, b) => a - b));

@@ -44,7 +44,10 @@ const END = Date.UTC(2029, 11, 31) / 86_400_000;
 const anyDate = fc.integer({ min: START, max: END }).map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10) as CalendarDate);
 
 function facts(dob: string, more: Partial<ChildFacts> = {}): ChildFacts {
-  return { dob: d(dob), leftOn: null, letterSent: false, consentGiven: false, check: null, openConcerns: 0, dismissed: [], hubUnsure: () => null, ...more };
+  return {
+    dob: d(dob), leftOn: null, startDate: null, fundingBasis: null, letterSent: false, consentGiven: false, check: null,
+    concerns: [], openConcerns: 0, reviewedOn: null, dismissed: [], hubUnsure: () => null, ...more,
+  };
 }
 const names = (f: ChildFacts, today: string, within = 30): FlagName[] => childStatus(f, d(today), within).flags.map((x) => x.name).sort();
 
@@ -127,12 +130,12 @@ describe('flags', () => {
     expect(names(facts(dob, { dismissed: ['check-missed'] }), '2027-06-15')).toEqual([]);
   });
   it('a completed check ends the check flags; not shared until shared_on', () => {
-    const check = { completedOn: d('2026-08-01'), sharedOn: null };
+    const check = { completedOn: d('2026-08-01'), sharedOn: null, sharedWithHealthOn: null, lessThanExpected: false };
     expect(names(facts(dob, { letterSent: true, consentGiven: true, check }), '2026-09-01')).toEqual(['check-not-shared']);
     expect(names(facts(dob, { letterSent: true, consentGiven: true, check: { ...check, sharedOn: d('2026-08-02') } }), '2026-09-01')).toEqual([]);
   });
   it('concern-open whatever the age; nothing once the child has left', () => {
-    expect(names(facts('2020-01-01', { openConcerns: 1, check: { completedOn: d('2022-03-01'), sharedOn: d('2022-03-01') } }), '2026-01-01')).toEqual(['concern-open']);
+    expect(names(facts('2020-01-01', { openConcerns: 1, check: { completedOn: d('2022-03-01'), sharedOn: d('2022-03-01'), sharedWithHealthOn: null, lessThanExpected: false } }), '2026-01-01')).toEqual(['concern-open']);
     expect(names(facts(dob, { leftOn: d('2026-06-01') }), '2026-06-15')).toEqual([]);
     expect(names(facts(dob, { leftOn: d('2026-07-01') }), '2026-06-15')).toEqual(['check-due', 'consent-missing', 'letter-due']);
   });
@@ -146,12 +149,47 @@ describe('flags', () => {
     expect(status.flags.find((f) => f.name === 'hub-unsure')).toEqual({ name: 'hub-unsure', date: '2026-06-20', note: 'the postcode is missing' });
     // a four-year-old with nothing open needs no Hub number; with an open concern it does, today
     expect(names(facts('2022-01-01', unsure), '2026-06-01')).toEqual(['check-missed']);
-    expect(childStatus(facts('2022-01-01', { ...unsure, openConcerns: 1, check: { completedOn: d('2024-01-10'), sharedOn: d('2024-01-12') } }), d('2026-06-01'))
+    expect(childStatus(facts('2022-01-01', { ...unsure, openConcerns: 1, check: { completedOn: d('2024-01-10'), sharedOn: d('2024-01-12'), sharedWithHealthOn: null, lessThanExpected: false }, reviewedOn: d('2024-03-01') }), d('2026-06-01'))
       .flags).toEqual([{ name: 'hub-unsure', date: '2026-06-01', note: 'the postcode is missing' }, { name: 'concern-open', date: '2026-06-01' }]);
     // the look-up is made only when a rule needs it
     let asked = 0;
     childStatus(facts('2022-01-01', { hubUnsure: () => { asked += 1; return 'x'; } }), d('2026-06-01'));
     expect(asked).toBe(0);
+  });
+  it('check-suggests-concern after a check with progress less than expected, until a concern is shared or it is dismissed', () => {
+    const less = { completedOn: d('2026-08-01'), sharedOn: d('2026-08-02'), sharedWithHealthOn: null, lessThanExpected: true };
+    const done = { letterSent: true, consentGiven: true, check: less, reviewedOn: d('2026-09-01') };
+    expect(names(facts(dob, done), '2026-09-02')).toEqual(['check-suggests-concern']);
+    expect(childStatus(facts(dob, done), d('2026-09-02')).flags[0]).toMatchObject({ date: '2026-08-01', note: expect.stringContaining('less than expected') });
+    const sharedConcern = [{ raisedOn: d('2026-08-01'), closedOn: null, sharedOn: d('2026-08-03') }];
+    expect(names(facts(dob, { ...done, concerns: sharedConcern, openConcerns: 1 }), '2026-09-02')).toEqual(['concern-open']);
+    // a concern raised but not yet shared with anyone does not end it
+    expect(names(facts(dob, { ...done, concerns: [{ ...sharedConcern[0]!, sharedOn: null }], openConcerns: 1 }), '2026-09-02'))
+      .toEqual(['check-suggests-concern', 'concern-open']);
+    expect(names(facts(dob, { ...done, dismissed: ['check-suggests-concern'] }), '2026-09-02')).toEqual([]);
+  });
+  it('review-result-missing eight weeks after the check is shared, until the review is recorded, dismissed, or the child is three and a half', () => {
+    const check = { completedOn: d('2026-08-01'), sharedOn: d('2026-08-02'), sharedWithHealthOn: null, lessThanExpected: false };
+    const done = { letterSent: true, consentGiven: true, check };
+    expect(names(facts(dob, done), '2026-09-26')).toEqual([]);
+    expect(names(facts(dob, done), '2026-09-27')).toEqual(['review-result-missing']);
+    expect(names(facts(dob, { ...done, reviewedOn: d('2026-09-20') }), '2026-09-27')).toEqual([]);
+    expect(names(facts(dob, { ...done, dismissed: ['review-result-missing'] }), '2026-09-27')).toEqual([]);
+    expect(names(facts(dob, done), '2027-12-14')).toEqual(['review-result-missing']);
+    expect(names(facts(dob, done), '2027-12-15')).toEqual([]);
+  });
+  it('check-late from the start date for a child who joined after 30 months, saying why; funded from only with a basis', () => {
+    // 30 months is 2026-12-15; the child starts at 34 months
+    const joined = facts(dob, { letterSent: true, consentGiven: true, startDate: d('2027-04-15') });
+    expect(names(joined, '2027-01-10')).toEqual(['check-due']);
+    const late = childStatus(joined, d('2027-04-20'));
+    expect(late.dates.checkLateFrom).toBe('2027-04-15');
+    expect(late.flags).toEqual([{ name: 'check-late', date: '2027-06-15', note: expect.stringContaining('started at the setting on 2027-04-15') }]);
+    // joined at three: missed, and the note says the check could not be done here
+    expect(childStatus(facts(dob, { startDate: d('2027-07-01') }), d('2027-07-02')).flags[0]).toMatchObject({ name: 'check-missed', note: expect.stringContaining('three or over') });
+    expect(childStatus(facts(dob), d('2026-06-15')).dates.fundedFrom).toBeNull();
+    expect(childStatus(facts(dob, { fundingBasis: 'disadvantaged' }), d('2026-06-15')).dates.fundedFrom).toBe('2026-09-01');
+    expect(childStatus(facts(dob, { fundingBasis: 'working-parent' }), d('2026-06-15')).dates.fundedFrom).toBeNull();
   });
   it('every flag agrees with a reference for any child and day', () => {
     const facts$ = fc.record({
@@ -163,7 +201,7 @@ describe('flags', () => {
       const today = ref.plusDays(x.dob, x.n);
       const f = facts(x.dob, {
         letterSent: x.letterSent, consentGiven: x.consentGiven, openConcerns: x.concerns,
-        check: x.checked ? { completedOn: d(x.dob), sharedOn: x.shared ? d(x.dob) : null } : null,
+        check: x.checked ? { completedOn: d(x.dob), sharedOn: x.shared ? d(x.dob) : null, sharedWithHealthOn: null, lessThanExpected: false } : null,
         dismissed: x.dismissed ? ['check-missed'] : [],
         hubUnsure: () => (x.hubUnsure ? 'the postcode is missing' : null),
       });
@@ -178,6 +216,8 @@ describe('flags', () => {
       if (!x.checked && months >= 30 && months < 36) want.push('check-late');
       if (!x.checked && months >= 36 && !x.dismissed) want.push('check-missed');
       if (x.checked && !x.shared) want.push('check-not-shared');
+      // given to the parents on the day of the check, and no review result back eight weeks on
+      if (x.checked && x.shared && months < 42 && ref.plusDays(x.dob, 56) <= today) want.push('review-result-missing');
       if (x.concerns > 0) want.push('concern-open');
       if (x.hubUnsure && ((soon && months < 36) || x.concerns > 0)) want.push('hub-unsure');
       expect(names(f, today, x.within)).toEqual(want.sort());
