@@ -3,19 +3,20 @@
  * then record it. `remind --generate` calls generateLetters too. pdfkit loads only when a
  * letter is really drawn.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { type HubAnswer, hubForHome } from '../domain/hub.js';
 import { type LetterReason, parentLetterWanted } from '../domain/letters.js';
 import { InputRejected, NoSuchChild, NotFound, UsageError } from '../errors.js';
 import { loadArea } from '../store/areas.js';
 import { type Child, currentChildren, findChild } from '../store/children.js';
-import { childrenWithParentLetter, recordLetter } from '../store/letters.js';
+import { childHasParentLetter, childrenWithParentLetter, recordLetter } from '../store/letters.js';
 import { type Setting, getSetting } from '../store/setting.js';
+import { ensureFolder, entryExists, refuseLink } from '../documents/files.js';
 import { safeFileName } from '../documents/names.js';
 import { loadTemplate } from '../documents/template-files.js';
 import { type Template, TemplateError } from '../documents/template.js';
 import type { Context } from './context.js';
+import { fileIsRecorded, isTwocheckDocument } from './file-record.js';
 
 export interface GenerateOptions {
   /** refs to write for, whatever their age; otherwise every child whose letter is wanted */
@@ -112,10 +113,18 @@ export async function generateLetters(ctx: Context, options: GenerateOptions): P
     return { child, reason, template, hub, file };
   });
 
-  // Refuse before writing anything, so a refusal leaves nothing half-done.
-  const existing = [...planned.map((p) => p.file), merged].filter((f): f is string => !!f && fs.existsSync(f));
+  // Refuse before writing anything, so a refusal leaves nothing half-done. A letter file left
+  // with no record by a run that stopped is ours to adopt or replace (placeWithRecord).
+  const targets = [...planned.map((p) => p.file), merged].filter((f): f is string => !!f);
+  for (const f of targets) refuseLink(f);
+  const existing = targets.filter((f) => entryExists(f) && (fileIsRecorded(db, f) || !isTwocheckDocument(f)));
   if (existing.length > 0 && !options.force && !options.dryRun) {
     throw new UsageError(`${existing.length === 1 ? 'a letter file is' : `${existing.length} letter files are`} already there: ${existing.join(', ')}`, 'move them away, or give --force to overwrite');
+  }
+  // a folder that cannot be made fails now, before any letter is drawn
+  if (!options.dryRun && planned.length > 0) {
+    if (out) ensureFolder(out);
+    if (merged) ensureFolder(path.dirname(merged));
   }
 
   for (const p of planned) {
@@ -133,12 +142,17 @@ export async function generateLetters(ctx: Context, options: GenerateOptions): P
   if (options.dryRun) return { letters: planned.map((p) => outcome(p, 'would-write')), skipped, merged, warnings, dryRun: true };
 
   const { writeBatch } = await import('./letters-write.js');
-  const written = await writeBatch(ctx, setting, planned, merged, warnings, options.onProgress, (p, file, sha256) => {
-    recordLetter(ctx.db(), {
-      childId: p.child.id, kind: 'parent-letter', template: p.template.file, templateHash: p.template.hash,
-      file, sha256, generatedAt: ctx.now().toISOString(), generatedBy: ctx.by,
-    });
+  const { written, raced } = await writeBatch(ctx, {
+    setting, planned, merged, warnings, force: options.force === true, onProgress: options.onProgress,
+    wanted: (p) => options.force === true || !childHasParentLetter(db, p.child.id),
+    record: (p, file, sha256) => {
+      recordLetter(db, {
+        childId: p.child.id, kind: 'parent-letter', template: p.template.file, templateHash: p.template.hash,
+        file, sha256, generatedAt: ctx.now().toISOString(), generatedBy: ctx.by,
+      });
+    },
   });
+  for (const p of raced) skipped.push({ ref: p.child.ref, name: fullName(p.child), why: 'another twocheck run wrote and recorded it at the same time' });
   return { letters: written.map((p) => outcome(p, 'written')), skipped, merged, warnings, dryRun: false };
 }
 
