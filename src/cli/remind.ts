@@ -1,23 +1,55 @@
 import type { Command } from 'commander';
 import { type FlagName } from '../domain/flags.js';
 import { counted } from '../domain/words.js';
+import { NotFound } from '../errors.js';
+import type { Db } from '../store/db.js';
 import path from 'node:path';
 import { chunkedWriter } from './chunked.js';
 import { type Context, withContext } from './context.js';
 import { type DueRow, runDue } from './due-data.js';
 import { type GenerateResult, generateLetters } from './letters-batch.js';
 
-/** What to do about each flag, in the words a manager acts on, with the command to run. */
-const ACTIONS: Record<FlagName, { title: string; command: (ref: string) => string }> = {
+/** What the suggestions need to know beyond the flags: letters written but not sent, open concerns. */
+interface Known {
+  today: string;
+  unsentLetter: Set<string>;
+  openConcerns: Map<string, number[]>;
+}
+
+/**
+ * What to do about each flag, in the words a manager acts on, with a command that does it as
+ * printed (test/e2e/faults/suggestions.test.ts runs every one).
+ */
+const ACTIONS: Record<FlagName, { title: string; command: (ref: string, known: Known) => string }> = {
   'check-missed': { title: 'Progress Check missed (three or over)', command: (r) => `twocheck check ${r}   (or: twocheck due --dismiss ${r} --flag check-missed --reason "...")` },
   'check-late': { title: 'Progress Check late (30 months or over)', command: (r) => `twocheck check ${r}` },
-  'letter-due': { title: 'Parent letter to send', command: (r) => `twocheck letters --child ${r}   (once posted: twocheck letters sent ${r})` },
+  'letter-due': {
+    title: 'Parent letter to send',
+    command: (r, k) => (k.unsentLetter.has(r) ? `twocheck letters sent ${r}   (the letter is written; run this once it is posted)` : `twocheck letters --child ${r}   (once posted: twocheck letters sent ${r})`),
+  },
   'consent-missing': { title: 'Consent to share with health not recorded', command: (r) => `twocheck consent ${r}` },
   'check-due': { title: 'Progress Check due', command: (r) => `twocheck check ${r}` },
-  'check-not-shared': { title: 'Check not yet given to parents', command: (r) => `twocheck check ${r}` },
-  'concern-open': { title: 'Concern open', command: (r) => `twocheck concern ${r}` },
+  'check-not-shared': { title: 'Check not yet given to parents', command: (r, k) => `twocheck check ${r} --shared ${k.today}   (or the day the copy was given)` },
+  'concern-open': {
+    title: 'Concern open',
+    command: (r, k) => {
+      const ids = k.openConcerns.get(r) ?? [];
+      const close = ids.length === 1 ? `twocheck concern close ${ids[0]} --note "..."` : 'twocheck concern close <id> --note "..."';
+      return `twocheck concern list ${r}   (when resolved: ${close})`;
+    },
+  },
   'turns-two-soon': { title: 'Turning two soon', command: (r) => `twocheck child ${r}` },
 };
+
+function knownFacts(db: Db, today: string): Known {
+  const unsent = db.prepare(`SELECT DISTINCT c.ref FROM letters l JOIN children c ON c.id = l.child_id
+    WHERE l.kind = 'parent-letter' AND l.sent_on IS NULL`).all() as { ref: string }[];
+  const open = db.prepare(`SELECT c.ref, k.id FROM concerns k JOIN children c ON c.id = k.child_id
+    WHERE k.raised_on <= ? AND (k.closed_on IS NULL OR k.closed_on > ?) ORDER BY k.id`).all(today, today) as { ref: string; id: number }[];
+  const openConcerns = new Map<string, number[]>();
+  for (const row of open) openConcerns.set(row.ref, [...(openConcerns.get(row.ref) ?? []), row.id]);
+  return { today, unsentLetter: new Set(unsent.map((r) => r.ref)), openConcerns };
+}
 
 export interface RemindResult {
   today: string;
@@ -25,10 +57,16 @@ export interface RemindResult {
 }
 
 export function runRemind(ctx: Context, within?: string): RemindResult {
-  const due = runDue(ctx.db(), ctx.today, { within });
+  const db = ctx.db();
+  // An empty roster would print nothing, which cron reads as "nothing to do": it is a failure.
+  if (db.prepare('SELECT 1 FROM children LIMIT 1').get() === undefined) {
+    throw new NotFound(`no children on the roster in ${ctx.dbPath}: there is nothing to remind about`, 'import the roster: twocheck import <roster.csv>');
+  }
+  const due = runDue(db, ctx.today, { within });
+  const known = knownFacts(db, ctx.today);
   const groups: RemindResult['groups'] = [];
   for (const flag of Object.keys(ACTIONS) as FlagName[]) {
-    const children = due.children.filter((r) => r.flags.includes(flag)).map((row) => ({ row, command: ACTIONS[flag].command(row.ref) }));
+    const children = due.children.filter((r) => r.flags.includes(flag)).map((row) => ({ row, command: ACTIONS[flag].command(row.ref, known) }));
     if (children.length > 0) groups.push({ flag, title: ACTIONS[flag].title, children });
   }
   return { today: ctx.today, groups };
