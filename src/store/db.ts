@@ -32,7 +32,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   let db: Db;
   try {
     const open = require('better-sqlite3') as typeof Database;
-    db = new open(file, { timeout: 10_000 });
+    db = new open(file, { timeout: lockWait(process.env) });
   } catch (err) {
     throw explainFailure(err) ?? new TwocheckError(`cannot open the database ${file}: ${(err as Error).message}`);
   }
@@ -106,6 +106,15 @@ function refuseEmpty(db: Db, file: string): void {
   if (!has('setting') && !has('children')) {
     throw new TwocheckError(`the database ${file} holds no setting and no roster yet`, REBUILD);
   }
+}
+
+/**
+ * How long to wait for another run holding the write lock before saying the database is busy:
+ * TWOCHECK_LOCK_WAIT seconds, 10 by default (long enough for another run's letter to be recorded).
+ */
+function lockWait(env: NodeJS.ProcessEnv): number {
+  const given = env.TWOCHECK_LOCK_WAIT;
+  return given && /^\d{1,4}$/.test(given) ? Number(given) * 1000 : 10_000;
 }
 
 function createPrivateFile(file: string): void {
