@@ -79,9 +79,12 @@ export function printableLines(text: string, colour = false): string {
 // eslint-disable-next-line no-control-regex
 const COLOUR_CODE = /(\u001b\[[0-9;]*m)/;
 
-/** JSON keeps its value: the hidden characters it would print raw become \\u escapes. */
+/**
+ * JSON keeps its value: the hidden characters it would print raw become \\u escapes (it already
+ * escapes C0 controls inside strings; its own line ends are layout).
+ */
 function printableJson(text: string): string {
-  return text.replace(HIDDEN_IN_FIELD, (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+  return text.replace(HIDDEN_IN_LINE, (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
 }
 
 /**
