@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../helpers/cli.js';
+import { HAS_TERMINAL, KEY, onTerminal } from '../../helpers/pty.js';
 import { query } from '../../helpers/seed.js';
 import { TODAY, ready } from './world.js';
 
@@ -105,5 +106,22 @@ describe('every run: suggestion remind prints does the thing', () => {
     expect(after).not.toMatch(/C1 .*concern/);
     expect(after).not.toMatch(/S1 .*--shared/);
     expect(after).not.toMatch(/M1 .*check-missed/);
+  });
+});
+
+describe.skipIf(!HAS_TERMINAL)('a suggestion that asks its questions on a terminal (skipped without util-linux script)', () => {
+  it('twocheck consent <ref>, run as remind prints it, records the consent', async () => {
+    const ws = ready([{ ref: 'T1', first: 'Tia', last: 'Soon', dob: '2024-12-10', parent: 'A Parent' }]);
+    const printed = suggestions(ws.run([...TODAY, 'remind']).stdout).get('T1') ?? [];
+    const consent = printed.find((c) => c.startsWith('twocheck consent'));
+    expect(consent).toBe('twocheck consent T1');
+    const term = onTerminal([...TODAY, ...words(consent as string)], { cwd: ws.dir, env: { TWOCHECK_DB: ws.db } });
+    for (const question of ['Consent to', 'Given or withdrawn', 'Given by', 'On (YYYY-MM-DD)', 'How', 'Note']) {
+      await term.waitFor(question);
+      term.type(KEY.enter);
+    }
+    expect(await term.exited).toBe(0);
+    expect(query(ws.db, "SELECT status, given_by AS givenBy FROM consents")).toEqual([{ status: 'given', givenBy: 'A Parent' }]);
+    expect(suggestions(ws.run([...TODAY, 'remind']).stdout).get('T1')?.some((c) => c.startsWith('twocheck consent'))).toBeFalsy();
   });
 });
