@@ -10,6 +10,7 @@ import { query } from '../../helpers/seed.js';
 import { TODAY, ready } from './world.js';
 
 const HOSTILE = '\u001b]0;owned\u0007Eve\u001b[2J\u202eevil';
+// eslint-disable-next-line no-control-regex -- the characters a terminal must never receive raw
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 describe('roster text is printed safely', () => {
