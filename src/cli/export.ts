@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
@@ -40,7 +41,7 @@ export function register(program: Command): void {
       if (opts.json && opts.csv) throw new UsageError('choose one of --csv and --json');
       const target = opts.out === undefined ? null : path.resolve(ctx.cwd, opts.out);
       // refused before the records are read, so a refusal changes and writes nothing
-      if (target && entryExists(target) && !opts.force) throw new UsageError(`${target} is already there`, 'give --force to overwrite it, or choose another --out');
+      if (target && entryExists(target) && !isFolder(target) && !opts.force) throw new UsageError(`${target} is already there`, 'give --force to overwrite it, or choose another --out');
       const children = runExport(ctx);
       const text = opts.json ? `${JSON.stringify(children, null, 2)}\n` : exportCsv(children);
       if (target) {
@@ -58,12 +59,20 @@ export function register(program: Command): void {
  */
 function writePrivately(target: string, text: string): void {
   try {
-    writeFileAtomically(target, Buffer.from(text, 'utf8'));
+    writeFileAtomically(target, Buffer.from(text, 'utf8'), { makeFolder: false });
   } catch (err) {
     if (err instanceof TwocheckError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     const why = code === 'ENOENT' ? `the folder ${path.dirname(target)} does not exist` : code === 'EISDIR' ? 'it is a folder' : code;
     throw new TwocheckError(`cannot write the export to ${target}: ${why}; nothing was written`, 'give --out a file in a folder that exists');
+  }
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
   }
 }
 

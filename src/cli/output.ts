@@ -51,8 +51,9 @@ export function colourWanted(stream: Stream, env: NodeJS.ProcessEnv, flag = true
  */
 const HIDDEN = '\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
 const HIDDEN_IN_FIELD = new RegExp(`[${HIDDEN}]`, 'gu');
-// A line keeps its own tabs and line ends; every other hidden character is shown.
-const HIDDEN_IN_LINE = new RegExp(`[${HIDDEN.replace('\\u0000-\\u001f', '\\u0000-\\u0008\\u000b-\\u001f')}]`, 'gu');
+// A line keeps its own tabs and line ends (LF, or CR LF as CSV ends its rows); a lone CR, which
+// would let the rest of a line print over its start, is shown.
+const HIDDEN_IN_LINE = new RegExp(`[${HIDDEN.replace('\\u0000-\\u001f', '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f')}]|\\r(?!\\n)`, 'gu');
 
 const shown = (ch: string): string => {
   const cp = ch.codePointAt(0) ?? 0;

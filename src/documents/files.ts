@@ -66,10 +66,13 @@ export function refuseLink(path: string): void {
   if (isLink) throw new TwocheckError(`${path} is a symbolic link: twocheck writes only plain files`, 'remove the link, or choose another folder (--out)');
 }
 
-/** Writes `data` under a new private name beside `path` (O_EXCL, mode 0600) and syncs it. */
-export function stageFile(path: string, data: Buffer): StagedFile {
+/**
+ * Writes `data` under a new private name beside `path` (O_EXCL, mode 0600) and syncs it; makes
+ * the folder first unless told the folder must already be there.
+ */
+export function stageFile(path: string, data: Buffer, options: { makeFolder?: boolean } = {}): StagedFile {
   const target = resolve(path);
-  ensureFolder(dirname(target));
+  if (options.makeFolder !== false) ensureFolder(dirname(target));
   refuseLink(target);
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   // 'wx' is O_CREAT|O_EXCL: it fails on anything already there, a link included, and never follows one.
@@ -97,8 +100,8 @@ export function discardFile(staged: StagedFile): void {
 }
 
 /** Stage then place, for a file with no record to keep in step. */
-export function writeFileAtomically(path: string, data: Buffer): WrittenFile {
-  const staged = stageFile(path, data);
+export function writeFileAtomically(path: string, data: Buffer, options: { makeFolder?: boolean } = {}): WrittenFile {
+  const staged = stageFile(path, data, options);
   try {
     placeFile(staged);
   } catch (error) {
