@@ -79,7 +79,7 @@ function refuseForeignFile(file: string, mustExist: boolean): void {
 }
 
 /** Pages checked before anything is read or written, while that is cheap (a small database). */
-const QUICK_CHECK_UP_TO = 64 * 1024 * 1024;
+const QUICK_CHECK_UP_TO = 8 * 1024 * 1024;
 
 function checkPages(db: Db, file: string): void {
   if (fs.statSync(file).size > QUICK_CHECK_UP_TO) return;
