@@ -117,7 +117,8 @@ export async function generateLetters(ctx: Context, options: GenerateOptions): P
   // with no record by a run that stopped is ours to adopt or replace (placeWithRecord).
   const targets = [...planned.map((p) => p.file), merged].filter((f): f is string => !!f);
   for (const f of targets) refuseLink(f);
-  const existing = targets.filter((f) => entryExists(f) && (fileIsRecorded(db, f) || !isTwocheckDocument(f)));
+  // (a merged file beside per-child files is never recorded: one there is always overwritten only with --force)
+  const existing = targets.filter((f) => entryExists(f) && ((f === merged && out !== null) || fileIsRecorded(db, f) || !isTwocheckDocument(f)));
   if (existing.length > 0 && !options.force && !options.dryRun) {
     throw new UsageError(`${existing.length === 1 ? 'a letter file is' : `${existing.length} letter files are`} already there: ${existing.join(', ')}`, 'move them away, or give --force to overwrite');
   }

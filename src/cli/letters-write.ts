@@ -97,7 +97,7 @@ export async function writeBatch(ctx: Context, batch: Batch): Promise<{ written:
         },
         record: (path, sha256) => { for (const p of onlyMerged) record(p, path, sha256); },
       });
-      said(file.placed, file.path);
+      if (onlyMerged.length > 0) said(file.placed, file.path);
       done.push(...onlyMerged);
     } catch (error) {
       failed(`writing the merged file ${merged} failed`, error);

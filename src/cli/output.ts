@@ -77,8 +77,9 @@ export function printableLines(text: string, colour = false): string {
   return text.split(COLOUR_CODE).map((part, i) => (i % 2 === 1 ? part : part.replace(HIDDEN_IN_LINE, shown))).join('');
 }
 
+// only the codes our painter writes (bold, dim, colours and their resets): never conceal or blink
 // eslint-disable-next-line no-control-regex
-const COLOUR_CODE = /(\u001b\[[0-9;]*m)/;
+const COLOUR_CODE = /(\u001b\[(?:[0-4]|2[2-4]|3[0-79]|9[0-7])m)/;
 
 /**
  * JSON keeps its value: the hidden characters it would print raw become \\u escapes (it already

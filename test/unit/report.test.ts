@@ -55,3 +55,13 @@ describe('report: every failure at the top is a plain message and a non-zero exi
     expect(explainFailure('a string')).toBeNull();
   });
 });
+
+describe('printable', () => {
+  it('shows controls and bidi overrides as escapes; a line keeps its tabs, line ends and, with colour, only our colour codes', async () => {
+    const { printable, printableLines } = await import('../../src/cli/output.js');
+    expect(printable('a\u001b]0;x\u0007b\u202ec\td\ne')).toBe('a\\x1B]0;x\\x07b\\u202Ec\\x09d\\x0Ae');
+    expect(printableLines('a\tb\r\nc\rd')).toBe('a\tb\r\nc\\x0Dd');
+    expect(printableLines('\u001b[1mbold\u001b[22m \u001b[8mhidden', true)).toBe('\u001b[1mbold\u001b[22m \\x1B[8mhidden');
+    expect(printableLines('\u001b[31mred\u001b[39m', false)).toBe('\\x1B[31mred\\x1B[39m');
+  });
+});
