@@ -1,7 +1,7 @@
 // Times `twocheck import` of a generated 100,000-row roster against sqlite3's own `.import`
 // of the same file (the raw floor), run the same way on the same machine, and reports wall
 // time, CPU time (user+sys: steadier than wall time on a shared, loaded machine), rows/s and
-// peak memory. Target (issue #3): within 3x of the floor, peak RSS under 200 MB.
+// peak memory. Target: within 3x of the floor, peak RSS under 200 MB.
 // Run after a build: node bench/import.bench.mjs [rows] [--keep]  (--keep leaves the roster for profiling)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -75,7 +75,7 @@ if (sqlite.status === 0) {
       `${peakMb < 200 ? '' : '; peak RSS over 200 MB'}`);
     // The same writes without the program: sqlite3 loads the file into twocheck's own schema
     // (its indexes, WAL) with one audit row per child. No validation or date parsing; it shows
-    // how much of the ratio is the work the issue asks for rather than overhead.
+    // how much of the ratio is the work an import must do (the same rows and audit) rather than overhead.
     const schemaDb = path.join(dir, 'schema.db');
     fs.writeFileSync(path.join(dir, 'header.csv'), 'ref,first_name,last_name,dob\n');
     spawnSync(process.execPath, [bin, '--db', schemaDb, '--today', '2026-11-23', '-q', 'import', path.join(dir, 'header.csv')]);

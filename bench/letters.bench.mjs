@@ -1,6 +1,6 @@
 // Parent letters: the real command (`twocheck letters`, separate files and one merged file)
 // beside bare pdfkit drawing the same page with the same fonts (the floor; see floor() below).
-// Run after a build: node bench/letters.bench.mjs   (BENCH_LETTERS=200 for a quick look; default 1000, as issue #6 asks;
+// Run after a build: node bench/letters.bench.mjs   (BENCH_LETTERS=200 for a quick look; default 1000, a large setting's year;
 // BENCH_ONLY=merged or separate for one of the two; BENCH_REPEAT=5 for the median of 5 on a busy machine)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,15 +27,13 @@ function children(n) {
  * address, the date on the right, the filled template with its headings, bullets and bold runs
  * (a paragraph that mixes bold and regular is `continued` text, the plain pdfkit way), and the
  * sign-off, in the same fonts, sizes and colours. Page 1 renders pixel for pixel like the
- * command's page 1. Before 2026-11-23 the floor drew only the plain text in one font at 12 pt,
- * with no bold runs, no address block, no rule and no sign-off: less than a letter, so not the
- * same page, and the ratio against it overstated our overhead (the note
- * /work/notes/perf-letters3.md gives the numbers against both floors). Left out on purpose is
+ * command's page 1: a floor that drew less than a letter (plain text in one font, say) would
+ * not be the same page, and the ratio against it would overstate our overhead. Left out on purpose is
  * what the command adds around pdfkit: start-up, the database, choosing the children, the Hub
  * lookup (the bench's children share one postcode, so the floor asks once), the glyph check,
  * writing files whole (fsync and rename) and recording each letter. The floor keeps pdfkit's
- * defaults, so it also parses Helvetica's metrics for every document, which the command has
- * stopped doing (createPdf passes font: ''): about 8 ms of each separate file.
+ * defaults, so it also parses Helvetica's metrics for every document, which the command does
+ * not (createPdf passes font: ''): about 8 ms of each separate file.
  */
 async function floor(dir, merged) {
   const { default: PDFDocument } = await import('pdfkit');
@@ -53,7 +51,7 @@ async function floor(dir, merged) {
   const [INK, SOFT, ACCENT, M] = ['#1a1a1a', '#555555', '#2f5d62', 56];
   const date = formatLongDate(TODAY);
   const letterhead = [...splitAddress(setting.address), setting.postcode].join(' · ');
-  // The letters are tagged PDFs (issue #6 asks for it), so the floor tags the same page the
+  // The letters are tagged PDFs (for screen readers), so the floor tags the same page the
   // plain pdfkit way: a Document, a section per letter, a heading, paragraph or list item per
   // block, the rule as an artifact. Without it the floor would be a different document.
   let root;

@@ -4,10 +4,12 @@
 // Packages stay outside the bundle (better-sqlite3 is native; pdfkit and its fonts are files)
 // and load as before, on first need. Run after tsc: npm run build does both.
 import { build } from 'esbuild';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 const result = await build({
   entryPoints: [path.join(root, 'dist/cli/main.js')],
@@ -19,7 +21,8 @@ const result = await build({
   packages: 'external',
   // createRequire(import.meta.url) and the templates folder need the running file's URL. The
   // banner comes before esbuild's own "use strict", so it says it first: the ES modules were strict.
-  define: { 'import.meta.url': '__moduleUrl' },
+  // TWOCHECK_VERSION: package.json's version, the only place it is written (twocheck --version).
+  define: { 'import.meta.url': '__moduleUrl', TWOCHECK_VERSION: JSON.stringify(version) },
   banner: { js: `"use strict";\nconst __moduleUrl = require('node:url').pathToFileURL(__filename).href;` },
   logLevel: 'warning',
 });

@@ -34,6 +34,13 @@ export class Cancelled extends TwocheckError {
 /** Something the tool needs is not there yet (no setting, no such child). Exit 1. */
 export class NotFound extends TwocheckError {}
 
+/** The setting's details (name, address, phone) are not recorded, and the command prints them. Exit 1. */
+export class NoSetting extends NotFound {
+  constructor() {
+    super('no setting recorded yet', 'run: twocheck setup --name … --address … --postcode … --phone …');
+  }
+}
+
 /** A command that reads the records was pointed at a database that is not there. Exit 1. */
 export class NoDatabase extends NotFound {
   constructor(file: string) {

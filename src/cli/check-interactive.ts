@@ -5,7 +5,8 @@
  * external editor is fragile over ssh and tmux, and a sentence or two per field is the norm.
  */
 import { type CheckDefaults, completedOnRules, PRIME_AREAS, PRIME_AREA_TITLES, type ProgressCheck, SPECIFIC_AREAS, SPECIFIC_AREA_TITLES, validateCheck } from '../domain/progress-check.js';
-import { parseIsoDate } from '../domain/calendar.js';
+import { londonDateTime } from '../domain/clock.js';
+import { parseDateInput } from '../domain/dates-input.js';
 import { Cancelled, InputRejected } from '../errors.js';
 import { discardDraft, draftCheck, saveDraft } from '../store/checks.js';
 import type { Child } from '../store/children.js';
@@ -24,7 +25,7 @@ export async function askForCheck(ctx: Context, child: Child, defaults: CheckDef
   const saved = draftCheck(db, child.id);
   try {
     if (saved) {
-      const resume = await ask(() => p.confirm({ message: `${name} has a draft check (saved ${saved.createdAt.slice(0, 16).replace('T', ' ')} UTC). Resume it?`, default: true }));
+      const resume = await ask(() => p.confirm({ message: `${name} has a draft check (saved ${londonDateTime(new Date(saved.createdAt))}). Resume it?`, default: true }));
       if (resume) {
         draft = saved.data as Draft;
         kept = true;
@@ -40,16 +41,16 @@ export async function askForCheck(ctx: Context, child: Child, defaults: CheckDef
 
     if (draft.completed_on === undefined) {
       const on = await ask(() => p.input({
-        message: 'Date of the check (YYYY-MM-DD)', default: defaults.today,
+        message: 'Date of the check (YYYY-MM-DD or DD/MM/YYYY)', default: defaults.today,
         validate: (v) => {
-          const on = parseIsoDate(v.trim());
-          if (!on) return 'A date as YYYY-MM-DD';
+          const on = parseDateInput(v);
+          if (!on) return 'A date as YYYY-MM-DD or DD/MM/YYYY';
           return completedOnRules(on, defaults).problems[0]?.replace(/^completed_on: /, '') ?? true;
         },
       }));
       const practitioner = await text('Practitioner completing the check', defaults.keyPerson ?? defaults.by, true);
       const keyPerson = await text('Key person', defaults.keyPerson ?? '', false);
-      draft = { ...draft, completed_on: on.trim(), practitioner, key_person: keyPerson };
+      draft = { ...draft, completed_on: parseDateInput(on) ?? on.trim(), practitioner, key_person: keyPerson };
       keep();
     }
     draft.areas ??= {};
@@ -82,10 +83,10 @@ export async function askForCheck(ctx: Context, child: Child, defaults: CheckDef
       const needs = await text('Additional needs (optional)', undefined, false);
       const plan = await text('Plan agreed with parents (optional)', undefined, false);
       const shared = await ask(() => p.input({
-        message: 'Date shared with parents, if already (YYYY-MM-DD, optional)',
-        validate: (v) => (v.trim() === '' || parseIsoDate(v.trim()) ? true : 'A date as YYYY-MM-DD, or leave empty'),
+        message: 'Date shared with parents, if already (YYYY-MM-DD or DD/MM/YYYY, optional)',
+        validate: (v) => (v.trim() === '' || parseDateInput(v) ? true : 'A date as YYYY-MM-DD or DD/MM/YYYY, or leave empty'),
       }));
-      draft = { ...draft, additional_needs: needs, plan_agreed: plan, shared_with_parents_on: shared.trim() || null };
+      draft = { ...draft, additional_needs: needs, plan_agreed: plan, shared_with_parents_on: parseDateInput(shared) ?? null };
       keep();
     }
     const validation = validateCheck(draft, defaults);

@@ -1,15 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { type CalendarDate, compareDates, formatUkDate, londonDate, parseIsoDate } from '../domain/calendar.js';
+import { type CalendarDate, compareDates, londonDate } from '../domain/calendar.js';
+import { DATE_INPUT_FORMS, parseDateInput } from '../domain/dates-input.js';
 import { type ProgressCheck, validateCheck } from '../domain/progress-check.js';
-import { InputRejected, NoSuchChild, NotFound, NotJson, TwocheckError, UsageError } from '../errors.js';
+import { InputRejected, NoSetting, NoSuchChild, NotFound, NotJson, TwocheckError, UsageError } from '../errors.js';
 import { TEMPLATES_DIR } from '../store/areas.js';
 import { type CheckRecord, checksForChild, currentCheck, nextVersion, recordCompletedCheck, recordShared } from '../store/checks.js';
 import { type Child, findChild } from '../store/children.js';
 import { getSetting } from '../store/setting.js';
+import { registerShare } from './check-share.js';
 import { type Context, withContext } from './context.js';
 import { homeHubs } from './home-hub.js';
+import { printVersions } from './check-versions.js';
+import { checkTemplate } from './check-template.js';
 
 /** A check is a few kilobytes; a --from file far bigger is not one, and is not read into memory. */
 const MAX_CHECK_FILE = 1024 * 1024;
@@ -32,22 +36,31 @@ export type CheckResult =
   | { kind: 'kept-as-draft'; child: Child };
 
 export function register(program: Command): void {
-  program
+  const check = program
     .command('check')
     .description('write the Progress Check at two for a child, make its PDF and keep the record')
     .argument('<ref>', "the child's reference")
-    .option('--from <file>', 'take the check from a JSON file (see README: check) instead of asking')
+    .option('--from <file>', 'take the check from a JSON file (--template prints one to fill in) instead of asking')
+    .option('--template', 'print a check file ready to fill in for this child, for --from; change nothing')
     .option('--amend', 'record a new version of a check already completed (needs --reason)')
     .option('--reason <text>', 'why the check is amended, or why --force is right')
     .option('--force', 'accept a check dated before the second birthday (needs --reason)')
-    .option('--shared <date>', 'record the day the copy was given to parents (YYYY-MM-DD)')
+    .option('--shared <date>', 'record the day the copy was given to parents (YYYY-MM-DD or DD/MM/YYYY)')
     .option('--show', 'list the versions kept, change nothing')
     .option('--json', 'with --show (or alone): the versions as JSON')
     .option('--out <folder>', 'where to write the PDF', 'checks')
     .action(withContext(async (ctx, command) => {
+      if (command.opts<{ template?: boolean }>().template) {
+        const ref = command.args[0] as string;
+        const child = findChild(ctx.db(), ref);
+        if (!child) throw new NoSuchChild(ref);
+        ctx.out.json(checkTemplate(child, ctx.today));
+        return;
+      }
       const result = await runCheck(ctx, command.args[0] as string, command.opts<CheckOptions>());
       render(ctx, result, command.opts<CheckOptions>());
     }));
+  registerShare(check);
 }
 
 export async function runCheck(ctx: Context, ref: string, opts: CheckOptions): Promise<CheckResult> {
@@ -82,7 +95,7 @@ export async function runCheck(ctx: Context, ref: string, opts: CheckOptions): P
   if (opts.amend && !reason) throw new UsageError('--amend needs --reason "..." saying what changed and why');
 
   const setting = getSetting(db);
-  if (!setting) throw new NotFound('no setting recorded yet: the PDF prints its name and address', 'run: twocheck setup');
+  if (!setting) throw new NoSetting();
   const defaults = { today: ctx.today, childDob: child.dob, keyPerson: child.keyPerson, by: ctx.by, allowBeforeTwo: opts.force === true };
 
   let check: ProgressCheck;
@@ -150,8 +163,8 @@ function readJson(file: string, named: string): unknown {
 }
 
 function parseDate(text: string, flag: string): CalendarDate {
-  const date = parseIsoDate(text.trim());
-  if (!date) throw new UsageError(`${flag} must be a date as YYYY-MM-DD, not "${text}"`);
+  const date = parseDateInput(text);
+  if (!date) throw new UsageError(`${flag} must be a date as ${DATE_INPUT_FORMS}, not "${text}"`);
   return date;
 }
 
@@ -164,15 +177,11 @@ function render(ctx: Context, result: CheckResult, opts: CheckOptions): void {
         return;
       }
       if (result.versions.length === 0) ctx.out.info(`${name} has no Progress Check yet.`);
-      for (const v of result.versions) {
-        const when = v.completedOn ? formatUkDate(v.completedOn) : '';
-        const shared = v.sharedOn ? `shared ${formatUkDate(v.sharedOn)}` : v.status === 'completed' ? 'not shared' : '';
-        ctx.out.data([`v${v.version}`, v.status, when, v.practitioner ?? '', shared, v.pdfPath ?? '', v.amendReason ? `amended: ${v.amendReason}` : ''].filter(Boolean).join('  '));
-      }
+      if (result.versions.length > 0) printVersions(ctx, result.versions);
       return;
     }
     case 'shared':
-      ctx.out.done(`Recorded: ${name}'s Progress Check (version ${result.record.version}) given to parents on ${formatUkDate(result.record.sharedOn as CalendarDate)}.`);
+      ctx.out.done(`Recorded: ${name}'s Progress Check (version ${result.record.version}) given to parents on ${result.record.sharedOn as CalendarDate}.`);
       return;
     case 'kept-as-draft':
       ctx.out.info(`Kept as a draft for ${name}; nothing completed. Run twocheck check ${result.child.ref} to resume.`);

@@ -1,20 +1,14 @@
 import type { Command } from 'commander';
-import { stringify } from 'csv-stringify/sync';
-import { ageInMonths, describeAge } from '../domain/age.js';
+import { type ChildListed, type ChildrenOptions as RunOptions, runChildren } from '../app/children.js';
 import { counted } from '../domain/words.js';
-import { type Child, allChildren, currentChildren } from '../store/children.js';
 import { type Context, withContext } from './context.js';
-import { guardCells } from './csv-safe.js';
+import { childrenCsv, childrenTable } from './children-table.js';
+import { droppedNote, tableWidth } from './table.js';
 
-export interface ChildrenOptions {
-  all?: boolean;
+interface ChildrenOptions extends RunOptions {
   json?: boolean;
   csv?: boolean;
-}
-
-export interface ChildListed extends Child {
-  ageMonths: number;
-  age: string;
+  wide?: boolean;
 }
 
 export function register(program: Command): void {
@@ -23,47 +17,31 @@ export function register(program: Command): void {
     .description('list the children on the roster, with their age today')
     .option('--all', 'include children who have left')
     .option('--json', 'print a JSON array')
-    .option('--csv', 'print CSV')
+    .option('--csv', "print CSV with the roster's columns, ready for `twocheck import`")
+    .option('--wide', 'every column, however wide the terminal')
     .action(withContext((ctx, command) => {
       const opts = command.opts<ChildrenOptions>();
       renderChildren(ctx, runChildren(ctx, opts), opts);
     }));
 }
 
-export function runChildren(ctx: Context, options: ChildrenOptions): ChildListed[] {
-  const db = ctx.db();
-  const children = options.all ? allChildren(db) : currentChildren(db);
-  return children.map((c) => {
-    const months = ageInMonths(c.dob, ctx.today);
-    return { ...c, ageMonths: months, age: describeAge(months) };
-  });
-}
-
-const COLUMNS: [keyof ChildListed, string][] = [
-  ['ref', 'ref'], ['firstName', 'first name'], ['lastName', 'last name'], ['dob', 'born'], ['age', 'age'],
-  ['room', 'room'], ['keyPerson', 'key person'], ['postcode', 'postcode'], ['leftOn', 'left'],
-];
 
 export function renderChildren(ctx: Context, children: ChildListed[], options: ChildrenOptions): void {
   if (options.json) {
     ctx.out.json(children);
     return;
   }
-  const columns = COLUMNS.filter(([k]) => k !== 'leftOn' || options.all);
   if (options.csv) {
-    const fields = Object.keys(children[0] ?? { ref: '' }) as (keyof ChildListed)[];
-    const header = children.length ? fields : columns.map(([k]) => k);
-    ctx.out.stdout.write(stringify([header, ...children.map((c) => guardCells(header.map((f) => c[f as keyof ChildListed])))]));
+    ctx.out.stdout.write(childrenCsv(children, options.all === true));
     return;
   }
   if (children.length === 0) {
     ctx.out.info(options.all ? 'No children recorded. Run: twocheck import roster.csv' : 'No current children. Run: twocheck import roster.csv');
     return;
   }
-  const rows = children.map((c) => columns.map(([k]) => (c[k] === null || c[k] === undefined ? '' : String(c[k]))));
-  const widths = columns.map(([, h], i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  ctx.out.data(ctx.out.paint.bold(line(columns.map(([, h]) => h))));
-  for (const r of rows) ctx.out.data(line(r));
+  const { lines, dropped } = childrenTable(children, options.all === true, tableWidth(ctx.out.stdout, ctx.env, options.wide), ctx.out.paint.bold);
+  for (const line of lines) ctx.out.data(line);
+  const note = droppedNote(dropped);
+  if (note) ctx.out.info(note);
   ctx.out.info(counted(children.length, 'child', 'children'));
 }

@@ -27,6 +27,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = 
   export: () => import('./export.js'),
   forget: () => import('./forget.js'),
   templates: () => import('./templates.js'),
+  mail: () => import('./mail.js'),
 };
 
 /** Global options that take a value, so the word after them is not the command. */

@@ -25,7 +25,7 @@ export function register(program: Command): void {
     .option('--raised-by <who>', `who raised it: ${RAISED_BY.join(', ')}`)
     .option('--area <area>', `the area: ${CONCERN_AREAS.join(', ')}`)
     .option('--description <text>', 'what was noticed')
-    .option('--on <YYYY-MM-DD>', 'when it was raised (default today)')
+    .option('--on <date>', 'when it was raised (default today)')
     .option('--list', "list the child's concerns instead (as `concern list <ref>`)")
     .option('--json', 'with --list: as JSON; otherwise the recorded concern as JSON')
     .action(withContext(async (ctx, command) => {
@@ -50,7 +50,7 @@ export function register(program: Command): void {
     .description('record who the concern was shared with, how and when')
     .requiredOption('--with <whom>', 'who it was shared with, e.g. "West Hub"')
     .requiredOption('--how <how>', `how: ${SHARE_METHODS.join(', ')}`)
-    .option('--on <YYYY-MM-DD>', 'when (default today)')
+    .option('--on <date>', 'when (default today)')
     .option('--note <text>', 'what was said or agreed')
     .action(withContext((ctx, command) => {
       const opts = command.opts<{ with: string; how: string; on?: string; note?: string }>();
@@ -65,17 +65,18 @@ export function register(program: Command): void {
   concern.command('action <id>')
     .description('add a follow-up action (--note, --due), or mark one done (--action <n> --done)')
     .option('--note <text>', 'the action')
-    .option('--due <YYYY-MM-DD>', 'when it should be done by')
-    .option('--done <YYYY-MM-DD>', 'when it was done')
+    .option('--due <date>', 'when it should be done by')
+    .option('--done <date>', 'when it was done')
     .option('--action <n>', 'the number of an action already recorded, to mark it done')
-    .option('--on <YYYY-MM-DD>', 'when the action was agreed (default today)')
+    .option('--on <date>', 'when the action was agreed (default today)')
     .action(withContext((ctx, command) => {
       const opts = command.opts<{ note?: string; due?: string; done?: string; action?: string; on?: string }>();
       const c = concernById(ctx, command.args[0] as string);
       if (opts.action !== undefined) {
-        if (opts.done === undefined) throw new UsageError('--action needs --done <YYYY-MM-DD>');
-        const done = markActionDone(ctx.db(), c, idFlag('--action', opts.action), eventDate(ctx, c, '--done', opts.done), ctx.by, ctx.now());
-        ctx.out.done(`Concern ${c.id}: action ${done.id} done on ${done.doneOn}.`);
+        if (opts.done === undefined) throw new UsageError('--action needs --done <date>');
+        const n = idFlag('--action', opts.action);
+        const done = markActionDone(ctx.db(), c, actionEventId(c, n), eventDate(ctx, c, '--done', opts.done), ctx.by, ctx.now());
+        ctx.out.done(`Concern ${c.id}: action ${n} done on ${done.doneOn}.`);
         return;
       }
       const note = textFlag('--note', opts.note);
@@ -86,12 +87,13 @@ export function register(program: Command): void {
         dueOn: opts.due === undefined ? null : dateFlag('--due', opts.due, { today: ctx.today, future: true, notBefore: { date: onDate, what: 'the day it was agreed' } }),
         doneOn: opts.done === undefined ? null : eventDate(ctx, c, '--done', opts.done),
       }, ctx.by, ctx.now());
-      ctx.out.done(`Concern ${c.id}: action ${event.id} recorded${event.dueOn ? `, due ${event.dueOn}` : ''}${event.doneOn ? `, done ${event.doneOn}` : ''}.`);
+      const n = c.events.filter((e) => e.kind === 'action').length + 1;
+      ctx.out.done(`Concern ${c.id}: action ${n} recorded${event.dueOn ? `, due ${event.dueOn}` : ''}${event.doneOn ? `, done ${event.doneOn}` : ''}.`);
     }));
 
   concern.command('close <id>')
     .description('close a resolved concern')
-    .option('--on <YYYY-MM-DD>', 'when (default today)')
+    .option('--on <date>', 'when (default today)')
     .option('--note <text>', 'how it was resolved')
     .action(withContext((ctx, command) => {
       const opts = command.opts<{ on?: string; note?: string }>();
@@ -132,6 +134,24 @@ function idFlag(flag: string, text: string): number {
   return Number(text);
 }
 
+/**
+ * A concern's actions are numbered 1, 2, 3… in the order they were agreed, the same in what
+ * `action` says, in `concern list` and in `--action <n>`.
+ */
+function actionNumber(c: Concern, eventId: number): number {
+  return c.events.filter((e) => e.kind === 'action').findIndex((e) => e.id === eventId) + 1;
+}
+
+function actionEventId(c: Concern, n: number): number {
+  const actions = c.events.filter((e) => e.kind === 'action');
+  const event = actions[n - 1];
+  if (!event) {
+    throw new UsageError(`concern ${c.id} has no action ${n}${actions.length > 0 ? ` (its actions are 1 to ${actions.length})` : ' (no actions yet)'}`,
+      `see them: twocheck concern list ${c.ref}`);
+  }
+  return event.id;
+}
+
 function concernById(ctx: Context, text: string): Concern {
   return getConcern(ctx.db(), idFlag('concern number', text));
 }
@@ -158,8 +178,9 @@ function listConcerns(ctx: Context, ref: string, json: boolean): void {
     ctx.out.data(`${p.bold(`#${c.id}`)}  ${c.raisedOn}  ${c.area}  raised by ${c.raisedBy}  ${state}`);
     ctx.out.data(`    ${c.description}`);
     for (const e of c.events) {
+      const n = actionNumber(c, e.id);
       if (e.kind === 'shared') ctx.out.data(`    ${e.onDate}  shared with ${e.withWhom} by ${e.how}${e.note ? `: ${e.note}` : ''}`);
-      else ctx.out.data(`    ${e.onDate}  action ${e.id}: ${e.note}${e.dueOn ? `  due ${e.dueOn}` : ''}${e.doneOn ? `  done ${e.doneOn}` : e.dueOn && e.dueOn < ctx.today ? p.red('  overdue') : ''}`);
+      else ctx.out.data(`    ${e.onDate}  action ${n}: ${e.note}${e.dueOn ? `  due ${e.dueOn}` : ''}${e.doneOn ? `  done ${e.doneOn}` : e.dueOn && e.dueOn < ctx.today ? p.red('  overdue') : ''}`);
     }
     if (c.closedNote) ctx.out.data(`    closed: ${c.closedNote}`);
   }

@@ -6,6 +6,7 @@ import type { Child } from '../store/children.js';
 import { type Consent, addConsent, consentHistory, currentConsents } from '../store/consents.js';
 import { type Context, withContext } from './context.js';
 import { ask, loadPrompts } from './prompts.js';
+import { type Column, droppedNote, tableLines, tableWidth } from './table.js';
 import { choiceFlag, dateFlag, fullName, requireChild, textFlag } from './recordInput.js';
 
 export interface ConsentOptions {
@@ -30,7 +31,7 @@ export function register(program: Command): void {
     .description('record consent given or withdrawn (sharing with health, or the Parental Declaration)')
     .option('--kind <kind>', `what is consented to: ${CONSENT_KINDS.join(' or ')} (default share-with-health)`)
     .option('--by-parent <name>', "the parent or carer who gave it (default: the child's parent on the roster)")
-    .option('--on <YYYY-MM-DD>', 'the date it was given or withdrawn (default today)')
+    .option('--on <date>', 'the date it was given or withdrawn (default today)')
     .option('--method <how>', `how: ${CONSENT_METHODS.join(', ')}`)
     .option('--withdraw', 'record a withdrawal; the earlier consent stays on the record')
     .option('--note <text>', 'anything worth keeping with it')
@@ -85,7 +86,7 @@ export async function runConsent(ctx: Context, ref: string, opts: ConsentOptions
     }
     if (nothingGiven) {
       const answer = await ask(() => prompts.input({
-        message: 'On (YYYY-MM-DD)', default: onDate,
+        message: 'On (YYYY-MM-DD or DD/MM/YYYY)', default: onDate,
         validate: (v) => { try { dateFlag('date', v, limits); return true; } catch (e) { return (e as Error).message; } },
       }));
       onDate = dateFlag('--on', answer, limits);
@@ -121,9 +122,15 @@ function printHistory(ctx: Context, child: Child, history: Consent[], json: bool
     return;
   }
   const p = ctx.out.paint;
-  ctx.out.data(p.bold(['date'.padEnd(10), 'kind'.padEnd(20), 'status'.padEnd(9), 'given by'.padEnd(20), 'method'.padEnd(10), 'recorded by'].join('  ')));
-  for (const c of history) {
-    const status = c.status === 'given' ? p.green(c.status.padEnd(9)) : p.yellow(c.status.padEnd(9));
-    ctx.out.data([c.onDate, c.kind.padEnd(20), status, c.givenBy.padEnd(20), c.method.padEnd(10), c.recordedBy + (c.note ? `  (${c.note})` : '')].join('  '));
-  }
+  const status = (text: string, row: number): string => (history[row]!.status === 'given' ? p.green(text) : p.yellow(text));
+  // on a narrow terminal the method goes first, then who recorded it; the notes wrap
+  const columns: Column[] = [
+    { header: 'date' }, { header: 'kind' }, { header: 'status', style: status }, { header: 'given by' },
+    { header: 'method', drop: 1 }, { header: 'recorded by', drop: 2 }, { header: 'note', wrap: true },
+  ];
+  const rows = history.map((c) => [c.onDate, c.kind, c.status, c.givenBy, c.method, c.recordedBy, c.note ?? '']);
+  const { lines, dropped } = tableLines(columns, rows, tableWidth(ctx.out.stdout, ctx.env), p.bold);
+  for (const line of lines) ctx.out.data(line);
+  const note = droppedNote(dropped);
+  if (note) ctx.out.info(note);
 }

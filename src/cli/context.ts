@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { type CalendarDate, londonDate, parseIsoDate } from '../domain/calendar.js';
+import { type CalendarDate, londonDate } from '../domain/calendar.js';
+import { DATE_INPUT_FORMS, parseDateInput } from '../domain/dates-input.js';
 import { NoDatabase, UsageError } from '../errors.js';
+import type { AppContext } from '../app/context.js';
 import type { Db } from '../store/db.js';
 import { defaultDatabasePath } from '../store/location.js';
 import { Output, prepareColour } from './output.js';
@@ -25,22 +27,15 @@ export interface Process {
   cwd(): string;
 }
 
-/** What every command is given: the clock, the database, the output, and who is acting. */
-export interface Context {
+/**
+ * What every command is given: a use case's context (the clock, the database, who is acting)
+ * and the terminal it talks to.
+ */
+export interface Context extends AppContext {
   out: Output;
-  /** Today's date in England, or --today / TWOCHECK_TODAY for replaying a run. */
-  today: CalendarDate;
-  now(): Date;
-  /** Who is acting, for the audit log: --by, TWOCHECK_BY, or the OS user. */
-  by: string;
-  dbPath: string;
   /** Prompts are allowed: stdin and stdout are terminals and --no-input was not given. */
   interactive: boolean;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  /** Opens the database on first use (creating it), then returns the same handle. */
-  db(): Db;
-  /** The same, for a command that loads the database layer only when it needs it (see OPENS_DB_ITSELF). */
+  /** The database, for a command that loads the database layer only when it needs it (see OPENS_DB_ITSELF). */
   openDb(): Promise<Db>;
   close(): void;
 }
@@ -106,8 +101,8 @@ export function createContext(options: GlobalOptions, proc: Process, mayCreate: 
 
 function resolveToday(given: string | undefined): CalendarDate {
   if (given === undefined || given === '') return londonDate(new Date());
-  const date = parseIsoDate(given);
-  if (!date) throw new UsageError(`--today must be a calendar date as YYYY-MM-DD, not "${given}"`);
+  const date = parseDateInput(given);
+  if (!date) throw new UsageError(`--today must be a calendar date as ${DATE_INPUT_FORMS}, not "${given}"`);
   // Dates are counted forward from today (a second birthday, a look-ahead), so a year far off
   // would run past the calendar's end deep inside a command.
   const year = Number(date.slice(0, 4));

@@ -1,4 +1,4 @@
-import type { DueRow } from './due-data.js';
+import type { DueRow } from '../domain/due.js';
 
 const q = JSON.stringify;
 

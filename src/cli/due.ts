@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DISMISSIBLE, FLAG_NAMES, type FlagName, isFlagName } from '../domain/flags.js';
+import { DISMISSIBLE, FLAG_NAMES, isFlagName } from '../domain/flags.js';
 import { counted } from '../domain/words.js';
 import { NoSuchChild, UsageError } from '../errors.js';
 import { findChild } from '../store/children.js';
@@ -9,9 +9,11 @@ import { homeHubs } from './home-hub.js';
 import { chunkedWriter } from './chunked.js';
 import { csvCell } from './csv-safe.js';
 import { dueRowJson } from './due-json.js';
-import { type DueOptions, type DueResult, runDue } from './due-data.js';
+import { type DueOptions, type DueResult, runDue } from '../app/due.js';
+import { dueColumns } from './due-table.js';
+import { droppedNote, tableLines, tableWidth } from './table.js';
 
-interface Flags extends DueOptions { json?: boolean; csv?: boolean; dismiss?: string; reason?: string }
+interface Flags extends DueOptions { json?: boolean; csv?: boolean; wide?: boolean; ics?: string; fullNames?: boolean; dismiss?: string; reason?: string }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -25,6 +27,9 @@ export function register(program: Command): void {
     .option('--key-person <name>', 'only children with this key person')
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV (safe to open in a spreadsheet)')
+    .option('--wide', 'every column, however wide the terminal')
+    .option('--ics <file>', 'also write a calendar file (iCalendar) with each listed child\'s Progress Check window')
+    .option('--full-names', 'with --ics: children\'s full names (default: ref and first name)')
     .option('--dismiss <ref>', 'stop flagging check-missed for this child (needs --flag check-missed and --reason)')
     .option('--reason <text>', 'why the flag is dismissed (with --dismiss)')
     .action(withContext(async (ctx, command) => {
@@ -32,12 +37,15 @@ export function register(program: Command): void {
       if (opts.dismiss !== undefined) return dismiss(ctx, opts);
       if (opts.reason !== undefined) throw new UsageError('--reason goes with --dismiss <ref>');
       if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
-      // the table names children whose Hub is unknown, so it reads their homes in the same query
-      const result = runDue(ctx.db(), ctx.today, opts, !opts.json && !opts.csv);
+      const result = runDue(ctx, opts);
+      if (opts.ics !== undefined) {
+        const { writeDueIcs } = await import('./ics.js');
+        ctx.out.done(`Calendar written: ${await writeDueIcs(ctx, result.children, opts.ics, { fullNames: opts.fullNames })}`);
+      }
       if (opts.json) await printJson(ctx, result);
       else if (opts.csv) await printCsv(ctx, result);
       else {
-        await printTable(ctx, result);
+        await printTable(ctx, result, opts.wide === true);
         warnHubUnknown(ctx, result);
       }
       if (result.children.length === 0) ctx.out.info(`Nothing due on ${result.today} (looking ${counted(result.within, 'day')} ahead).`);
@@ -60,6 +68,8 @@ function dismiss(ctx: Context, opts: Flags): void {
 
 const CSV_COLUMNS = ['ref', 'firstName', 'lastName', 'dob', 'turnsTwo', 'ageMonths', 'flags', 'nextDate',
   'checkLateFrom', 'checkMissedFrom', 'fundedFrom', 'room', 'keyPerson'] as const;
+/** Every CSV names its columns as `import` does (snake_case); JSON keeps the camelCase names. */
+const CSV_HEADER = CSV_COLUMNS.map((c) => c.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`));
 
 /** The same text as `ctx.out.json(result.children)`, written a child at a time. */
 async function printJson(ctx: Context, result: DueResult): Promise<void> {
@@ -76,8 +86,8 @@ async function printJson(ctx: Context, result: DueResult): Promise<void> {
 }
 
 async function printCsv(ctx: Context, result: DueResult): Promise<void> {
-  const out = chunkedWriter(ctx);
-  await out.line(`${CSV_COLUMNS.join(',')}\r\n`);
+  const out = chunkedWriter(ctx, { exact: true });
+  await out.line(`${CSV_HEADER.join(',')}\r\n`);
   for (const row of result.children) {
     const full = out.line(`${CSV_COLUMNS.map((c) => csvCell(c === 'flags' ? row.flags.join(' ') : row[c])).join(',')}\r\n`);
     if (full) await full;
@@ -85,42 +95,38 @@ async function printCsv(ctx: Context, result: DueResult): Promise<void> {
   await out.end();
 }
 
-async function printTable(ctx: Context, result: DueResult): Promise<void> {
+async function printTable(ctx: Context, result: DueResult, wide: boolean): Promise<void> {
   if (result.children.length === 0) return;
   const p = ctx.out.paint;
-  const head = ['ref', 'name', 'age', 'turns two', 'flags', 'next date'];
-  const rows = result.children.map((r) => [r.ref, `${r.firstName} ${r.lastName}`, r.age, r.turnsTwo,
-    r.flags.join(', '), r.nextDate]);
-  // a loop, not Math.max(...column): spreading 100,000 arguments overflows the stack
-  const widths = head.map((h) => h.length);
-  for (const r of rows) r.forEach((cell, i) => { if (cell.length > widths[i]!) widths[i] = cell.length; });
-  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  const late = (row: number): boolean => {
+    const flags = result.children[row]!.flags;
+    return flags.includes('check-missed') || flags.includes('check-late');
+  };
+  const red = (text: string, row: number): string => (late(row) ? p.red(text) : text);
+  const rows = result.children.map((r) => [r.ref, `${r.firstName} ${r.lastName}`, r.age, r.turnsTwo, r.flags.join(', '), r.nextDate]);
+  const { lines, dropped } = tableLines(dueColumns(red), rows, tableWidth(ctx.out.stdout, ctx.env, wide), p.bold);
   const out = chunkedWriter(ctx);
-  await out.line(`${p.bold(line(head))}\n`);
-  for (const r of rows) {
-    const text = line(r);
-    const full = out.line(`${r[4]!.includes('check-missed') || r[4]!.includes('check-late') ? p.red(text) : text}\n`);
+  for (const text of lines) {
+    const full = out.line(`${text}\n`);
     if (full) await full;
   }
   await out.end();
+  const note = droppedNote(dropped);
+  if (note) ctx.out.info(note);
 }
 
-/** The flags whose next step needs the Hub's number: a parent letter prints it, a concern calls it. */
-const NEEDS_HUB: ReadonlySet<FlagName> = new Set(['turns-two-soon', 'letter-due', 'concern-open']);
-
-/** Children listed whose Hub cannot be determined: their address needs fixing before a letter or a call. */
+/** Why each listed child's Hub is unsure: the address needs fixing before a letter or a call. */
 function warnHubUnknown(ctx: Context, result: DueResult): void {
-  if (result.children.length === 0) return;
   const hubs = homeHubs(ctx.db());
   const unknown: string[] = [];
   result.children.forEach((row, i) => {
-    if (!row.flags.some((flag) => NEEDS_HUB.has(flag))) return;
-    const answer = hubs.of(result.homes![i]!);
+    if (!row.flags.includes('hub-unsure')) return;
+    const answer = hubs.of(result.homes[i]!);
     if (answer.kind !== 'found') unknown.push(`  ${row.ref}  ${row.firstName} ${row.lastName}: ${answer.reason}`);
   });
   if (unknown.length === 0) return;
   const shown = 20;
-  ctx.out.warn(`no Hub number for ${unknown.length} of these children: check the address, or use the service for their area (twocheck hub --child <ref> says why):`);
+  ctx.out.warn(`no Hub number for ${unknown.length} of these children (hub-unsure): correct the address in the roster and import it again (twocheck hub --child <ref> says why):`);
   for (const line of unknown.slice(0, shown)) ctx.out.info(line);
   if (unknown.length > shown) ctx.out.info(`  … and ${unknown.length - shown} more`);
 }

@@ -8,6 +8,7 @@ import type { Db } from '../store/db.js';
 import { type Context, withContext } from './context.js';
 import { guardCells } from './csv-safe.js';
 import { entryExists, writeFileAtomically } from '../documents/files.js';
+import { camelKeys } from './json-keys.js';
 
 export interface ExportOptions {
   json?: boolean;
@@ -43,7 +44,7 @@ export function register(program: Command): void {
       // refused before the records are read, so a refusal changes and writes nothing
       if (target && entryExists(target) && !isFolder(target) && !opts.force) throw new UsageError(`${target} is already there`, 'give --force to overwrite it, or choose another --out');
       const children = runExport(ctx);
-      const text = opts.json ? `${JSON.stringify(children, null, 2)}\n` : exportCsv(children);
+      const text = opts.json ? `${JSON.stringify(camelKeys(children), null, 2)}\n` : exportCsv(children);
       if (target) {
         writePrivately(target, text);
         ctx.out.done(`Exported ${counted(children.length, 'child', 'children')} to ${target}`);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { type CalendarDate, formatLongDate, parseIsoDate } from '../domain/calendar.js';
+import { type CalendarDate, formatLongDate } from '../domain/calendar.js';
+import { DATE_INPUT_FORMS, parseDateInput } from '../domain/dates-input.js';
 import { describeAge } from '../domain/age.js';
 import { type GroupBy, type GroupChild, type Plan, planGroups } from '../domain/groups.js';
 import { counted } from '../domain/words.js';
@@ -9,21 +10,22 @@ import { ensureFolder, entryExists, refuseLink } from '../documents/files.js';
 import { safeFileName } from '../documents/names.js';
 import { loadTemplate } from '../documents/template-files.js';
 import { type Template, TemplateError } from '../documents/template.js';
-import { InputRejected, NotFound, UsageError } from '../errors.js';
+import { InputRejected, NoSetting, NotFound, UsageError } from '../errors.js';
 import { type Child, currentChildren, findChild } from '../store/children.js';
 import { type NewInvitation, type Session, bookedChildIds, createSessions, findSession, listSessions, recordAttendance, recordInvitations } from '../store/groups.js';
 import { recordAudit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { getSetting } from '../store/setting.js';
 import { type Context, withContext } from './context.js';
+import { fitLine, tableWidth } from './table.js';
 
 interface PlanFlags { from?: string; to?: string; size?: string; spread?: string; groupBy?: string; minutesSaved?: string; json?: boolean }
-interface CreateFlags extends PlanFlags { date?: string[]; time?: string; place?: string; lead?: string; healthVisitor?: string }
+interface CreateFlags extends PlanFlags { date?: string[]; time?: string; place?: string; lead?: string; healthVisitor?: string; allowPast?: boolean }
 
 function planOptions(cmd: Command): Command {
   return cmd
-    .requiredOption('--from <YYYY-MM-DD>', 'first day of the window')
-    .requiredOption('--to <YYYY-MM-DD>', 'last day of the window')
+    .requiredOption('--from <date>', 'first day of the window')
+    .requiredOption('--to <date>', 'last day of the window')
     .option('--size <n>', 'at most this many children in a session', '6')
     .option('--spread <months>', 'at most this many months between oldest and youngest on the day', '3')
     .addOption(cmd.createOption('--group-by <what>', 'keep children of the same room or key person together').choices(['room', 'key-person']))
@@ -40,11 +42,12 @@ export function register(program: Command): void {
       else printPlan(ctx, plan);
     }));
   planOptions(groups.command('create').description('save the plan as sessions, one per proposed session'))
-    .option('--date <YYYY-MM-DD...>', 'the date of each session in plan order, instead of the proposed dates')
+    .option('--date <date...>', 'the date of each session in plan order, instead of the proposed dates')
     .option('--time <HH:MM>', 'start time of every session')
     .option('--place <place>', 'where the sessions are held')
     .option('--lead <name>', 'the lead practitioner')
     .option('--health-visitor <name>', 'the health visitor, if known')
+    .option('--allow-past', 'save sessions dated before today (recording sessions already held)')
     .action(withContext((ctx, cmd) => {
       const flags = cmd.opts<CreateFlags>();
       const sessions = runCreate(ctx, flags);
@@ -59,6 +62,14 @@ export function register(program: Command): void {
       if (cmd.opts<{ json?: boolean }>().json) ctx.out.json(sessions);
       else if (sessions.length === 0) ctx.out.info('No group sessions saved yet.');
       else printSessions(ctx, sessions);
+    }));
+  groups.command('ics <file>').description('write the saved sessions as a calendar file (iCalendar) to import into a calendar')
+    .option('--full-names', "children's full names (default: ref and first name)")
+    .action(withContext(async (ctx, cmd) => {
+      const { writeSessionsIcs } = await import('./ics.js');
+      const sessions = listSessions(ctx.db());
+      const file = await writeSessionsIcs(ctx, sessions, cmd.args[0] as string, { fullNames: cmd.opts<{ fullNames?: boolean }>().fullNames });
+      ctx.out.done(`Calendar written with ${counted(sessions.length, 'session')}: ${file}`);
     }));
   groups.command('invite <session>').description('write an invitation letter (PDF) for each child in a session')
     .option('--out <dir>', 'folder for the letters', 'letters')
@@ -81,8 +92,8 @@ export function register(program: Command): void {
 }
 
 function date(flag: string, value: string | undefined): CalendarDate {
-  const d = value === undefined ? null : parseIsoDate(value);
-  if (!d) throw new UsageError(`--${flag} must be a date as YYYY-MM-DD, not "${value ?? ''}"`);
+  const d = value === undefined ? null : parseDateInput(value);
+  if (!d) throw new UsageError(`--${flag} must be a date as ${DATE_INPUT_FORMS}, not "${value ?? ''}"`);
   return d;
 }
 
@@ -121,6 +132,11 @@ export function runCreate(ctx: Context, flags: CreateFlags): Session[] {
   if (dates && dates.length !== plan.sessions.length) {
     throw new UsageError(`the plan has ${counted(plan.sessions.length, 'session')} but --date gave ${counted(dates.length, 'date')}`, 'run `twocheck groups plan` with the same flags to see them');
   }
+  const past = (dates ?? plan.sessions.map((s) => s.date)).filter((d) => d < ctx.today);
+  if (past.length > 0 && !flags.allowPast) {
+    throw new UsageError(`a session would be in the past: ${past.join(', ')} (today is ${ctx.today}); nothing was saved`,
+      'give dates from today on (--from, or --date), or --allow-past to record sessions already held');
+  }
   if (flags.time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(flags.time)) throw new UsageError(`--time must be HH:MM, not "${flags.time}"`);
   const db = ctx.db();
   const ids = createSessions(db, plan.sessions.map((s, i) => ({
@@ -139,7 +155,7 @@ export async function runInvite(ctx: Context, id: number, flags: { out: string; 
   const session = findSession(db, id);
   if (!session) throw new NotFound(`no group session #${id}`, 'run `twocheck groups list` to see the sessions');
   const setting = getSetting(db);
-  if (!setting) throw new NotFound('no setting recorded yet', 'run: twocheck setup --name … --address … --postcode … --phone …');
+  if (!setting) throw new NoSetting();
   const children = session.members.map((m) => findChild(db, m.ref) as Child);
   // Every template is read and checked before any file is written: a bad edit writes nothing.
   const templates = children.map((c) => {
@@ -211,6 +227,9 @@ export function runAttend(ctx: Context, id: number, refs: readonly string[], att
   const db = ctx.db();
   const session = findSession(db, id);
   if (!session) throw new NotFound(`no group session #${id}`, 'run `twocheck groups list` to see the sessions');
+  if (session.onDate > ctx.today) {
+    throw new UsageError(`session #${id} is on ${session.onDate}, after today (${ctx.today}): no one can have attended it yet; nothing was recorded`);
+  }
   const members = new Map(session.members.map((m) => [m.ref, m.childId]));
   const missing = refs.filter((r) => !members.has(r));
   if (missing.length > 0) {
@@ -219,9 +238,14 @@ export function runAttend(ctx: Context, id: number, refs: readonly string[], att
   recordAttendance(db, id, refs.map((r) => members.get(r) as number), attended, ctx.by, ctx.now());
 }
 
+/** Prose and list lines wrapped between words to the terminal's width (see table.ts). */
+function say(ctx: Context, text: string): void {
+  for (const line of fitLine(text, tableWidth(ctx.out.stdout, ctx.env), '  ')) ctx.out.data(line);
+}
+
 function printPlan(ctx: Context, plan: Plan): void {
   const p = ctx.out.paint;
-  ctx.out.data(`Children due ${formatLongDate(plan.from)} to ${formatLongDate(plan.to)}: ${plan.due}. Sessions of at most ${plan.size}, ages within ${counted(plan.spread, 'month')}${plan.by ? `, by ${plan.by}` : ''}.`);
+  say(ctx, `Children due ${formatLongDate(plan.from)} to ${formatLongDate(plan.to)}: ${plan.due}. Sessions of at most ${plan.size}, ages within ${counted(plan.spread, 'month')}${plan.by ? `, by ${plan.by}` : ''}.`);
   for (const s of plan.sessions) {
     ctx.out.data('');
     ctx.out.data(p.bold(`Session ${s.number}: ${formatLongDate(s.date)}${s.group ? ` (${s.group})` : ''}, ${counted(s.members.length, 'child', 'children')}`));
@@ -230,17 +254,17 @@ function printPlan(ctx: Context, plan: Plan): void {
   if (plan.unplaced.length > 0) {
     ctx.out.data('');
     ctx.out.data(p.bold('Not placed'));
-    for (const u of plan.unplaced) ctx.out.data(`  ${u.ref.padEnd(8)} ${u.name.padEnd(24)} ${u.reason}`);
+    for (const u of plan.unplaced) say(ctx, `  ${u.ref.padEnd(8)} ${u.name.padEnd(24)} ${u.reason}`);
   }
   ctx.out.data('');
   const e = plan.estimate;
-  ctx.out.data(`Estimated professional time saved: ${counted(e.minutes, 'minute')} (${counted(e.reviews, 'review')} in groups × ${counted(e.minutesPerReview, 'minute')}; an estimate, not a measurement).`);
+  say(ctx, `Estimated professional time saved: ${counted(e.minutes, 'minute')} (${counted(e.reviews, 'review')} in groups × ${counted(e.minutesPerReview, 'minute')}; an estimate, not a measurement).`);
 }
 
 function printSessions(ctx: Context, sessions: readonly Session[]): void {
   for (const s of sessions) {
     const where = [s.atTime, s.place, s.lead && `lead ${s.lead}`, s.healthVisitor && `health visitor ${s.healthVisitor}`].filter(Boolean).join(', ');
-    ctx.out.data(ctx.out.paint.bold(`#${s.id} ${formatLongDate(s.onDate)}${where ? `: ${where}` : ''}`));
+    for (const line of fitLine(`#${s.id} ${formatLongDate(s.onDate)}${where ? `: ${where}` : ''}`, tableWidth(ctx.out.stdout, ctx.env), '  ')) ctx.out.data(ctx.out.paint.bold(line));
     for (const m of s.members) {
       const mark = m.attended === null ? '' : m.attended ? '  attended' : '  absent';
       ctx.out.data(`  ${m.ref.padEnd(8)} ${m.firstName} ${m.lastName}${mark}`);

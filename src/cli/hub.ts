@@ -28,6 +28,9 @@ export interface HubListResult {
   area: string;
   title: string;
   hubs: { id: string; name: string; phone: string; localities: string[] }[];
+  /** how each authority leads to a Hub, and where the table's facts come from */
+  authorities: { name: string; locality: string | null; contact: string | null }[];
+  sources: Record<string, string>;
   sharingNote: string;
 }
 
@@ -36,6 +39,7 @@ export interface HubLine {
   words: string;
   child?: string;
   list?: boolean;
+  explain?: boolean;
   area?: string;
   json?: boolean;
 }
@@ -46,7 +50,8 @@ export function register(program: Command): void {
     .description('the health visiting Hub and phone number for a place, postcode or child')
     .argument('[place-or-postcode...]', 'a town, village or postcode (full, sector or district)')
     .option('--child <ref>', "use the child's home address and postcode")
-    .option('--list', 'list every Hub, its phone number and its localities')
+    .option('--list', 'list every Hub, its phone number, its localities and the sources of the table')
+    .option('--explain', 'show how the answer was reached: each rule and the source it rests on')
     .option('--area <name>', "the Hub table to use (default: the setting's area, else staffordshire)")
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExit code 0 when one Hub is certain; 1 when unsure or not covered (the answer still goes to stdout).')
@@ -88,6 +93,7 @@ export function parseHubLine(args: readonly string[]): { globals: GlobalOptions;
   const hub: HubLine = { words: after.positionals.join(' ') };
   if (v.child !== undefined) hub.child = v.child;
   if (v.list) hub.list = true;
+  if (v.explain) hub.explain = true;
   if (v.area !== undefined) hub.area = v.area;
   if (v.json) hub.json = true;
   return { globals, hub };
@@ -98,12 +104,12 @@ const GLOBAL_OPTIONS = {
   db: { type: 'string' }, today: { type: 'string' }, by: { type: 'string' }, 'no-color': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' }, 'no-input': { type: 'boolean' },
 } as const;
-const HUB_OPTIONS = { child: { type: 'string' }, list: { type: 'boolean' }, area: { type: 'string' }, json: { type: 'boolean' } } as const;
+const HUB_OPTIONS = { child: { type: 'string' }, list: { type: 'boolean' }, explain: { type: 'boolean' }, area: { type: 'string' }, json: { type: 'boolean' } } as const;
 
 async function hubCommand(ctx: Context, line: HubLine): Promise<void> {
   const words = line.words.trim();
   if (line.list) {
-    if (words || line.child) throw new UsageError('--list takes no place, postcode or --child');
+    if (words || line.child || line.explain) throw new UsageError('--list takes no place, postcode, --child or --explain');
     const list = await runHubList(ctx, line);
     if (line.json) ctx.out.json(list);
     else printList(ctx, list);
@@ -113,7 +119,7 @@ async function hubCommand(ctx: Context, line: HubLine): Promise<void> {
   if (!words && !line.child) throw new UsageError('give a town, village or postcode, or --child <ref>, or --list', 'example: twocheck hub Leek');
   const result = await runHub(ctx, { query: words || undefined, child: line.child, area: line.area });
   if (line.json) ctx.out.json(result);
-  else printAnswer(ctx, result);
+  else printAnswer(ctx, result, line.explain === true);
   if (result.answer.kind === 'unsure') throw new TwocheckError(`no Hub number: not sure which Hub covers ${result.query}`);
   if (result.answer.kind === 'not-covered') throw new TwocheckError(`no Hub number: ${result.answer.matched} is not covered by these Hubs`);
 }
@@ -164,11 +170,15 @@ export async function runHubList(ctx: Context, options: { area?: string }): Prom
       id: h.id, name: h.name, phone: h.phone,
       localities: table.localities.filter((l) => l.hub === h.id).map((l) => l.name),
     })),
+    authorities: (table.authorities ?? []).map((a) => ({
+      name: a.name, locality: table.localities.find((l) => l.id === a.locality)?.name ?? null, contact: a.contact ?? null,
+    })),
+    sources: table.sources,
     sharingNote: table.sharingNote,
   };
 }
 
-function printAnswer(ctx: Context, result: HubResult): void {
+function printAnswer(ctx: Context, result: HubResult, explain: boolean): void {
   const { paint } = ctx.out;
   const a = result.answer;
   const lines: string[] = [];
@@ -187,10 +197,23 @@ function printAnswer(ctx: Context, result: HubResult): void {
     lines.push(`  ${a.reason}`);
     if (a.candidates.length > 0) lines.push(`  Candidates: ${a.candidates.join('; ')}`);
     if (a.hubs.length > 0) lines.push(`  Hubs it could be, if it is in the county: ${a.hubs.map((h) => h.name).join(' or ')} (see twocheck hub --list)`);
-    lines.push(result.child ? `  Fix the address or postcode: the Hub is not printed on a guess.` : '  Give the postcode or the exact town or village: the Hub is not printed on a guess.');
+    lines.push(`  ${NEXT[a.need ?? 'address'](result.child !== null)}: the Hub is not printed on a guess.`);
+  }
+  if (explain) {
+    lines.push('How this was reached:');
+    for (const step of a.steps ?? []) lines.push(`  - ${step}`);
+    if ((a.steps ?? []).length === 0) lines.push('  - no place or postcode in the table matched what was given');
   }
   ctx.out.data(lines.join('\n'));
 }
+
+/** What the person can do next, by what would settle the answer. */
+const NEXT: Record<NonNullable<Extract<HubAnswer, { kind: 'unsure' }>['need']>, (child: boolean) => string> = {
+  postcode: (child) => (child ? "Add the child's postcode" : 'Give the postcode as well'),
+  place: (child) => (child ? 'Add the town or village to the address' : 'Give the town or village as well'),
+  correction: (child) => (child ? 'Check the address and postcode with the family' : 'Check the address and postcode'),
+  address: (child) => (child ? "Record the child's address and postcode" : 'Give the postcode or the exact town or village'),
+};
 
 function printList(ctx: Context, list: HubListResult): void {
   const lines = [`${list.title}`];
@@ -199,5 +222,11 @@ function printList(ctx: Context, list: HubListResult): void {
     for (const locality of hub.localities) lines.push(`  ${locality}`);
   }
   lines.push(list.sharingNote);
+  if (list.authorities.length > 0) {
+    lines.push('', 'How a home leads to a Hub: the village or neighbourhood, else the postcode, gives the district; the district gives the locality:');
+    for (const a of list.authorities) lines.push(`  ${a.name}: ${a.locality ? `${a.locality} locality` : a.contact ? `not covered (${a.contact})` : 'split village by village'}`);
+  }
+  lines.push('', 'Sources:');
+  for (const [id, text] of Object.entries(list.sources)) lines.push(`  ${id}: ${text}`);
   ctx.out.data(lines.join('\n'));
 }

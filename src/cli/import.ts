@@ -1,18 +1,14 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
-import { stringify } from 'csv-stringify/sync';
-import { parseIsoDate } from '../domain/calendar.js';
-import { type RosterField, mapHeaders, readMapOptions, validateRow } from '../domain/roster.js';
+import { type ImportOptions, type ImportResult, MappingNeeded, previewOf, runImport } from '../app/import.js';
+import type { DateOrder } from '../domain/roster-dates.js';
 import { counted } from '../domain/words.js';
-import { InputRejected, UsageError } from '../errors.js';
-import { recordAudit } from '../store/audit.js';
-import { type ChildFields, type FieldDiff, RosterWriter, markChildLeft } from '../store/children.js';
 import { type Context, withContext } from './context.js';
-import { defaultRejectsPath, openRoster } from './roster-file.js';
+import { ask, loadPrompts } from './prompts.js';
 
-export interface ImportOptions {
+interface Flags {
   map?: string[];
+  mapping?: string;
+  dateOrder?: string;
   encoding?: string;
   dryRun?: boolean;
   skipInvalid?: boolean;
@@ -21,165 +17,103 @@ export interface ImportOptions {
   json?: boolean;
 }
 
-export interface ImportResult {
-  file: string;
-  encoding: string;
-  delimiter: string;
-  dryRun: boolean;
-  added: string[];
-  updated: { ref: string; diff: FieldDiff }[];
-  unchanged: number;
-  missing: string[];
-  left: string[];
-  rejected: number;
-  problems: string[];
-  rejectsFile: string | null;
-}
-
-const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
-
 export function register(program: Command): void {
   program
     .command('import')
     .description('import or update the roster from a CSV file (or - for stdin); all or nothing')
     .argument('<file>', 'the roster CSV, or - to read stdin')
     .option('--map <field=Header>', 'say which column holds a field (repeatable)', (v: string, all: string[] = []) => [...all, v])
+    .option('--mapping <name>', 'use a mapping saved on an earlier import')
+    .option('--date-order <order>', 'dmy (day first, UK) or mdy (month first, US), when the file cannot tell')
     .option('--encoding <name>', 'utf8, utf16le, utf16be or windows1252 (default: detected)')
-    .option('--dry-run', 'report what would change, change nothing')
+    .option('--dry-run', 'show which column gives each field and what would change; change nothing')
     .option('--skip-invalid', 'import the good rows; write the refused rows to a CSV with a reason')
     .option('--rejects <file>', 'where --skip-invalid writes refused rows (default: <input>.rejects.csv)')
     .option('--mark-missing-left [date]', 'mark children not in this roster as left (on date, default today)')
     .option('--json', 'print the result as JSON')
     .action(withContext(async (ctx, command) => {
-      const result = await runImport(ctx, command.args[0] ?? '-', command.opts<ImportOptions>());
-      renderImport(ctx, result, command.opts<ImportOptions>().json === true);
+      const flags = command.opts<Flags>();
+      const options: ImportOptions = {
+        file: command.args[0] ?? '-', map: flags.map, mapping: flags.mapping, dateOrder: flags.dateOrder as DateOrder | undefined,
+        encoding: flags.encoding, dryRun: flags.dryRun, skipInvalid: flags.skipInvalid, rejects: flags.rejects,
+        markMissingLeft: flags.markMissingLeft, listAll: flags.dryRun === true || flags.json === true,
+      };
+      let result: ImportResult;
+      try {
+        result = await runImport(ctx, options);
+      } catch (err) {
+        // stdin holds the roster, so it cannot also answer questions
+        if (!(err instanceof MappingNeeded) || !ctx.interactive || options.file === '-') throw err;
+        const answered = await askForMapping(ctx, err);
+        result = await runImport(ctx, { ...options, map: [...(options.map ?? []), ...answered.map], saveAs: answered.saveAs });
+      }
+      renderImport(ctx, result, flags.json === true);
     }));
 }
 
-export async function runImport(ctx: Context, file: string, options: ImportOptions): Promise<ImportResult> {
-  let leftOn: string | null = null;
-  if (options.markMissingLeft !== undefined && options.markMissingLeft !== false) {
-    leftOn = options.markMissingLeft === true ? ctx.today : parseIsoDate(options.markMissingLeft);
-    if (!leftOn) throw new UsageError(`--mark-missing-left takes a date as YYYY-MM-DD, not "${String(options.markMissingLeft)}"`);
+/** On a terminal: a column for each missing field, chosen from the headers with their first values. */
+async function askForMapping(ctx: Context, need: MappingNeeded): Promise<{ map: string[]; saveAs?: string }> {
+  const { select, input } = await loadPrompts(ctx, 'the roster needs a column for each field');
+  ctx.out.info(`${need.source.name}: twocheck does not recognise a column for ${need.missing.join(', ')}.`);
+  const map: string[] = [];
+  const choices = need.headers.map((h, i) => {
+    const values = previewOf(need.source, i);
+    return { name: `${h}${values.length > 0 ? `  (${values.join(', ')})` : ''}`, value: h };
+  });
+  const what: Record<string, string> = { first_name: 'first name', last_name: 'last name', dob: 'date of birth' };
+  for (const field of need.missing) {
+    const header = await ask(() => select({ message: `Which column holds the child's ${what[field] ?? field}?`, choices, pageSize: 12 }));
+    map.push(`${field}=${header}`);
   }
-  if (options.rejects && !options.skipInvalid) throw new UsageError('--rejects goes with --skip-invalid');
-  const badMap = readMapOptions(options.map ?? []).problems;
-  if (badMap.length > 0) throw new UsageError(badMap.join('; '));
-  const source = await openRoster(file, { encoding: options.encoding });
-  const mapping = mapHeaders(source.headers, options.map ?? []);
-  if (mapping.problems.length > 0) {
-    throw new InputRejected(`${source.name}: the header row does not fit; nothing was changed`,
-      mapping.problems.map((p) => `${source.name}:${source.headerLine}: header: ${p}`));
-  }
-  const result: ImportResult = {
-    file: source.name, encoding: source.encoding, delimiter: DELIMITER_NAMES[source.delimiter] ?? source.delimiter,
-    dryRun: options.dryRun === true, added: [], updated: [], unchanged: 0, missing: [], left: [], rejected: 0,
-    problems: [], rejectsFile: null,
-  };
-  const rejectedRows: string[][] = [];
-  const seen = new Map<string, number>();
-  const at = ctx.now().toISOString();
-  const db = ctx.db();
-  db.exec('BEGIN IMMEDIATE');
-  let committed = false;
-  try {
-    const writer = new RosterWriter(db, ctx.by, at);
-    for await (const batch of source.batches) for (const { line, cells } of batch) {
-      if (cells.every((c) => c.trim() === '')) continue;
-      const raw: Partial<Record<RosterField, string>> = {};
-      mapping.columns.forEach((field, i) => {
-        if (field) raw[field] = cells[i] ?? '';
-      });
-      const { values, problems } = validateRow(raw, ctx.today);
-      const ref = typeof values.ref === 'string' ? values.ref : null;
-      if (ref !== null) {
-        const first = seen.get(ref);
-        if (first !== undefined) problems.push({ field: 'ref', problem: `"${ref}" is also on line ${first}` });
-        else seen.set(ref, line);
-      }
-      if (problems.length > 0) {
-        const lines = problems.map((p) => `${source.name}:${line}: ${p.field}: ${p.problem}`);
-        result.problems.push(...lines);
-        rejectedRows.push([...cells, problems.map((p) => `${p.field}: ${p.problem}`).join('; ')]);
-        continue;
-      }
-      // values also holds ref, which the writer takes apart; funded true/false is stored as 1/0.
-      const change = writer.upsert(ref as string, values as ChildFields);
-      if (change.kind === 'added') result.added.push(ref as string);
-      else if (change.kind === 'updated') result.updated.push({ ref: ref as string, diff: change.diff });
-      else result.unchanged += 1;
-    }
-    result.rejected = rejectedRows.length;
-    if (result.problems.length > 0 && !options.skipInvalid) {
-      throw new InputRejected(
-        `${source.name}: ${counted(rejectedRows.length, 'row')} refused; nothing was changed`,
-        result.problems,
-        'Fix the rows above and import again, or use --skip-invalid to import the good rows.',
-      );
-    }
-    writer.finish();
-    // Every child written is current now, so when there are no more current children than
-    // that, none is missing and the scan of the whole table is skipped.
-    const written = result.added.length + result.updated.length + result.unchanged;
-    const currentCount = db.prepare('SELECT COUNT(*) FROM children WHERE left_on IS NULL').pluck().get() as number;
-    const current = currentCount > written
-      ? db.prepare('SELECT id, ref FROM children WHERE left_on IS NULL ORDER BY ref').all() as { id: number; ref: string }[]
-      : [];
-    for (const child of current) {
-      if (seen.has(child.ref)) continue;
-      result.missing.push(child.ref);
-      if (leftOn) {
-        markChildLeft(db, child.id, leftOn, ctx.by, at);
-        result.left.push(child.ref);
-      }
-    }
-    recordAudit(db, {
-      by: ctx.by, at, action: 'roster-imported', details: {
-        file: source.name === 'stdin' ? 'stdin' : path.basename(source.name), added: result.added.length,
-        updated: result.updated.length, unchanged: result.unchanged, left: result.left.length, rejected: result.rejected,
-      },
-    });
-    // The rejects are written before the commit, so a rejects file that cannot be written leaves the roster as it was.
-    if (options.skipInvalid && rejectedRows.length > 0 && !result.dryRun) {
-      const target = options.rejects ? path.resolve(ctx.cwd, options.rejects) : defaultRejectsPath(file, ctx.cwd);
-      fs.writeFileSync(target, stringify([[...source.headers, 'reason'], ...rejectedRows]), { mode: 0o600 });
-      result.rejectsFile = target;
-    }
-    if (result.dryRun) db.exec('ROLLBACK');
-    else db.exec('COMMIT');
-    committed = true;
-  } finally {
-    if (!committed && db.inTransaction) db.exec('ROLLBACK');
-  }
-  return result;
+  const name = await ask(() => input({ message: 'Save this mapping for next time as (a name, or empty not to save):', default: '' }));
+  return { map, saveAs: name.trim() === '' ? undefined : name.trim() };
+}
+
+function show(v: string | number | boolean | null | undefined): string {
+  return v === null || v === undefined ? '(empty)' : String(v);
 }
 
 export function renderImport(ctx: Context, r: ImportResult, json: boolean): void {
-  if (json) {
-    ctx.out.json(r);
-  } else if (r.dryRun) {
-    for (const ref of r.added) ctx.out.data(`add     ${ref}`);
+  if (json) ctx.out.json(r);
+  else if (r.dryRun) {
+    ctx.out.data('Columns:');
+    for (const [field, from] of Object.entries(r.layout.sources)) {
+      const values = r.firstRows.filter((row) => row.values[field] !== undefined)
+        .map((row) => show(row.values[field]) + (field === 'funded' && row.values.funding_basis ? ` (${String(row.values.funding_basis)})` : ''));
+      ctx.out.data(`  ${field.padEnd(13)} ← ${from}${values.length > 0 ? `: ${values.join(' | ')}` : ''}`);
+    }
+    for (const d of r.dates) ctx.out.data(`  ${d.field} read ${d.order === 'dmy' ? 'day first (dd/mm/yyyy)' : 'month first (mm/dd/yyyy)'}${d.because ? `, as ${d.because} shows` : ''}`);
+    for (const i of r.layout.ignored) ctx.out.data(`  not used: "${i.header}" (${i.reason})`);
+    for (const c of r.added) ctx.out.data(`add     ${c.ref}  ${c.name}`);
     for (const u of r.updated) {
       const what = Object.entries(u.diff).map(([f, d]) => `${f}: ${show(d.from)} → ${show(d.to)}`).join('; ');
-      ctx.out.data(`update  ${u.ref}  ${what}`);
+      ctx.out.data(`update  ${u.ref}  ${u.name}  ${what}`);
     }
-    for (const ref of r.missing) ctx.out.data(`${r.left.includes(ref) ? 'leave ' : 'missing'} ${ref}`);
+    for (const c of r.missing) ctx.out.data(`${r.left.includes(c.ref) ? 'leave ' : 'missing'} ${c.ref}  ${c.name}`);
   }
+  if (r.layout.mapping) {
+    const how = { given: 'Used the saved mapping', recognised: 'Used the saved mapping', saved: 'Saved this mapping as' }[r.layout.mapping.how];
+    ctx.out.info(`${how} "${r.layout.mapping.name}"${r.layout.mapping.how === 'recognised' ? ' (same header row as before)' : ''}${r.layout.mapping.how === 'saved' ? ': next time it is used for the same header row, or with --mapping' : ''}.`);
+  }
+  for (const c of r.layout.choices) ctx.out.info(`Column chosen: ${c}.`);
+  if (r.layout.keyed) {
+    ctx.out.info('This roster has no ID column: each child is known by first name, last name and date of birth ' +
+      '(shown as the ref, e.g. ada-lovelace-2024-03-12), and is matched that way next time. A corrected name or date of birth ' +
+      'makes a new child, and the old record is listed as missing; nothing is merged.');
+  }
+  for (const d of r.dates) if (d.order === 'mdy' && !r.dryRun) ctx.out.info(`Dates in "${d.header}" were read month first (mm/dd/yyyy)${d.because ? `, as ${d.because} shows` : ''}.`);
+  for (const w of r.warnings) ctx.out.warn(w);
   if (r.problems.length > 0) {
     for (const p of r.problems) ctx.out.warn(p);
     if (r.rejectsFile) ctx.out.info(`Refused rows written to ${r.rejectsFile}`);
   }
-  if (r.missing.length > 0 && r.left.length === 0) {
-    ctx.out.info(`${counted(r.missing.length, 'child', 'children')} on record not in this roster: ` +
-      `${r.missing.slice(0, 10).join(', ')}${r.missing.length > 10 ? ', …' : ''} (--mark-missing-left marks them as left)`);
+  if (r.counts.missing > 0 && r.counts.left === 0) {
+    const list = r.missing.slice(0, 10).map((c) => `${c.ref} (${c.name})`).join(', ');
+    ctx.out.info(`${counted(r.counts.missing, 'child', 'children')} on record not in this roster: ${list}${r.counts.missing > 10 ? ', …' : ''} (--mark-missing-left marks them as left)`);
   }
-  const counts = `${r.added.length} added, ${r.updated.length} updated, ${r.unchanged} unchanged, ` +
-    `${r.left.length} left, ${r.rejected} rejected`;
+  const c = r.counts;
+  const counts = `${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged, ${c.left} left, ${c.rejected} rejected`;
   const how = `${r.encoding}, ${r.delimiter}`;
   if (r.dryRun) ctx.out.info(`Dry run of ${r.file} (${how}): ${counts}. Nothing was changed.`);
   else ctx.out.done(`Imported ${r.file} (${how}): ${counts}.`);
-}
-
-function show(v: string | number | null): string {
-  return v === null ? '(empty)' : String(v);
 }

@@ -3,10 +3,12 @@
  * then record it. `remind --generate` calls generateLetters too. pdfkit loads only when a
  * letter is really drawn.
  */
+// a letter is dated the day it is written for: a replayed day (--today) stamps it on that day
+import { instantOnDay } from '../domain/clock.js';
 import path from 'node:path';
 import { type HubAnswer, hubForHome } from '../domain/hub.js';
 import { type LetterReason, parentLetterWanted } from '../domain/letters.js';
-import { InputRejected, NoSuchChild, NotFound, UsageError } from '../errors.js';
+import { InputRejected, NoSetting, NoSuchChild, UsageError } from '../errors.js';
 import { loadArea } from '../store/areas.js';
 import { type Child, currentChildren, findChild } from '../store/children.js';
 import { childHasParentLetter, childrenWithParentLetter, recordLetter } from '../store/letters.js';
@@ -67,7 +69,7 @@ export const DEFAULT_WITHIN = 14;
 export async function generateLetters(ctx: Context, options: GenerateOptions): Promise<GenerateResult> {
   const db = ctx.db();
   const setting = getSetting(db);
-  if (!setting) throw new NotFound('no setting recorded: letters need its name, address and phone', 'run: twocheck setup --name … --address … --postcode … --phone …');
+  if (!setting) throw new NoSetting();
   const within = options.within ?? DEFAULT_WITHIN;
   const out = options.out === undefined ? null : path.resolve(ctx.cwd, options.out);
   const merged = options.merged === undefined ? null : path.resolve(ctx.cwd, options.merged);
@@ -149,7 +151,7 @@ export async function generateLetters(ctx: Context, options: GenerateOptions): P
     record: (p, file, sha256) => {
       recordLetter(db, {
         childId: p.child.id, kind: 'parent-letter', template: p.template.file, templateHash: p.template.hash,
-        file, sha256, generatedAt: ctx.now().toISOString(), generatedBy: ctx.by,
+        file, sha256, generatedAt: instantOnDay(ctx.today, ctx.now()).toISOString(), generatedBy: ctx.by,
       });
     },
   });

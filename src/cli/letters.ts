@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { type CalendarDate, parseIsoDate } from '../domain/calendar.js';
+import { type CalendarDate, londonDate } from '../domain/calendar.js';
+import { DATE_INPUT_FORMS, parseDateInput } from '../domain/dates-input.js';
 import { counted } from '../domain/words.js';
 import { InputRejected, NotFound, UsageError } from '../errors.js';
 import { findChild } from '../store/children.js';
@@ -16,6 +17,8 @@ interface LettersFlags {
   force?: boolean;
   dryRun?: boolean;
   json?: boolean;
+  email?: boolean;
+  verbose?: boolean;
 }
 
 export function register(program: Command): void {
@@ -29,17 +32,23 @@ export function register(program: Command): void {
     .option('--force', 'write again for children who already have a letter; overwrite files')
     .option('--dry-run', 'list what would be written; write and record nothing')
     .option('--json', 'print the result as JSON')
+    .option('--email', 'also email each letter not yet sent to the parent email(s) on record (see README: mail)')
+    .option('--verbose', 'name each child passed over because a letter is already written')
     .action(withContext(async (ctx, command) => {
       const flags = command.opts<LettersFlags>();
+      // mail settings are checked before any letter is written
+      const email = flags.email ? await import('./letters-email.js') : null;
+      const mail = email?.prepareEmail(ctx, flags.dryRun === true) ?? null;
       const result = await runLetters(ctx, flags);
-      renderLetters(ctx, result, flags.json === true);
+      if (!email || !flags.json) renderLetters(ctx, result, flags.json === true, flags.verbose === true || (flags.child?.length ?? 0) > 0);
+      if (email) await email.emailLetters(ctx, mail, flags, result);
     }));
 
   letters
     .command('sent')
     .description('record that parent letters were given or posted (only letters whose file exists)')
     .argument('<ref...>', 'children whose letter was sent')
-    .option('--on <YYYY-MM-DD>', 'the day it was sent (default today)')
+    .option('--on <date>', 'the day it was sent (default today)')
     .action(withContext((ctx, command) => {
       const refs = command.args;
       const on = command.opts<{ on?: string }>().on;
@@ -76,16 +85,33 @@ export async function runLetters(ctx: Context, flags: LettersFlags): Promise<Gen
   }
 }
 
-function renderLetters(ctx: Context, result: GenerateResult, json: boolean): void {
+function renderLetters(ctx: Context, result: GenerateResult, json: boolean, verbose: boolean): void {
   for (const warning of result.warnings) ctx.out.warn(warning);
   if (json) { ctx.out.json(result); return; }
-  for (const s of result.skipped) ctx.out.info(`${s.ref} ${s.name}: skipped, ${s.why}`);
+  // a daily run passes over the same children until their letters are marked sent: one line says so
+  if (verbose) for (const s of result.skipped) ctx.out.info(`${s.ref} ${s.name}: skipped, ${s.why}`);
+  else for (const line of skippedSummary(ctx, result.skipped.map((s) => s.ref))) ctx.out.info(line);
   if (result.letters.length === 0) { ctx.out.info('No parent letters to write today.'); return; }
   for (const l of result.letters) ctx.out.data(`${l.ref}\t${l.name}\t${l.reason}\t${l.hub}\t${l.file ?? ''}`);
   const n = result.letters.length;
   const what = counted(n, 'parent letter');
   if (result.dryRun) ctx.out.info(`Dry run: would write ${what}${result.merged ? ` and ${result.merged}` : ''}; nothing written.`);
   else ctx.out.done(`Wrote and recorded ${what}${result.merged ? `; to print: ${result.merged}` : ''}. When posted, run: twocheck letters sent <ref>…`);
+}
+
+/** "12 already written, not yet marked sent: …" and, if any, how many were written and sent. */
+function skippedSummary(ctx: Context, refs: readonly string[]): string[] {
+  if (refs.length === 0) return [];
+  const db = ctx.db();
+  let unsent = 0;
+  for (const ref of refs) {
+    const child = findChild(db, ref);
+    if (child && !lettersFor(db, child.id).at(-1)?.sentOn) unsent += 1;
+  }
+  const lines: string[] = [];
+  if (unsent > 0) lines.push(`${unsent} already written, not yet marked sent: see twocheck letters sent --help (--verbose names them)`);
+  if (refs.length > unsent) lines.push(`${refs.length - unsent} already written and sent (--force writes again; --verbose names them)`);
+  return lines;
 }
 
 export interface SentResult {
@@ -95,8 +121,8 @@ export interface SentResult {
 
 /** All or nothing: every ref must have a letter whose file is still there. */
 export function runLettersSent(ctx: Context, refs: string[], on: string | undefined): SentResult {
-  const sentOn = on === undefined ? ctx.today : parseIsoDate(on);
-  if (!sentOn) throw new UsageError(`--on must be a date as YYYY-MM-DD, not "${on}"`);
+  const sentOn = on === undefined ? ctx.today : parseDateInput(on);
+  if (!sentOn) throw new UsageError(`--on must be a date as ${DATE_INPUT_FORMS}, not "${on}"`);
   if (sentOn > ctx.today) throw new UsageError(`--on ${sentOn} is in the future`);
   const db = ctx.db();
   const problems: string[] = [];
@@ -109,7 +135,9 @@ export function runLettersSent(ctx: Context, refs: string[], on: string | undefi
     if (!latest) problems.push(`${ref}: no parent letter recorded; write it first: twocheck letters --child ${ref}`);
     else if (latest.sentOn) alreadySent.push(ref);
     else if (!fs.existsSync(latest.file)) problems.push(`${ref}: the letter file ${latest.file} is gone; write it again: twocheck letters --child ${ref} --force`);
-    else toMark.push({ ref, letter: latest });
+    else if (sentOn < londonDate(new Date(latest.generatedAt))) {
+      problems.push(`${ref}: --on ${sentOn} is before the letter was written (${londonDate(new Date(latest.generatedAt))})`);
+    } else toMark.push({ ref, letter: latest });
   }
   if (problems.length > 0) {
     if (problems.length === refs.length && problems.every((p) => p.endsWith('no child with this ref'))) throw new NotFound(problems.join('; '));

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
 import { TwocheckError, explainFailure } from '../errors.js';
 import { COMMANDS, commandNamed, directRun } from './commands.js';
+import { addExamples, helpForBareGroup, refuseUnknownCommand } from './help.js';
 import { Output, prepareColour } from './output.js';
 
 type Command = Commander.Command;
@@ -17,7 +18,10 @@ function loadCommander(): typeof Commander {
   return commander;
 }
 
-export const VERSION = '0.1.0';
+// package.json's version, written in by the build (scripts/bundle.mjs) and by vitest.config.ts,
+// so it is kept in one place.
+declare const TWOCHECK_VERSION: string;
+const VERSION = TWOCHECK_VERSION;
 
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const { Command, Option } = loadCommander();
@@ -25,7 +29,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .description('The Progress Check at age two and the Integrated Review, for early-years settings in England.')
     .version(VERSION, '-V, --version')
     .option('--db <file>', 'the database file (default: your data folder; or TWOCHECK_DB)')
-    .option('--today <YYYY-MM-DD>', 'act as if today were this date (or TWOCHECK_TODAY)')
+    .option('--today <date>', 'act as if today were this date (or TWOCHECK_TODAY)')
     .option('--by <name>', 'who is acting, for the audit log (default: your login name; or TWOCHECK_BY)')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'only data and warnings; no progress or notes')
@@ -40,6 +44,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
   for (const module of modules) module.register(program);
   // Every subcommand exits through main() too, so its usage errors get exit code 2.
   for (const sub of program.commands) sub.exitOverride();
+  addExamples(program);
   return program;
 }
 
@@ -73,7 +78,12 @@ export async function main(argv: string[]): Promise<void> {
   try {
     const direct = await directRun(argv.slice(2));
     if (direct) await direct();
-    else await (await buildProgram(argv)).parseAsync(argv);
+    else {
+      refuseUnknownCommand(argv.slice(2));
+      const program = await buildProgram(argv);
+      helpForBareGroup(program, argv.slice(2));
+      await program.parseAsync(argv);
+    }
   } catch (err) {
     await fail(err);
   }
@@ -83,7 +93,9 @@ export async function main(argv: string[]): Promise<void> {
 export function report(err: unknown, argv: string[]): number {
   if (commander && err instanceof commander.CommanderError) {
     // commander has already printed its message (or the help) on the right stream
-    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code)) return 0;
+    if (['commander.helpDisplayed', 'commander.version'].includes(err.code)) return 0;
+    // help shown because the command line asked for nothing (`twocheck`, `twocheck groups`) is a usage error
+    if (err.code === 'commander.help') return err.exitCode === 0 ? 0 : 2;
     return err.exitCode === 0 ? 0 : 2;
   }
   const out = new Output({

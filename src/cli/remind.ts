@@ -5,8 +5,8 @@ import { NotFound } from '../errors.js';
 import type { Db } from '../store/db.js';
 import path from 'node:path';
 import { chunkedWriter } from './chunked.js';
-import { type Context, withContext } from './context.js';
-import { type DueRow, runDue } from './due-data.js';
+import { withContext } from './context.js';
+import { runRemind } from '../app/remind.js';
 import { type GenerateResult, generateLetters } from './letters-batch.js';
 
 /** What the suggestions need to know beyond the flags: letters written but not sent, open concerns. */
@@ -18,11 +18,12 @@ interface Known {
 
 /**
  * What to do about each flag, in the words a manager acts on, with a command that does it as
- * printed (test/e2e/faults/suggestions.test.ts runs every one).
+ * printed (test/e2e/faults/printing.test.ts runs every one).
  */
 const ACTIONS: Record<FlagName, { title: string; command: (ref: string, known: Known) => string }> = {
   'check-missed': { title: 'Progress Check missed (three or over)', command: (r) => `twocheck check ${r}   (or: twocheck due --dismiss ${r} --flag check-missed --reason "...")` },
   'check-late': { title: 'Progress Check late (30 months or over)', command: (r) => `twocheck check ${r}` },
+  'hub-unsure': { title: 'Hub unknown: correct the address before the letter or a call', command: (r) => `twocheck hub --child ${r}   (then correct the roster and import it again)` },
   'letter-due': {
     title: 'Parent letter to send',
     command: (r, k) => (k.unsentLetter.has(r) ? `twocheck letters sent ${r}   (the letter is written; run this once it is posted)` : `twocheck letters --child ${r}   (once posted: twocheck letters sent ${r})`),
@@ -51,27 +52,6 @@ function knownFacts(db: Db, today: string): Known {
   return { today, unsentLetter: new Set(unsent.map((r) => r.ref)), openConcerns };
 }
 
-export interface RemindResult {
-  today: string;
-  groups: { flag: FlagName; title: string; children: { row: DueRow; command: string }[] }[];
-}
-
-export function runRemind(ctx: Context, within?: string): RemindResult {
-  const db = ctx.db();
-  // An empty roster would print nothing, which cron reads as "nothing to do": it is a failure.
-  if (db.prepare('SELECT 1 FROM children LIMIT 1').get() === undefined) {
-    throw new NotFound(`no children on the roster in ${ctx.dbPath}: there is nothing to remind about`, 'import the roster: twocheck import <roster.csv>');
-  }
-  const due = runDue(db, ctx.today, { within });
-  const known = knownFacts(db, ctx.today);
-  const groups: RemindResult['groups'] = [];
-  for (const flag of Object.keys(ACTIONS) as FlagName[]) {
-    const children = due.children.filter((r) => r.flags.includes(flag)).map((row) => ({ row, command: ACTIONS[flag].command(row.ref, known) }));
-    if (children.length > 0) groups.push({ flag, title: ACTIONS[flag].title, children });
-  }
-  return { today: ctx.today, groups };
-}
-
 export function register(program: Command): void {
   program
     .command('remind')
@@ -79,12 +59,19 @@ export function register(program: Command): void {
     .option('--within <days>', 'look-ahead in days for turns-two-soon and consent-missing', '30')
     .option('--generate', 'also write and record the parent letters that are due (once per child)')
     .option('--out <dir>', 'with --generate: folder for the letters (default: letters/<today> beside the database)')
+    .option('--email <address>', 'email the summary to this address instead of printing it (see README: mail)')
     .action(withContext(async (ctx, command) => {
-      const opts = command.opts<{ within?: string; generate?: boolean; out?: string }>();
+      const opts = command.opts<{ within?: string; generate?: boolean; out?: string; email?: string }>();
+      const mailed = opts.email === undefined ? null : (await import('./remind-email.js')).prepareReminder(ctx, opts.email);
       // A missing database is a failure cron mails about (ctx.db() says so): under cron a mistyped
       // TWOCHECK_DB must never become a new, empty database that reports nothing, for ever.
       // Flags are checked before any letter is written, so a bad --within changes nothing.
+      // An empty roster would print nothing, which cron reads as "nothing to do": it is a failure.
+      if (ctx.db().prepare('SELECT 1 FROM children LIMIT 1').get() === undefined) {
+        throw new NotFound(`no children on the roster in ${ctx.dbPath}: there is nothing to remind about`, 'import the roster: twocheck import <roster.csv>');
+      }
       const result = runRemind(ctx, opts.within);
+      const known = knownFacts(ctx.db(), ctx.today);
       // cron runs from an arbitrary folder, so letters go beside the database unless told otherwise
       const written: GenerateResult | null = opts.generate
         ? await generateLetters(ctx, { out: opts.out ?? path.join(path.dirname(ctx.dbPath), 'letters', ctx.today) })
@@ -98,7 +85,7 @@ export function register(program: Command): void {
       }
       // Nothing to do: no output at all, so cron sends no mail.
       if (result.groups.length === 0 && lines.length === 0) return;
-      const out = chunkedWriter(ctx);
+      const out = mailed ? mailed.writer() : chunkedWriter(ctx);
       if (lines.length > 0) await out.line(`${lines.join('\n')}\n`);
       if (result.groups.length === 0) {
         await out.end();
@@ -106,9 +93,10 @@ export function register(program: Command): void {
       }
       await out.line(`twocheck: what needs doing on ${result.today}\n`);
       for (const g of result.groups) {
-        await out.line(`\n${g.title} (${g.flag}): ${g.children.length}\n`);
-        for (const { row, command: cmd } of g.children) {
-          const full = out.line(`  ${row.ref}  ${row.firstName} ${row.lastName}, ${row.age}, ${row.nextDate}   run: ${cmd}\n`);
+        const action = ACTIONS[g.flag];
+        await out.line(`\n${action.title} (${g.flag}): ${g.children.length}\n`);
+        for (const row of g.children) {
+          const full = out.line(`  ${row.ref}  ${row.firstName} ${row.lastName}, ${row.age}, ${row.nextDate}   run: ${action.command(row.ref, known)}\n`);
           if (full) await full;
         }
       }

@@ -26,9 +26,13 @@ export interface RosterSource {
   delimiter: string;
   headers: string[];
   headerLine: number;
+  /** the first records after the header (up to 5), for a preview; they are also in `batches` */
+  preview: RosterRecord[];
   /** the records in the arrays they were parsed in (fastest); use this or `records`, not both */
   batches: AsyncIterable<RosterRecord[]>;
   records: AsyncIterable<RosterRecord>;
+  /** the same file read again from the start (stdin was held whole, so it can be too) */
+  reopen(): Promise<RosterSource>;
 }
 
 /** Opens `file` (or `-` for stdin) and reads the header row; the rest streams. */
@@ -53,6 +57,10 @@ export async function openRoster(file: string, options: { encoding?: string; std
     sniffed = given ?? (await detectEncoding(fs.createReadStream(file, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>));
     open = () => fs.createReadStream(file, { highWaterMark: 256 * 1024 });
   }
+  return readRoster(open, name, sniffed);
+}
+
+async function readRoster(open: () => Readable, name: string, sniffed: RosterEncoding): Promise<RosterSource> {
   // UTF-8 goes to csv-parse as bytes (it works on bytes, so decoding first only to have it
   // encode again cost a tenth of a big import); other encodings are decoded by iconv-lite.
   const text = sniffed === 'utf8' ? open().pipe(unifyNewlineBytes()) : open().pipe(iconv.decodeStream(sniffed)).pipe(unifyNewlines());
@@ -104,6 +112,12 @@ export async function openRoster(file: string, options: { encoding?: string; std
   if (!header || header.cells.every((c) => c.trim() === '')) {
     throw new InputRejected(`${name} is empty: a roster needs a header row and one row per child`);
   }
+  // A few records ahead of the rest, for a preview of each column's first values.
+  while (after.length < 5) {
+    const next = await numbered.next();
+    if (next.done) break;
+    after = after.concat(next.value);
+  }
   const firstBatch = after;
   const batches = (async function* () {
     if (firstBatch.length > 0) yield firstBatch;
@@ -112,7 +126,10 @@ export async function openRoster(file: string, options: { encoding?: string; std
   const records = (async function* () {
     for await (const batch of batches) yield* batch;
   })();
-  return { name, encoding: sniffed, delimiter, headers: header.cells.map((h) => h.trim()), headerLine: header.line, batches, records };
+  return {
+    name, encoding: sniffed, delimiter, headers: header.cells.map((h) => h.trim()), headerLine: header.line,
+    preview: firstBatch.slice(0, 5), batches, records, reopen: () => readRoster(open, name, sniffed),
+  };
 }
 
 /** csv-parse's own errors, said as a roster problem at the line where the broken row starts. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { isEmailAddress, isPhoneNumber } from '../domain/contact.js';
 import { normalisePostcode } from '../domain/roster.js';
-import { UsageError } from '../errors.js';
+import { NoSetting, UsageError } from '../errors.js';
 import { listAreas } from '../store/areas.js';
 import { type Setting, type SettingChanges, type SettingField, getSetting, saveSetting } from '../store/setting.js';
 import { type Context, withContext } from './context.js';
@@ -42,18 +42,25 @@ export function register(program: Command): void {
     .option('--urn <urn>', 'Ofsted unique reference number')
     .option('--area <area>', 'the Hub table to use', undefined)
     .option('--logo <file>', 'a PNG or JPEG logo for the letterhead')
+    .option('--smtp <url>', 'the mail server for email, e.g. smtp://you@example.org@smtp.example.org:587 (no password; "" removes it)')
     .option('--show', 'print the details recorded, change nothing')
     .action(withContext(async (ctx, command) => {
-      const opts = command.opts<Partial<Record<SettingField, string>> & { show?: boolean }>();
+      const { smtp, ...opts } = command.opts<Partial<Record<SettingField, string>> & { show?: boolean; smtp?: string }>();
       if (opts.show) {
         const setting = getSetting(ctx.db());
-        if (!setting) throw new UsageError('no setting recorded yet', 'run: twocheck setup --name … --address … --postcode … --phone …');
+        if (!setting) throw new NoSetting();
         printSetting(ctx, setting);
+        (await import('./setup-smtp.js')).showSmtp(ctx);
         return;
       }
+      // the URL is checked before anything is saved, and saved after the rest is
+      const mail = smtp === undefined ? null : { setup: await import('./setup-smtp.js'), url: smtp };
+      const smtpUrl = mail?.setup.checkSmtp(mail.url);
+      if (mail && Object.keys(opts).length === 0) return mail.setup.saveSmtp(ctx, smtpUrl ?? null);
       const result = await runSetup(ctx, opts);
       if (result.changed.length === 0) ctx.out.info('Nothing changed.');
       else ctx.out.done(`Saved: ${result.changed.join(', ')}.`);
+      mail?.setup.saveSmtp(ctx, smtpUrl ?? null);
     }));
 }
 

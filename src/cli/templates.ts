@@ -6,6 +6,7 @@ import { InputRejected } from '../errors.js';
 import { DEFAULT_LETTERS_DIR, type TemplateFile, templatesInUse, userLettersDir } from '../documents/template-files.js';
 import { type Template, TemplateError, parseTemplate } from '../documents/template.js';
 import { type Context, withContext } from './context.js';
+import { type Column, layoutTable, tableWidth } from './table.js';
 
 export function register(program: Command): void {
   const templates = program
@@ -19,7 +20,9 @@ export function register(program: Command): void {
     .action(withContext((ctx, command) => {
       const rows = runTemplatesList(ctx);
       if (command.opts<{ json?: boolean }>().json) { ctx.out.json(rows); return; }
-      for (const row of rows) ctx.out.data(`${row.file.padEnd(24)}${row.origin.padEnd(9)}${row.status.padEnd(9)}${row.path}`);
+      const columns: Column[] = [{ header: 'file' }, { header: 'origin' }, { header: 'status' }, { header: 'path', wrap: true }];
+      const table = layoutTable(columns, rows.map((r) => [r.file, r.origin, r.status, r.path]), tableWidth(ctx.out.stdout, ctx.env));
+      for (const line of table.rows.flat()) ctx.out.data(line);
       ctx.out.info(`Edited copies live in ${userLettersDir(ctx.env)} (twocheck templates init puts them there).`);
     }));
 

@@ -9,7 +9,7 @@ import type { Child } from '../store/children.js';
 import type { Setting } from '../store/setting.js';
 import type { Fields } from './template.js';
 
-export function parentNames(child: Pick<Child, 'parentName' | 'parent2Name'>): string {
+function parentNames(child: Pick<Child, 'parentName' | 'parent2Name'>): string {
   const names = [child.parentName, child.parent2Name].filter((n): n is string => !!n && n.trim() !== '');
   return names.length > 0 ? names.join(' and ') : 'Parent or carer';
 }

@@ -15,6 +15,8 @@
  *   Dear {{parent.name}}
  */
 import { createHash } from 'node:crypto';
+import { counted } from '../domain/words.js';
+import { InputRejected } from '../errors.js';
 
 /** Every placeholder a template may use, with what it prints. Conditions are the same names. */
 export const PLACEHOLDERS: Readonly<Record<string, string>> = {
@@ -46,7 +48,7 @@ export const PLACEHOLDERS: Readonly<Record<string, string>> = {
   'session.lead': 'a group session: the lead practitioner',
 };
 
-export const TEMPLATE_KINDS = ['parent-letter', 'group-invitation', 'progress-check'] as const;
+const TEMPLATE_KINDS = ['parent-letter', 'group-invitation', 'progress-check'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 export interface Run { text: string; bold: boolean }
@@ -77,10 +79,10 @@ export interface Template {
 
 export type Fields = Readonly<Record<string, string | boolean | null | undefined>>;
 
-export class TemplateError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
-    this.name = 'TemplateError';
+/** A template file that cannot be used: every problem, each as file:line:column. Exit 3, like any refused input. */
+export class TemplateError extends InputRejected {
+  constructor(problems: string[]) {
+    super(`${counted(problems.length, 'problem')} in a letter template`, problems);
   }
 }
 

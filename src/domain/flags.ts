@@ -1,10 +1,10 @@
-import { type CalendarDate, addDays, daysBetween } from './calendar.js';
+import { type CalendarDate, addDays } from './calendar.js';
 import { ageInMonths, monthAnniversary, secondBirthday, thirdBirthday } from './age.js';
 import { fundedTermStart } from './funding.js';
 
 /** The flags of design section 2, in the order a manager acts on them. */
 export const FLAG_NAMES = [
-  'check-missed', 'check-late', 'letter-due', 'consent-missing', 'check-due',
+  'check-missed', 'check-late', 'hub-unsure', 'letter-due', 'consent-missing', 'check-due',
   'check-not-shared', 'concern-open', 'turns-two-soon',
 ] as const;
 export type FlagName = (typeof FLAG_NAMES)[number];
@@ -30,6 +30,11 @@ export interface ChildFacts {
   check: { completedOn: CalendarDate | null; sharedOn: CalendarDate | null } | null;
   openConcerns: number;
   dismissed: readonly string[];
+  /**
+   * Why the Hub for the child's home cannot be told for sure, or null when it can: asked only
+   * for a child whose letter or concern needs the Hub's number, since it means a look-up.
+   */
+  hubUnsure: () => string | null;
 }
 
 /** The dates that matter for a child, whatever flags it carries. */
@@ -46,6 +51,8 @@ export interface Flag {
   name: FlagName;
   /** the date this flag is about: when the child turns two, or the check deadline */
   date: CalendarDate;
+  /** what a person needs to know to act on it (why the Hub is unsure) */
+  note?: string;
 }
 
 export interface Status {
@@ -107,6 +114,13 @@ export function statusOn(today: CalendarDate, lookAhead = DEFAULT_LOOK_AHEAD): S
     const checkOpen = check === null && b.isTwo && !b.beforeLate;
     if (checkOpen && b.isThree && !facts.dismissed.includes('check-missed')) flags.push({ name: 'check-missed', date: dates.checkMissedFrom });
     if (checkOpen && !b.isThree) flags.push({ name: 'check-late', date: dates.checkMissedFrom });
+    // A letter prints the Hub's number and a concern is phoned to the Hub: the address must
+    // settle it before either, so the manager hears of it while there is time to fix it.
+    const inLetterWindow = b.twoByHorizon && !b.isThree;
+    if (inLetterWindow || facts.openConcerns > 0) {
+      const why = facts.hubUnsure();
+      if (why !== null) flags.push({ name: 'hub-unsure', date: inLetterWindow ? dates.turnsTwo : today, note: why });
+    }
     if (b.isTwo && !b.isThree && !facts.letterSent) flags.push({ name: 'letter-due', date: dates.turnsTwo });
     if (b.twoByHorizon && !b.isThree && !facts.consentGiven) flags.push({ name: 'consent-missing', date: dates.turnsTwo });
     if (check === null && b.isTwo && b.beforeLate) flags.push({ name: 'check-due', date: dates.checkLateFrom });
@@ -123,19 +137,4 @@ export function statusOn(today: CalendarDate, lookAhead = DEFAULT_LOOK_AHEAD): S
  */
 export function childStatus(facts: ChildFacts, today: CalendarDate, lookAhead = DEFAULT_LOOK_AHEAD): Status {
   return statusOn(today, lookAhead)(facts);
-}
-
-/**
- * Sort key: most urgent flag first, then the date that matters soonest (an older deadline is
- * more overdue), then by days to that date.
- */
-export function urgency(status: Status): [number, number] {
-  if (status.flags.length === 0) return [FLAG_NAMES.length, 0];
-  const first = status.flags[0] as Flag;
-  return [FLAG_NAMES.indexOf(first.name), daysBetween('1970-01-01' as CalendarDate, first.date)];
-}
-
-/** The next date that matters for a child carrying flags: the date of its most urgent flag. */
-export function nextDate(status: Status): CalendarDate | null {
-  return status.flags[0]?.date ?? null;
 }

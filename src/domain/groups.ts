@@ -107,7 +107,7 @@ export function sessionDate(children: readonly GroupChild[], from: CalendarDate,
   return start <= end ? start : null;
 }
 
-export function ageSpread(children: readonly GroupChild[], on: CalendarDate): number {
+function ageSpread(children: readonly GroupChild[], on: CalendarDate): number {
   const ages = children.map((c) => ageInMonths(c.dob, on));
   return Math.max(...ages) - Math.min(...ages);
 }

@@ -59,14 +59,16 @@ const STREET_WORDS = new Set([
 ]);
 
 /**
- * The parts of an address that can name a town or village: lines without a house number or a
- * street word ("12 Stafford Road" names a road, not Stafford).
+ * The lines of an address that can name a town or village: those without a house number. A
+ * line with a street word ("12 Stafford Road" names a road, not Stafford) is marked, so only a
+ * line that is a place name as a whole ("Hill Ridware") is read from it.
  */
-export function placeLines(address: string): string[] {
+export function addressLines(address: string): { key: string; street: boolean }[] {
   return address
     .split(/[,\n;]+/)
     .map((line) => line.trim())
     .filter((line) => line !== '' && !/\d/.test(line))
     .map(placeKey)
-    .filter((key) => key !== '' && !key.split(' ').some((w) => STREET_WORDS.has(w)));
+    .filter((key) => key !== '')
+    .map((key) => ({ key, street: key.split(' ').some((w) => STREET_WORDS.has(w)) }));
 }

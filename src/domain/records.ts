@@ -3,7 +3,8 @@
  * dates allowed, and what to tell a person about the Hub. Pure: callers turn a problem
  * (a string) into the right error.
  */
-import { type CalendarDate, compareDates, formatUkDate, parseIsoDate } from './calendar.js';
+import { type CalendarDate, compareDates } from './calendar.js';
+import { DATE_INPUT_FORMS, parseDateInput } from './dates-input.js';
 import type { HubAnswer } from './hub.js';
 
 export const CONSENT_KINDS = ['share-with-health', 'parental-declaration'] as const;
@@ -51,13 +52,13 @@ export interface DateLimits {
 
 /** A date given by a person, or the problem with it. */
 export function checkDate(flag: string, text: string, limits: DateLimits): CalendarDate | { problem: string } {
-  const date = parseIsoDate(text.trim());
-  if (!date) return { problem: `${flag} must be a calendar date as YYYY-MM-DD, not "${text}"` };
+  const date = parseDateInput(text);
+  if (!date) return { problem: `${flag} must be a calendar date as ${DATE_INPUT_FORMS}, not "${text}"` };
   if (!limits.future && compareDates(date, limits.today) > 0) {
     return { problem: `${flag} ${date} is in the future (today is ${limits.today})` };
   }
   if (limits.dob && compareDates(date, limits.dob) < 0) {
-    return { problem: `${flag} ${date} is before the child's date of birth (${formatUkDate(limits.dob)})` };
+    return { problem: `${flag} ${date} is before the child's date of birth (${limits.dob})` };
   }
   if (limits.notBefore && compareDates(date, limits.notBefore.date) < 0) {
     return { problem: `${flag} ${date} is before ${limits.notBefore.what} (${limits.notBefore.date})` };

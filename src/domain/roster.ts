@@ -1,10 +1,13 @@
 import { ageInMonths } from './age.js';
-import { type CalendarDate, addDays, fromYmd, isValidYmd, ymd } from './calendar.js';
+import type { CalendarDate } from './calendar.js';
 import { isEmailAddress } from './contact.js';
+import { type DateOrder, parseRosterDate } from './roster-dates.js';
+import { type FundingBasis, MAX_NAME_LENGTH, combineFunding, hasLostLetter, readFunding } from './roster-fields.js';
+import type { FundingPart } from './roster-headers.js';
 
 /**
- * The roster's rules: which column is which field, and what a good value looks like.
- * Pure: the reader hands in header names and strings; this says what they mean or what is wrong.
+ * The roster's rules: what a good value looks like. Pure: the reader hands in strings; this
+ * says what they mean or what is wrong. Which column is which field: roster-layout.ts.
  */
 
 export const ROSTER_FIELDS = [
@@ -13,147 +16,25 @@ export const ROSTER_FIELDS = [
 ] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 
-export const REQUIRED_FIELDS: readonly RosterField[] = ['ref', 'first_name', 'last_name', 'dob'];
+/** A roster with no ID column is keyed by name and date of birth, so only these must be there. */
+export const REQUIRED_FIELDS: readonly RosterField[] = ['first_name', 'last_name', 'dob'];
 
 /** A child's row after validation, in the store's terms (null = the cell was empty). */
-export type RosterValues = Partial<Record<RosterField, string | boolean | null>>;
+export type RosterValues = Partial<Record<RosterField, string | boolean | null>> & { funding_basis?: FundingBasis | null };
+
+/** One row as the layout reads it: a cell's text per field, and the funding cells, which combine. */
+export type RawRow = Partial<Record<RosterField, string>> & { funding?: { part: FundingPart; text: string }[]; oneWordName?: boolean };
 
 export interface RowProblem {
   field: string;
   problem: string;
 }
 
-/** Headers are compared without case, spaces or punctuation: "D.O.B" = "dob" = "D O B". */
-export function headerKey(header: string): string {
-  return header.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
-const SYNONYMS: Record<RosterField, readonly string[]> = {
-  ref: ['ref', 'reference', 'childref', 'childreference', 'childid', 'id', 'childno', 'childnumber', 'pupilid', 'upn'],
-  first_name: ['firstname', 'childsfirstname', 'childfirstname', 'forename', 'forenames', 'givenname', 'firstnames', 'childsforename'],
-  last_name: ['lastname', 'surname', 'familyname', 'childslastname', 'childlastname', 'childssurname', 'childsurname'],
-  dob: ['dob', 'dateofbirth', 'birthdate', 'birthday', 'childsdob', 'childsdateofbirth', 'born'],
-  address: ['address', 'homeaddress', 'addressline', 'street'],
-  postcode: ['postcode', 'postalcode', 'homepostcode', 'zip'],
-  parent_name: ['parentname', 'parent', 'parentcarer', 'parentcarername', 'carer', 'mainparent', 'parent1', 'parent1name', 'contactname', 'guardian'],
-  parent2_name: ['parent2name', 'parent2', 'secondparent', 'parentcarer2', 'secondcarer'],
-  parent_email: ['parentemail', 'email', 'emailaddress', 'parent1email', 'contactemail'],
-  parent_phone: ['parentphone', 'phone', 'telephone', 'mobile', 'phonenumber', 'parent1phone', 'contactphone', 'contactnumber'],
-  key_person: ['keyperson', 'keyworker', 'keypractitioner'],
-  room: ['room', 'group', 'class', 'roomname'],
-  language: ['language', 'homelanguage', 'firstlanguage', 'languagespoken'],
-  funded: ['funded', 'funding', 'fundedplace', 'twoyearfunding', '2yearfunding', 'funded2', 'fundedtwo', 'ftwo'],
-  family: ['family', 'familyid', 'familyref', 'household', 'siblinggroup'],
-  start_date: ['startdate', 'started', 'datestarted', 'joined', 'startingdate'],
-};
-
-const BY_KEY = new Map<string, RosterField>();
-for (const field of ROSTER_FIELDS) for (const s of SYNONYMS[field]) BY_KEY.set(s, field);
-
-export interface HeaderMapping {
-  /** column index → field, or null for a column we do not use */
-  columns: (RosterField | null)[];
-  problems: string[];
-}
-
-/**
- * The `--map` values as header key -> field; a value that is not `field=Header` is a problem of
- * the command line, found before any file is read.
- */
-export function readMapOptions(overrides: readonly string[]): { forced: Map<string, RosterField>; problems: string[] } {
-  const problems: string[] = [];
-  const forced = new Map<string, RosterField>();
-  for (const o of overrides) {
-    const eq = o.indexOf('=');
-    const [a, b] = eq < 0 ? ['', ''] : [o.slice(0, eq).trim(), o.slice(eq + 1).trim()];
-    const asField = (s: string) => (ROSTER_FIELDS as readonly string[]).includes(s) ? (s as RosterField) : null;
-    const field = asField(a) ?? asField(b);
-    if (!field || !a || !b) {
-      problems.push(`--map "${o}": write field=Header, where field is one of ${ROSTER_FIELDS.join(', ')}`);
-      continue;
-    }
-    forced.set(headerKey(field === a ? b : a), field);
-  }
-  return { forced, problems };
-}
-
-/**
- * Maps each header to a field. `overrides` are `field=Header` (or `Header=field`, either way
- * round, as long as one side is a field name); they win over synonyms.
- */
-export function mapHeaders(headers: readonly string[], overrides: readonly string[] = []): HeaderMapping {
-  const { forced, problems } = readMapOptions(overrides);
-  const columns: (RosterField | null)[] = [];
-  const taken = new Map<RosterField, string>();
-  const forcedFields = new Set(forced.values());
-  for (const header of headers) {
-    const key = headerKey(header);
-    let field = forced.get(key) ?? null;
-    if (!field) {
-      const guess = BY_KEY.get(key) ?? null;
-      field = guess && !forcedFields.has(guess) ? guess : null;
-    }
-    if (field && taken.has(field)) {
-      problems.push(`columns "${taken.get(field)}" and "${header}" both mean ${field}: use --map ${field}=<header> to choose`);
-      field = null;
-    }
-    if (field) taken.set(field, header);
-    columns.push(field);
-  }
-  for (const [key, field] of forced) {
-    if (!headers.some((h) => headerKey(h) === key)) problems.push(`--map ${field}: no column "${key}" among the headers`);
-  }
-  const missing = REQUIRED_FIELDS.filter((f) => !taken.has(f));
-  if (missing.length > 0) {
-    problems.push(
-      `no column for ${missing.join(', ')}; headers found: ${headers.map((h) => `"${h}"`).join(', ')}; ` +
-      `use --map field=Header (fields: ${ROSTER_FIELDS.join(', ')})`,
-    );
-  }
-  return { columns, problems };
-}
+export { parseRosterDate } from './roster-dates.js';
+export { headerKey } from './roster-headers.js';
 
 /** The oldest child an early-years roster plausibly holds. */
 export const MAX_AGE_MONTHS = 7 * 12;
-
-/** Excel's day 1 is 1900-01-01, and it counts a 29 February 1900 that never was: from 61 on, day 0 is 1899-12-30. */
-const EXCEL_EPOCH = fromYmd(1899, 12, 30);
-
-/**
- * A date as spreadsheets write it, or a reason why not:
- * - `dd/mm/yyyy` (UK; `-` or `.` also separate), with `d/m/yy`: a two-digit year is 20yy unless
- *   that is after this year, then 19yy (a roster's children are born this century);
- * - `yyyy-mm-dd` (ISO);
- * - an Excel serial number of 4 or 5 digits (1900 date system; 45000 = 2023-03-15).
- * Month-first US dates are not recognised: 12/31/2024 is refused, not guessed.
- */
-export function parseRosterDate(text: string, today: CalendarDate): { date: CalendarDate } | { problem: string } {
-  const t = text.trim();
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  if (iso) return checked(Number(iso[1]), Number(iso[2]), Number(iso[3]), t);
-  const uk = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);
-  if (uk) {
-    let year = Number(uk[3]);
-    if ((uk[3] ?? '').length === 2) {
-      const thisYear = ymd(today).year;
-      year += 2000;
-      if (year > thisYear) year -= 100;
-    }
-    return checked(year, Number(uk[2]), Number(uk[1]), t);
-  }
-  if (/^\d{4,5}$/.test(t)) {
-    return { date: addDays(EXCEL_EPOCH, Number(t)) };
-  }
-  return { problem: `"${t}" is not a date: write dd/mm/yyyy, yyyy-mm-dd or an Excel date` };
-}
-
-function checked(year: number, month: number, day: number, text: string): { date: CalendarDate } | { problem: string } {
-  if (!isValidYmd(year, month, day)) {
-    if (month > 12 && day <= 12) return { problem: `"${text}" is not a date: month ${month}? dates are read day first (dd/mm/yyyy)` };
-    return { problem: `"${text}" is not a date that exists` };
-  }
-  return { date: fromYmd(year, month, day) };
-}
 
 const POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$/;
 
@@ -164,40 +45,59 @@ export function normalisePostcode(text: string): string | null {
   return m ? `${m[1]} ${m[2]}` : null;
 }
 
-const YES = new Set(['yes', 'y', 'true', '1', 'funded', 'x']);
-const NO = new Set(['no', 'n', 'false', '0', 'not funded']);
-
+/** funded as yes or no (null for an empty cell, undefined for words that are neither). */
 export function parseYesNo(text: string): boolean | null | undefined {
-  const t = text.trim().toLowerCase();
-  if (t === '') return null;
-  if (YES.has(t)) return true;
-  if (NO.has(t)) return false;
-  return undefined;
+  const f = readFunding('funded', text);
+  return f === undefined ? undefined : f.funded;
 }
 
 /** Whitespace that collapsing would change: a run of two or more, or anything but a plain space. */
 const UNEVEN_SPACE = /\s\s|[^\S ]/;
+const NAMES = new Set<string>(['first_name', 'last_name', 'parent_name', 'parent2_name', 'key_person']);
 
-/** Validates one row (field → raw cell) and returns the cleaned values and every problem. */
-export function validateRow(raw: Partial<Record<RosterField, string>>, today: CalendarDate): { values: RosterValues; problems: RowProblem[] } {
+export interface RowResult {
+  values: RosterValues;
+  problems: RowProblem[];
+  /** things imported as they are that a person should look at */
+  warnings: RowProblem[];
+}
+
+/**
+ * Validates one row (field → raw cell) and returns the cleaned values, every problem and any
+ * warnings. `orders` says how each date field is read (day first unless the file proves otherwise).
+ */
+export function validateRow(raw: RawRow, today: CalendarDate, orders: Partial<Record<'dob' | 'start_date', DateOrder>> = {}): RowResult {
   const values: RosterValues = {};
   const problems: RowProblem[] = [];
+  const warnings: RowProblem[] = [];
   const bad = (field: string, problem: string) => problems.push({ field, problem });
   for (const key in raw) {
+    if (key === 'funding' || key === 'oneWordName') continue;
     const field = key as RosterField;
     const trimmed = (raw[field] ?? '').trim();
     // Collapse inner runs of spaces for names; keep the text otherwise exactly as typed (accents, leading zeros).
     // Most cells have nothing to collapse, and testing is cheaper than rebuilding the string per cell.
     const text = field === 'address' || !UNEVEN_SPACE.test(trimmed) ? trimmed : trimmed.replace(/\s+/g, ' ');
     if (text === '') {
-      if (REQUIRED_FIELDS.includes(field)) bad(field, 'is empty (required)');
+      if (field === 'last_name' && raw.oneWordName) values.last_name = '';
+      else if (REQUIRED_FIELDS.includes(field) || field === 'ref') bad(field, 'is empty (required)');
       else values[field] = null;
+      if (field === 'funded') values.funding_basis = null;
       continue;
+    }
+    if (NAMES.has(field)) {
+      if (text.length > MAX_NAME_LENGTH) {
+        bad(field, `is ${text.length} characters long; a name is at most ${MAX_NAME_LENGTH} (is the row broken?)`);
+        continue;
+      }
+      if (hasLostLetter(text)) {
+        warnings.push({ field, problem: `"${text}" has a "?" where a letter should be: Excel's plain "CSV" loses letters it cannot encode; save as "CSV UTF-8" and import again` });
+      }
     }
     switch (field) {
       case 'dob':
       case 'start_date': {
-        const parsed = parseRosterDate(text, today);
+        const parsed = parseRosterDate(text, today, orders[field] ?? 'dmy');
         if ('problem' in parsed) {
           bad(field, parsed.problem);
           break;
@@ -216,9 +116,12 @@ export function validateRow(raw: Partial<Record<RosterField, string>>, today: Ca
         break;
       }
       case 'funded': {
-        const yn = parseYesNo(text);
-        if (yn === undefined) bad(field, `"${text}" is not yes or no`);
-        else values.funded = yn;
+        const f = readFunding('funded', text);
+        if (f === undefined) bad(field, `"${text}" is not yes or no, nor a kind of funding (2YO, disadvantaged, working parents, universal)`);
+        else {
+          values.funded = f.funded;
+          values.funding_basis = f.basis;
+        }
         break;
       }
       case 'parent_email':
@@ -229,8 +132,19 @@ export function validateRow(raw: Partial<Record<RosterField, string>>, today: Ca
         values[field] = text;
     }
   }
+  if (raw.funding) {
+    const readings = [];
+    for (const { part, text } of raw.funding) {
+      const f = readFunding(part, text);
+      if (f === undefined) bad('funded', `"${text.trim()}" is not a kind of funding (yes/no, 2YO, disadvantaged, working parents, universal, hours)`);
+      else readings.push(f);
+    }
+    const combined = combineFunding(readings);
+    values.funded = combined.funded;
+    values.funding_basis = combined.basis;
+  }
   const dob = values.dob;
   const start = values.start_date;
   if (typeof dob === 'string' && typeof start === 'string' && start < dob) bad('start_date', `${start} is before the date of birth`);
-  return { values, problems };
+  return { values, problems, warnings };
 }

@@ -27,16 +27,3 @@ export function recordAudit(db: Db, entry: AuditEntry): void {
     entry.details ? JSON.stringify(entry.details) : null,
   );
 }
-
-export interface AuditRow {
-  id: number;
-  at: string;
-  by: string;
-  action: string;
-  child_id: number | null;
-  details: string | null;
-}
-
-export function auditForChild(db: Db, childId: number): AuditRow[] {
-  return db.prepare('SELECT * FROM audit WHERE child_id = ? ORDER BY id').all(childId) as AuditRow[];
-}

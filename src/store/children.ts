@@ -20,19 +20,21 @@ export interface Child {
   room: string | null;
   language: string | null;
   funded: boolean | null;
+  /** what the funded place rests on, where the roster said */
+  fundingBasis?: 'disadvantaged' | 'working-parent' | null;
   family: string | null;
   startDate: CalendarDate | null;
   leftOn: CalendarDate | null;
 }
 
-export const CHILD_COLUMNS = `id, ref, first_name AS firstName, last_name AS lastName, dob, address, postcode,
+const CHILD_COLUMNS = `id, ref, first_name AS firstName, last_name AS lastName, dob, address, postcode,
   parent_name AS parentName, parent2_name AS parent2Name, parent_email AS parentEmail,
-  parent_phone AS parentPhone, key_person AS keyPerson, room, language, funded, family,
+  parent_phone AS parentPhone, key_person AS keyPerson, room, language, funded, funding_basis AS fundingBasis, family,
   start_date AS startDate, left_on AS leftOn`;
 
 type ChildRow = Omit<Child, 'funded'> & { funded: number | null };
 
-export function rowToChild(row: ChildRow): Child {
+function rowToChild(row: ChildRow): Child {
   return { ...row, funded: row.funded === null ? null : row.funded === 1 };
 }
 
@@ -57,18 +59,36 @@ export function allChildren(db: Db): Child[] {
 
 /** The roster's fields as the store's columns (snake_case, as the roster's canonical headers). */
 export type ChildFields = Partial<Record<RosterColumn, string | number | boolean | null>>;
-export const ROSTER_COLUMNS = [
+const ROSTER_COLUMNS = [
   'first_name', 'last_name', 'dob', 'address', 'postcode', 'parent_name', 'parent2_name', 'parent_email',
-  'parent_phone', 'key_person', 'room', 'language', 'funded', 'family', 'start_date',
+  'parent_phone', 'key_person', 'room', 'language', 'funded', 'funding_basis', 'family', 'start_date',
 ] as const;
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 
 export type FieldDiff = Record<string, { from: string | number | null; to: string | number | null }>;
 
-export interface UpsertResult {
-  kind: 'added' | 'updated' | 'unchanged';
-  id: number;
-  diff: FieldDiff;
+export type UpsertResult =
+  | { kind: 'added' | 'updated' | 'unchanged'; id: number; diff: FieldDiff }
+  /** the ref was on an earlier line of this roster: nothing was written */
+  | { kind: 'duplicate'; firstLine: number };
+
+/**
+ * The line of this roster each child was seen on, by child id: four bytes a child, so a roster
+ * of a million children is held in 4 MB rather than in a Map of refs.
+ */
+class LinesById {
+  // In blocks, so that growing never copies (nor briefly doubles) what is held.
+  private readonly blocks: Int32Array[] = [];
+
+  get(id: number): number {
+    return this.blocks[id >>> 16]?.[id & 0xffff] ?? 0;
+  }
+
+  set(id: number, line: number): void {
+    const b = id >>> 16;
+    const block = this.blocks[b] ??= new Int32Array(0x10000);
+    block[id & 0xffff] = line;
+  }
 }
 
 type Statement = SqlStatement<unknown[]>;
@@ -77,8 +97,8 @@ type StoredRow = Record<string, string | number | null>;
 /**
  * Writes a roster into the children table inside the caller's transaction. Built for a big
  * import: statements prepared once, positional parameters, no lookup at all when the table was
- * empty. (Measured and not kept: reading every child on record into a Map, no faster than one
- * prepared SELECT per row and 70 MB more; multi-row INSERTs of 64 children, no faster.)
+ * empty. One prepared SELECT per row finds a child already on record: reading every child into a
+ * Map first is no faster and holds the whole roster in memory; multi-row INSERTs are no faster either.
  */
 export class RosterWriter {
   private readonly insert: Statement;
@@ -90,6 +110,9 @@ export class RosterWriter {
   private added = 0;
   private readonly tableWasEmpty: boolean;
   private finished = false;
+  private readonly seen = new LinesById();
+  /** refs of rows refused before they were written, not on record: so a second one is still a duplicate */
+  private readonly refusedNew = new Map<string, number>();
 
   constructor(private readonly db: Db, private readonly by: string, private readonly at: string) {
     this.insert = db.prepare(`INSERT INTO children (ref, ${ROSTER_COLUMNS.join(', ')}, created_at, updated_at)
@@ -106,18 +129,29 @@ export class RosterWriter {
    * audit row: the field-by-field diff for a child on record at once; for a new child, its
    * ref, written by finish() (its values are the row itself, in the same transaction).
    */
-  upsert(ref: string, fields: ChildFields): UpsertResult {
-    // On an empty table only this import's own rows exist, and the caller refuses a ref seen
-    // twice (the UNIQUE index would too), so there is nothing to look up.
+  upsert(ref: string, fields: ChildFields, line: number): UpsertResult {
+    // On an empty table only this import's own rows exist, so there is nothing to look up: a
+    // ref seen twice is found by the UNIQUE index.
     const existing = this.tableWasEmpty ? undefined : (this.byRef.get(ref) as StoredRow | undefined);
+    if (existing && this.seen.get(Number(existing.id)) > 0) return { kind: 'duplicate', firstLine: this.seen.get(Number(existing.id)) };
+    if (this.refusedNew.size > 0 && this.refusedNew.has(ref)) return { kind: 'duplicate', firstLine: this.refusedNew.get(ref) as number };
     if (!existing) {
       const values: (string | number | null)[] = [ref];
       for (const c of ROSTER_COLUMNS) values.push(stored(fields[c]));
       values.push(this.at, this.at);
-      const id = Number(this.insert.run(values).lastInsertRowid);
+      let id: number;
+      try {
+        id = Number(this.insert.run(values).lastInsertRowid);
+      } catch (err) {
+        const again = (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' ? this.byRef.get(ref) as StoredRow | undefined : undefined;
+        if (again) return { kind: 'duplicate', firstLine: this.seen.get(Number(again.id)) };
+        throw err;
+      }
       this.added += 1;
+      this.seen.set(id, line);
       return { kind: 'added', id, diff: {} };
     }
+    this.seen.set(Number(existing.id), line);
     const diff: FieldDiff = {};
     for (const c of ROSTER_COLUMNS) {
       if (!(c in fields)) continue;
@@ -139,6 +173,28 @@ export class RosterWriter {
     for (const c of changed) existing[c] = diff[c]?.to ?? null;
     this.audit.run(this.at, this.by, 'child-updated', id, JSON.stringify({ ref, diff }));
     return { kind: 'updated', id, diff };
+  }
+
+  /**
+   * A row that will not be written (it has problems) still says its child is on the roster:
+   * returns the line the ref was first seen on when it is a duplicate, else 0.
+   */
+  touch(ref: string, line: number): number {
+    const existing = this.byRef.get(ref) as StoredRow | undefined;
+    if (existing) {
+      const first = this.seen.get(Number(existing.id));
+      if (first > 0) return first;
+      this.seen.set(Number(existing.id), line);
+      return 0;
+    }
+    const first = this.refusedNew.get(ref) ?? 0;
+    if (first === 0) this.refusedNew.set(ref, line);
+    return first;
+  }
+
+  /** Whether the child with this id was on this roster. */
+  wasSeen(id: number): boolean {
+    return this.seen.get(id) > 0;
   }
 
   /**

@@ -1,8 +1,6 @@
 import { recordAudit } from './audit.js';
 import type { Db } from './db.js';
 
-export interface Dismissal { id: number; flag: string; reason: string; by: string; at: string }
-
 /** Records that a flag no longer needs action for a child, with the reason; audited. */
 export function dismissFlag(db: Db, entry: { childId: number; flag: string; reason: string; by: string; at: Date }): void {
   db.transaction(() => {
@@ -12,8 +10,4 @@ export function dismissFlag(db: Db, entry: { childId: number; flag: string; reas
       .run(entry.childId, entry.flag, entry.reason, entry.by, at);
     recordAudit(db, { by: entry.by, at, action: 'dismiss-flag', childId: entry.childId, details: { flag: entry.flag, reason: entry.reason } });
   })();
-}
-
-export function dismissalsForChild(db: Db, childId: number): Dismissal[] {
-  return db.prepare('SELECT id, flag, reason, by, at FROM dismissals WHERE child_id = ? ORDER BY id').all(childId) as Dismissal[];
 }

@@ -187,6 +187,55 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX checks_shared ON checks (shared_on) WHERE status = 'completed';
   CREATE INDEX children_left ON children (left_on) WHERE left_on IS NOT NULL;
   `,
+
+  /* 3: email delivery. The SMTP server's URL (never its password); one row per parent a letter
+     was emailed to, so a re-run never emails a parent twice; one row per check shared by email.
+     A row is written only once the server has accepted the message, with its Message-ID. */ `
+  CREATE TABLE mail_server (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    url         TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  );
+
+  CREATE TABLE letter_emails (
+    id          INTEGER PRIMARY KEY,
+    letter_id   INTEGER NOT NULL REFERENCES letters (id) ON DELETE CASCADE,
+    child_id    INTEGER REFERENCES children (id) ON DELETE CASCADE,
+    recipient   TEXT NOT NULL,
+    message_id  TEXT NOT NULL,
+    sent_at     TEXT NOT NULL,
+    sent_by     TEXT NOT NULL,
+    UNIQUE (letter_id, recipient)
+  );
+  CREATE INDEX letter_emails_child ON letter_emails (child_id);
+
+  CREATE TABLE check_shares (
+    id          INTEGER PRIMARY KEY,
+    check_id    INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
+    child_id    INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,
+    recipient   TEXT NOT NULL,
+    message_id  TEXT NOT NULL,
+    consent_id  INTEGER REFERENCES consents (id) ON DELETE SET NULL,
+    sent_at     TEXT NOT NULL,
+    sent_by     TEXT NOT NULL
+  );
+  CREATE INDEX check_shares_child ON check_shares (child_id);
+  `,
+
+  /* 4: the basis of a funded place, as the roster's funding columns say it (the disadvantaged
+     two-year-old offer or the working-parent entitlement); and the roster layouts a manager
+     mapped once, by name, with the header row they were made for so the same export is
+     recognised again. */ `
+  ALTER TABLE children ADD COLUMN funding_basis TEXT CHECK (funding_basis IN ('disadvantaged', 'working-parent'));
+  CREATE TABLE roster_mappings (
+    name        TEXT PRIMARY KEY,
+    header_row  TEXT NOT NULL,
+    map         TEXT NOT NULL,
+    created_by  TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+  );
+  CREATE INDEX roster_mappings_header_row ON roster_mappings (header_row);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

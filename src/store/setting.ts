@@ -13,7 +13,7 @@ export interface Setting {
   logo: string | null;
 }
 
-export const SETTING_FIELDS = ['name', 'address', 'postcode', 'phone', 'email', 'manager', 'urn', 'area', 'logo'] as const;
+const SETTING_FIELDS = ['name', 'address', 'postcode', 'phone', 'email', 'manager', 'urn', 'area', 'logo'] as const;
 export type SettingField = (typeof SETTING_FIELDS)[number];
 export type SettingChanges = Partial<Record<SettingField, string | null>>;
 

@@ -107,10 +107,10 @@ describe('twocheck check', () => {
     expect(ws.run(['check', '007', '--shared', '2026-06-01']).code).toBe(1); // nothing to share yet
     ws.run(['check', '007', '--from', EXAMPLE]);
     expect(ws.run(['check', '007', '--shared', '2026-06-09']).code).toBe(2); // future
-    expect(ws.run(['check', '007', '--shared', '1/6/2026']).code).toBe(2);
+    expect(ws.run(['check', '007', '--shared', '1st June']).code).toBe(2);
     const r = ws.run(['check', '007', '--shared', '2026-06-01']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('given to parents on 01/06/2026');
+    expect(r.stderr).toContain('given to parents on 2026-06-01');
     expect(query<Row>(ws.db, 'SELECT shared_on FROM checks')).toEqual([{ shared_on: '2026-06-01' }]);
     expect(query(ws.db, "SELECT by FROM audit WHERE action = 'check.shared'")).toEqual([{ by: 'manager' }]);
   });

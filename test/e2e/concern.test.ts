@@ -24,11 +24,12 @@ describe('twocheck concern', () => {
     expect(result.stderr).toContain('Recorded concern 1 for Ivy Marchbank (L1).');
     expect(result.stdout).toMatch(/^Hub: /);
     expect(result.stdout).toContain(SEEN_RULE);
-    // Leek is West Hub; until the lookup is certain, no number at all.
-    if (PHONE.test(result.stdout)) expect(result.stdout).toContain('West Hub, 0300 303 3923');
-    else expect(result.stdout).toContain('not sure which Hub');
+    // ST13 is wholly inside Staffordshire Moorlands, the West Hub's locality: a certain match
+    expect(result.stdout).toContain('Hub: West Hub, 0300 303 3923 (Staffordshire Moorlands;');
     const rows = query<{ area: string; raised_on: string }>(ws.db, 'SELECT area, raised_on FROM concerns');
     expect(rows).toEqual([{ area: 'communication-and-language', raised_on: '2026-04-01' }]);
+    const json = JSON.parse(ws.run([...TODAY, 'concern', 'L1', ...RECORD, '--json']).stdout);
+    expect(json.hub).toMatchObject({ kind: 'found', hub: { id: 'west', name: 'West Hub', phone: '0300 303 3923' }, locality: 'Staffordshire Moorlands' });
   });
 
   it('never prints a Staffordshire number for a Stoke-on-Trent home', () => {
@@ -62,15 +63,18 @@ describe('twocheck concern', () => {
 
     const action = ws.run([...TODAY, 'concern', 'action', '1', '--note', 'Ask about a speech referral', '--due', '2026-04-15']);
     expect(action.code).toBe(0);
-    expect(action.stderr).toContain('action 2 recorded, due 2026-04-15');
+    // actions are numbered among the concern's actions: the first is 1, though a share came before it
+    expect(action.stderr).toContain('action 1 recorded, due 2026-04-15');
     expect(ws.run([...TODAY, 'concern', 'action', '1', '--due', '2026-04-15']).stderr).toContain('--note');
-    expect(ws.run([...TODAY, 'concern', 'action', '1', '--action', '2', '--done', '2026-03-31']).stderr).toContain('action 2 done on 2026-03-31');
-    expect(ws.run([...TODAY, 'concern', 'action', '1', '--action', '1', '--done', '2026-03-31']).code).toBe(1);
+    const missing = ws.run([...TODAY, 'concern', 'action', '1', '--action', '2', '--done', '2026-03-31']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('concern 1 has no action 2 (its actions are 1 to 1)');
+    expect(ws.run([...TODAY, 'concern', 'action', '1', '--action', '1', '--done', '31/03/2026']).stderr).toContain('action 1 done on 2026-03-31');
 
     const listed = ws.run([...TODAY, 'concern', 'list', 'L1']);
     expect(listed.stdout).toContain('#1  2026-03-01  communication-and-language  raised by setting  open');
     expect(listed.stdout).toContain('2026-03-02  shared with West Hub by phone: spoke to duty HV');
-    expect(listed.stdout).toContain('action 2: Ask about a speech referral  due 2026-04-15  done 2026-03-31');
+    expect(listed.stdout).toContain('action 1: Ask about a speech referral  due 2026-04-15  done 2026-03-31');
 
     const closed = ws.run([...TODAY, 'concern', 'close', '1', '--note', 'Referral made; settled']);
     expect(closed.code).toBe(0);

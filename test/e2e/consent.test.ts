@@ -30,7 +30,7 @@ describe('twocheck consent', () => {
 
     const shown = ws.run(['consent', '007', '--show']);
     expect(shown.stdout).toMatch(/2026-03-20 +share-with-health +given +Hazel Quillfeather +paper/);
-    expect(shown.stdout).toMatch(/2026-04-01 +share-with-health +withdrawn .*\(phoned in\)/);
+    expect(shown.stdout).toMatch(/2026-04-01 +share-with-health +withdrawn .*phoned in/);
     const json = JSON.parse(ws.run(['consent', '007', '--json']).stdout);
     expect(json.ref).toBe('007');
     expect(json.consents.map((c: { status: string }) => c.status)).toEqual(['given', 'withdrawn']);

@@ -21,6 +21,8 @@ beforeAll(() => {
     childSql('G07', '@Gus', '=SUM(1)', '2024-06-20'), // turns two soon; a formula-looking name
     childSql('H08', 'Hal', 'Hart', '2025-01-01'), // nothing yet
     childSql('L09', 'Lou', 'Left', '2023-01-10', { leftOn: '2026-01-01' }), // left: no flags
+    // homes whose Hub is sure, so that hub-unsure is tested on its own below
+    "UPDATE children SET address = '1 Church Street, Leek', postcode = 'ST13 5AA';",
     `INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, sent_on)
        SELECT id, 'parent-letter', 'parent-letter', 'h', 'letters/' || ref || '.pdf', 'abc', '${T}', 'mgr', '2025-12-01'
        FROM children WHERE ref IN ('C03', 'D04', 'E05');`,
@@ -92,7 +94,7 @@ describe('twocheck due', () => {
     const r = ws.run(['due', '--csv', '--flag', 'turns-two-soon']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\r\n');
-    expect(lines[0]).toBe('ref,firstName,lastName,dob,turnsTwo,ageMonths,flags,nextDate,checkLateFrom,checkMissedFrom,fundedFrom,room,keyPerson');
+    expect(lines[0]).toBe('ref,first_name,last_name,dob,turns_two,age_months,flags,next_date,check_late_from,check_missed_from,funded_from,room,key_person');
     expect(lines[1]).toMatch(/^G07,'@Gus,'=SUM\(1\),2024-06-20,/);
   });
 
@@ -233,7 +235,7 @@ describe('twocheck child', () => {
 });
 
 describe("a child whose Hub cannot be determined", () => {
-  it('is named by due (on stderr) and child shows why, while a known home shows its Hub', () => {
+  it('carries hub-unsure, named with the reason by due (on stderr); child shows why, while a known home shows its Hub', () => {
     const home = workspace({ TWOCHECK_TODAY: TODAY });
     seedDatabase(home.db as string, [
       childSql('K01', 'Kit', 'Known', '2024-06-15'),
@@ -245,11 +247,17 @@ describe("a child whose Hub cannot be determined", () => {
     ].join('\n'));
     const due = home.run(['due']);
     expect(due.code).toBe(0);
-    expect(due.stderr).toContain('no Hub number for 2 of these children');
+    expect(due.stderr).toContain('no Hub number for 1 of these children (hub-unsure)');
     expect(due.stderr).toMatch(/N02 {2}Nia Nowhere: /);
-    expect(due.stderr).toMatch(/S03 {2}Sam Stoke: .*not covered/);
+    // Stoke-on-Trent is a sure answer (another service), not a guess to fix
+    expect(due.stderr).not.toContain('S03');
     expect(due.stderr).not.toContain('K01');
+    const listed = JSON.parse(home.run(['due', '--json']).stdout) as { ref: string; flags: string[] }[];
+    expect(listed.map((r) => [r.ref, r.flags.includes('hub-unsure')])).toEqual([['N02', true], ['K01', false], ['S03', false]]);
     expect(home.run(['due', '--json']).stderr).toBe('');
+    const remind = home.run(['remind']).stdout;
+    expect(remind).toContain('Hub unknown: correct the address before the letter or a call (hub-unsure): 1');
+    expect(remind).toContain('run: twocheck hub --child N02');
 
     expect(home.run(['child', 'K01']).stdout).toMatch(/Hub +West Hub 0300 303 3923/);
     const unsure = home.run(['child', 'N02']).stdout;

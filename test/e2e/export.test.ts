@@ -37,16 +37,18 @@ describe('twocheck export', () => {
     expect(data).toHaveLength(2);
     expect(data[0].ref).toBe('007');
     expect(data[0].consents[0]).toMatchObject({ kind: 'share-with-health', status: 'given' });
-    expect(data[0].letters[0]).toMatchObject({ sent_on: '2026-11-02', file: '/letters/007.pdf' });
-    expect(data[0].checks.map((c: { version: number; pdf_sha256: string }) => [c.version, c.pdf_sha256])).toEqual([[1, 'sha1'], [2, 'sha2']]);
+    expect(data[0].letters[0]).toMatchObject({ sentOn: '2026-11-02', file: '/letters/007.pdf' });
+    expect(data[0].checks.map((c: { version: number; pdfSha256: string }) => [c.version, c.pdfSha256])).toEqual([[1, 'sha1'], [2, 'sha2']]);
     expect(data[0].checks[0].data).toEqual({ summary: 'first' });
-    expect(data[1].concerns[0].events[0]).toMatchObject({ with_whom: 'West Hub' });
-    expect(data[0].dismissals).toEqual([expect.objectContaining({ flag: 'letter-due', reason: 'Letter handed over in person', recorded_by: 'jo' })]);
-    expect(data[0].groups).toEqual([expect.objectContaining({ on_date: '2026-12-03', place: 'Leek Library', health_visitor: 'Sam Green', attended: true })]);
-    expect(data[1].groups[0]).toMatchObject({ on_date: '2026-12-03', attended: null });
+    expect(data[1].concerns[0].events[0]).toMatchObject({ withWhom: 'West Hub' });
+    expect(data[0].dismissals).toEqual([expect.objectContaining({ flag: 'letter-due', reason: 'Letter handed over in person', recordedBy: 'jo' })]);
+    expect(data[0].groups).toEqual([expect.objectContaining({ onDate: '2026-12-03', place: 'Leek Library', healthVisitor: 'Sam Green', attended: true })]);
+    expect(data[1].groups[0]).toMatchObject({ onDate: '2026-12-03', attended: null });
     expect(data[1].dismissals).toEqual([]);
+    // every --json names fields in camelCase, as children --json and due --json do
+    expect(JSON.stringify(data, (k, v) => (k === 'data' ? undefined : v))).not.toMatch(/"[a-z0-9]+_[a-z0-9_]*":/);
     // JSON is data, not a spreadsheet: nothing is altered
-    expect(data[0].first_name).toBe('=HYPERLINK("http://x")');
+    expect(data[0].firstName).toBe('=HYPERLINK("http://x")');
   });
 
   it('neutralises formula injection in CSV cells', () => {

@@ -72,9 +72,13 @@ describe('twocheck groups', () => {
     expect(letters.every((l) => l.kind === 'group-invitation' && l.session_id === 1)).toBe(true);
     sql.close();
 
-    expect(ws.run(['groups', 'attend', '1', '001', '002']).code).toBe(0);
-    expect(ws.run(['groups', 'attend', '1', '003', '--absent']).code).toBe(0);
-    const wrong = ws.run(['groups', 'attend', '1', '004']);
+    // not before the session's day: no one can have come yet
+    const early = ws.run(['--today', '2026-11-23', 'groups', 'attend', '1', '001', '002']);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toMatch(/session #1 is on \d{4}-\d{2}-\d{2}, after today \(2026-11-23\)/);
+    expect(ws.run(['--today', '2027-02-01', 'groups', 'attend', '1', '001', '002']).code).toBe(0);
+    expect(ws.run(['--today', '2027-02-01', 'groups', 'attend', '1', '003', '--absent']).code).toBe(0);
+    const wrong = ws.run(['--today', '2027-02-01', 'groups', 'attend', '1', '004']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('not in session #1: 004');
 

@@ -49,7 +49,8 @@ describe('twocheck hub', () => {
     expect(json.answer.kind).toBe('unsure');
     expect(json.answer.hubs.map((h: { id: string }) => h.id)).toEqual(['west', 'east']);
     const ok = JSON.parse(runCli(['hub', 'Tamworth', '--json']).stdout);
-    expect(ok.answer).toEqual({ kind: 'found', hub: { id: 'east', name: 'East Hub', phone: '0300 303 3924' }, locality: 'Tamworth', matched: 'Tamworth' });
+    expect(ok.answer).toMatchObject({ kind: 'found', hub: { id: 'east', name: 'East Hub', phone: '0300 303 3924' }, locality: 'Tamworth', matched: 'Tamworth' });
+    expect(ok.answer.steps.join('\n')).toMatch(/source: reference/);
     expect(ok.sharingNote).toMatch(/only once the 0–19 service has seen the child/);
   });
 
@@ -85,7 +86,7 @@ describe('twocheck hub', () => {
     expect(found.stdout).toContain('West Hub  0300 303 3923');
     const conflict = ws.run(['hub', '--child', 'C002']);
     expect(conflict.code).toBe(1);
-    expect(conflict.stdout).toContain('the postcode and the address disagree');
+    expect(conflict.stdout).toContain('the address and the postcode disagree');
     const missing = ws.run(['hub', '--child', 'NOPE']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no child with the ref "NOPE"');

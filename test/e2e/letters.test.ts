@@ -82,7 +82,9 @@ describe('twocheck letters', () => {
     const again = ws.run([...TODAY, 'letters']);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe('');
-    expect(again.stderr).toContain('already recorded');
+    expect(again.stderr).toContain('3 already written, not yet marked sent: see twocheck letters sent --help');
+    expect(again.stderr.trim().split('\n')).toHaveLength(2); // that line and "No parent letters to write today."
+    expect(ws.run([...TODAY, 'letters', '--verbose']).stderr).toContain('already recorded');
     expect(query(ws.db, 'SELECT * FROM letters')).toHaveLength(3);
   });
 
@@ -157,9 +159,12 @@ describe('twocheck letters', () => {
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('A2: the letter file');
     expect(query(ws.db, 'SELECT * FROM letters WHERE sent_on IS NOT NULL')).toHaveLength(0);
-    const ok = ws.run([...TODAY, 'letters', 'sent', 'A1', '--on', '2026-11-20']);
+    const early = ws.run([...TODAY, 'letters', 'sent', 'A1', '--on', '2026-11-20']);
+    expect(early.code).toBe(3);
+    expect(early.stderr).toContain('A1: --on 2026-11-20 is before the letter was written (2026-11-23)');
+    const ok = ws.run([...TODAY, 'letters', 'sent', 'A1', '--on', '23/11/2026']);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(query(ws.db, "SELECT sent_on FROM letters WHERE sent_on = '2026-11-20'")).toHaveLength(1);
+    expect(query(ws.db, "SELECT sent_on FROM letters WHERE sent_on = '2026-11-23'")).toHaveLength(1);
     expect(query(ws.db, "SELECT * FROM audit WHERE action = 'letter.sent'")).toHaveLength(1);
   });
 

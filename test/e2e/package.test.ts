@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,5 +53,21 @@ describe('the packed file', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('twocheck is not built');
     expect(r.stderr).toContain('run: npm run build');
+  });
+});
+
+describe('npm pack', () => {
+  it('builds before it packs, so a checkout with no dist/ still packs the bundle', () => {
+    // A copy of the project with no dist/, whose build only writes an empty bundle: this checks
+    // that npm pack runs the build, not the build itself.
+    const folder = tempDir();
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    pkg.scripts.build = 'node -e "require(\'fs\').mkdirSync(\'dist\');require(\'fs\').writeFileSync(\'dist/twocheck.cjs\',\'\')"';
+    fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify(pkg));
+    fs.cpSync(path.join(ROOT, 'bin'), path.join(folder, 'bin'), { recursive: true });
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: folder, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'silent' } });
+    expect(r.status, r.stderr).toBe(0);
+    const [packed] = JSON.parse(r.stdout.slice(r.stdout.indexOf('['))) as { files: { path: string }[] }[];
+    expect(packed?.files.map((f) => f.path)).toContain('dist/twocheck.cjs');
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, SETTING_FLAGS, runCli, workspace } from '../helpers/cli.js';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
@@ -38,3 +38,52 @@ describe('the README keeps up with the program', () => {
     expect(commandsShown).toEqual(['npm ci && npm run demo', 'npm test']);
   });
 });
+
+/** The backticked names in the README between two pieces of text. */
+function namesBetween(start: string, end: string): string[] {
+  const from = readme.indexOf(start);
+  const part = readme.slice(from + start.length, readme.indexOf(end, from + start.length));
+  return [...part.matchAll(/`([a-zA-Z_0-9]+)`/g)].map((m) => m[1] as string);
+}
+
+describe("the README's field lists are the program's", () => {
+  it('children --csv', async () => {
+    const { childrenCsvHeader } = await import('../../src/cli/children-table.js');
+    expect(namesBetween('so the file\nimports again as it is:', '; with `--all`')).toEqual(childrenCsvHeader(false));
+    expect(childrenCsvHeader(true).at(-1)).toBe('left_on');
+    // the same columns on an empty roster as on a full one, and the export imports again as it is
+    const { run, write } = seededWorkspace();
+    expect(run(SETTING_FLAGS).code).toBe(0);
+    expect(run(['children', '--csv']).stdout).toBe(`${childrenCsvHeader(false).join(',')}\n`);
+    write('r.csv', 'ref,first_name,last_name,dob,room,funded\nA1,Ada,Able,01/11/2024,Owls,yes\n');
+    expect(run(['import', 'r.csv']).code).toBe(0);
+    const exported = run(['children', '--csv']).stdout;
+    expect(exported.split('\n')[0]).toBe(childrenCsvHeader(false).join(','));
+    write('again.csv', exported);
+    const again = run(['import', 'again.csv']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('0 added, 0 updated, 1 unchanged');
+  });
+
+  it('due --csv and due --json', () => {
+    const { run, write } = seededWorkspace();
+    write('r.csv', 'ref,first_name,last_name,dob\nA1,Ada,Able,2024-11-01\n');
+    expect(run(['import', 'r.csv']).code).toBe(0);
+    const csvHeader = run(['due', '--csv']).stdout.split('\r\n')[0]!.split(',');
+    expect(namesBetween('- `--csv`: the same columns as CSV, named in snake_case as every CSV is:', 'A cell')).toEqual(csvHeader);
+    const json = JSON.parse(run(['due', '--json']).stdout) as Record<string, unknown>[];
+    expect(namesBetween('- `--json`: one object per child:', '- `--csv`')).toEqual(Object.keys(json[0]!));
+  });
+
+  it('children --json', () => {
+    const { run, write } = seededWorkspace();
+    write('r.csv', 'ref,first_name,last_name,dob\nA1,Ada,Able,2024-11-01\n');
+    expect(run(['import', 'r.csv']).code).toBe(0);
+    const json = JSON.parse(run(['children', '--json']).stdout) as Record<string, unknown>[];
+    expect(namesBetween('`--json` prints\na JSON array (each child has', '), names')).toEqual(Object.keys(json[0]!));
+  });
+});
+
+function seededWorkspace() {
+  return workspace({ TWOCHECK_TODAY: '2026-11-20' });
+}

@@ -1,10 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SETTING_FLAGS, workspace } from '../helpers/cli.js';
+import { ROOT, SETTING_FLAGS, workspace } from '../helpers/cli.js';
 import { HAS_TERMINAL, KEY, onTerminal } from '../helpers/pty.js';
 
 describe('twocheck setup', () => {
+  it('every command that needs the setting says the same when none is recorded, and exits 1', () => {
+    const ws = workspace({ TWOCHECK_TODAY: '2026-11-23' });
+    // import makes the database, with children and no setting
+    const roster = ws.write('roster.csv', 'ref,first_name,last_name,dob\nA1,Ada,Able,2024-10-05\nB2,Ben,Brook,2024-11-01\n');
+    expect(ws.run(['import', roster]).code).toBe(0);
+    expect(ws.run(['groups', 'create', '--from', '2026-12-01', '--to', '2027-01-31', '--time', '10:00', '--place', 'Oaks room']).code).toBe(0);
+    const runs = {
+      'setup --show': ws.run(['setup', '--show']),
+      letters: ws.run(['letters', '--child', 'A1', '--force']),
+      check: ws.run(['check', 'A1', '--from', path.join(ROOT, 'examples', 'progress-check.json')]),
+      'groups invite': ws.run(['groups', 'invite', '1', '--out', 'invites']),
+    };
+    for (const [command, r] of Object.entries(runs)) {
+      expect({ command, code: r.code, stderr: r.stderr }).toEqual({
+        command, code: 1, stderr: 'error: no setting recorded yet\nrun: twocheck setup --name … --address … --postcode … --phone …\n',
+      });
+    }
+  });
+
   it('records the setting by flags in a private database', () => {
     const ws = workspace();
     const result = ws.run(SETTING_FLAGS);

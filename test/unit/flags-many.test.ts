@@ -19,6 +19,7 @@ describe('statusOn over a roster', () => {
       letterSent: fc.boolean(), consentGiven: fc.boolean(), openConcerns: fc.nat(2),
       check: fc.option(fc.record({ completedOn: fc.option(day), sharedOn: fc.option(day) }), { nil: null }),
       dismissed: fc.constantFrom([], ['check-missed'], ['check-late']),
+      hubUnsure: fc.constantFrom(() => null, () => 'the postcode is missing'),
     });
     const roster = fc.array(day, { minLength: 1, maxLength: 4 }).chain((dobs) => fc.array(facts(dobs), { maxLength: 40 }));
     fc.assert(fc.property(roster, day, fc.integer({ min: 0, max: 60 }), (children, today, within) => {

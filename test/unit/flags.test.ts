@@ -44,7 +44,7 @@ const END = Date.UTC(2029, 11, 31) / 86_400_000;
 const anyDate = fc.integer({ min: START, max: END }).map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10) as CalendarDate);
 
 function facts(dob: string, more: Partial<ChildFacts> = {}): ChildFacts {
-  return { dob: d(dob), leftOn: null, letterSent: false, consentGiven: false, check: null, openConcerns: 0, dismissed: [], ...more };
+  return { dob: d(dob), leftOn: null, letterSent: false, consentGiven: false, check: null, openConcerns: 0, dismissed: [], hubUnsure: () => null, ...more };
 }
 const names = (f: ChildFacts, today: string, within = 30): FlagName[] => childStatus(f, d(today), within).flags.map((x) => x.name).sort();
 
@@ -140,11 +140,24 @@ describe('flags', () => {
     expect(names(facts('2024-02-29'), '2026-02-28', 0)).toEqual([]);
     expect(names(facts('2024-02-29'), '2026-03-01', 0)).toEqual(['check-due', 'consent-missing', 'letter-due']);
   });
+  it('hub-unsure while a letter or a concern needs the Hub, with the reason, and not otherwise', () => {
+    const unsure = { hubUnsure: () => 'the postcode is missing' };
+    const status = childStatus(facts('2024-06-20', unsure), d('2026-06-01'), 30);
+    expect(status.flags.find((f) => f.name === 'hub-unsure')).toEqual({ name: 'hub-unsure', date: '2026-06-20', note: 'the postcode is missing' });
+    // a four-year-old with nothing open needs no Hub number; with an open concern it does, today
+    expect(names(facts('2022-01-01', unsure), '2026-06-01')).toEqual(['check-missed']);
+    expect(childStatus(facts('2022-01-01', { ...unsure, openConcerns: 1, check: { completedOn: d('2024-01-10'), sharedOn: d('2024-01-12') } }), d('2026-06-01'))
+      .flags).toEqual([{ name: 'hub-unsure', date: '2026-06-01', note: 'the postcode is missing' }, { name: 'concern-open', date: '2026-06-01' }]);
+    // the look-up is made only when a rule needs it
+    let asked = 0;
+    childStatus(facts('2022-01-01', { hubUnsure: () => { asked += 1; return 'x'; } }), d('2026-06-01'));
+    expect(asked).toBe(0);
+  });
   it('every flag agrees with a reference for any child and day', () => {
     const facts$ = fc.record({
       dob: anyDate, n: fc.integer({ min: -60, max: 1400 }), within: fc.integer({ min: 0, max: 90 }),
       letterSent: fc.boolean(), consentGiven: fc.boolean(), checked: fc.boolean(), shared: fc.boolean(),
-      concerns: fc.nat(2), dismissed: fc.boolean(),
+      concerns: fc.nat(2), dismissed: fc.boolean(), hubUnsure: fc.boolean(),
     });
     fc.assert(fc.property(facts$, (x) => {
       const today = ref.plusDays(x.dob, x.n);
@@ -152,6 +165,7 @@ describe('flags', () => {
         letterSent: x.letterSent, consentGiven: x.consentGiven, openConcerns: x.concerns,
         check: x.checked ? { completedOn: d(x.dob), sharedOn: x.shared ? d(x.dob) : null } : null,
         dismissed: x.dismissed ? ['check-missed'] : [],
+        hubUnsure: () => (x.hubUnsure ? 'the postcode is missing' : null),
       });
       const months = today < x.dob ? -1 : ref.ageMonths(x.dob, today);
       const two = ref.anniversary(x.dob, 24);
@@ -165,6 +179,7 @@ describe('flags', () => {
       if (!x.checked && months >= 36 && !x.dismissed) want.push('check-missed');
       if (x.checked && !x.shared) want.push('check-not-shared');
       if (x.concerns > 0) want.push('concern-open');
+      if (x.hubUnsure && ((soon && months < 36) || x.concerns > 0)) want.push('hub-unsure');
       expect(names(f, today, x.within)).toEqual(want.sort());
     }), { numRuns: 5000 });
   });

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CalendarDate, addDays, fromYmd, ymd } from '../../src/domain/calendar.js';
-import { headerKey, mapHeaders, normalisePostcode, parseRosterDate, parseYesNo, validateRow } from '../../src/domain/roster.js';
+import { headerKey, normalisePostcode, parseRosterDate, parseYesNo, validateRow } from '../../src/domain/roster.js';
+import { planLayout } from '../../src/domain/roster-layout.js';
+
+const mapHeaders = (headers: string[], overrides: string[] = []) => {
+  const l = planLayout(headers, overrides);
+  const columns = headers.map((h) => (Object.entries(l.sources).find(([, s]) => s === `"${h}"`)?.[0] ?? null));
+  return { columns, problems: l.problems, missing: l.missing, choices: l.choices };
+};
 
 const TODAY = '2026-11-23' as CalendarDate;
 const date = (t: string) => {
@@ -30,14 +37,14 @@ describe('header mapping', () => {
     expect(m.columns).toEqual(['ref', 'first_name', 'last_name', 'dob', null]);
   });
 
-  it('names the missing fields and the headers found', () => {
-    const m = mapHeaders(['Name', 'Birthday']);
-    expect(m.problems[0]).toContain('no column for ref, first_name, last_name');
-    expect(m.problems[0]).toContain('"Name", "Birthday"');
+  it('names the missing fields', () => {
+    expect(mapHeaders(['Kid', 'Born on']).missing).toEqual(['first_name', 'last_name', 'dob']);
   });
 
-  it('refuses two columns meaning one field, and a bad --map', () => {
-    expect(mapHeaders(['ref', 'Surname', 'Last name', 'first_name', 'dob']).problems[0]).toContain('both mean last_name');
+  it('chooses between two columns for one field, and says so; refuses a bad --map', () => {
+    const m = mapHeaders(['ref', 'Surname', 'Last name', 'first_name', 'dob']);
+    expect(m.columns).toEqual(['ref', 'last_name', null, 'first_name', 'dob']);
+    expect(m.choices).toEqual(['last_name: used "Surname"; not "Last name"']);
     expect(mapHeaders(['ref'], ['nonsense']).problems[0]).toContain('--map "nonsense"');
     expect(mapHeaders(['ref', 'first_name', 'last_name', 'dob'], ['room=Class']).problems[0]).toContain('no column "class"');
   });
@@ -63,7 +70,7 @@ describe('dates', () => {
     expect(date('31/02/2024')).toContain('not a date that exists');
     expect(date('29/02/2023')).toContain('not a date that exists');
     expect(date('29/02/2024')).toBe('2024-02-29');
-    expect(date('12/31/2024')).toContain('day first');
+    expect(date('12/31/2024')).toContain('read day first');
     expect(date('next tuesday')).toContain('dd/mm/yyyy');
   });
 
@@ -98,6 +105,8 @@ describe('rows', () => {
   it('reports every problem in a row, by field', () => {
     const { problems } = validateRow({ ref: '', first_name: 'A', last_name: 'B', dob: '01/01/2030', postcode: 'nope', funded: 'maybe' }, TODAY);
     expect(problems.map((p) => p.field)).toEqual(['ref', 'dob', 'postcode', 'funded']);
+    expect(validateRow({ first_name: 'x'.repeat(201) }, TODAY).problems[0]?.problem).toContain('at most 200');
+    expect(validateRow({ first_name: 'Nguy?n' }, TODAY).warnings[0]?.problem).toContain('CSV UTF-8');
   });
 
   it('refuses a birth in the future and a child implausibly old, for any today', () => {

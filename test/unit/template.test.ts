@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PLACEHOLDERS, TemplateError, fillTemplate, parseTemplate } from '../../src/documents/template.js';
+import { InputRejected, TwocheckError } from '../../src/errors.js';
 import { languageCode } from '../../src/documents/template-files.js';
 import { safeFileName } from '../../src/documents/pdf.js';
 
@@ -10,7 +11,7 @@ function problems(source: string): string[] {
     parseTemplate(source, 'x.md');
   } catch (error) {
     expect(error).toBeInstanceOf(TemplateError);
-    return (error as TemplateError).problems;
+    return [...(error as TemplateError).problems];
   }
   throw new Error('expected the template to be refused');
 }
@@ -95,5 +96,17 @@ describe('roster languages and file names', () => {
     [['A/1', 'Zoë', 'Ольга'], 'A-1-Zoe'], [['C:\\x', 'a\u0000b'], 'C-x-a-b'],
   ])('%j -> %s', (parts, name) => {
     expect(safeFileName(...parts)).toBe(name);
+  });
+});
+
+describe('a refused template', () => {
+  it('is input rejected (exit 3) in the project\'s errors, its problems listed once, each on its own line', () => {
+    const error = new TemplateError(['x.md:6:6: unknown placeholder {{parent.nmae}}', 'x.md:9:1: {{#if}} is never closed']);
+    expect(error).toBeInstanceOf(InputRejected);
+    expect(error).toBeInstanceOf(TwocheckError);
+    expect(error.exitCode).toBe(3);
+    expect(error.name).toBe('TemplateError');
+    expect(error.message).toBe('2 problems in a letter template');
+    expect(error.problems).toEqual(['x.md:6:6: unknown placeholder {{parent.nmae}}', 'x.md:9:1: {{#if}} is never closed']);
   });
 });

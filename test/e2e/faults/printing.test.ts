@@ -72,18 +72,25 @@ describe('every run: suggestion remind prints does the thing', () => {
     run(['consent', 'L1', '--method', 'paper']);
 
     const first = suggestions(run(['remind']).stdout);
-    const [letter] = first.get('L1') ?? [];
+    const letter = (first.get('L1') ?? []).find((c) => c.startsWith('twocheck letters'));
     expect(letter).toBe('twocheck letters --child L1');
     run([...words(letter as string), '--out', 'letters-out']);
     expect(query(ws.db, "SELECT count(*) AS n FROM letters l JOIN children c ON c.id = l.child_id WHERE c.ref = 'L1'")).toEqual([{ n: 1 }]);
 
+    // no address: the Hub is unknown, and the suggestion shows why (it has no number to give, so exits 1)
+    const hub = (first.get('L1') ?? []).find((c) => c.startsWith('twocheck hub'));
+    expect(hub).toBe('twocheck hub --child L1');
+    const why = ws.run([...TODAY, ...words(hub as string)]);
+    expect(why.stdout).toContain('the home address and postcode are missing');
+
     const second = suggestions(run(['remind']).stdout);
     // the letter is written now: the suggestion is to record it as sent, and it works
-    expect(second.get('L1')?.[0]).toBe('twocheck letters sent L1');
-    run(words(second.get('L1')?.[0] as string));
+    const sent = (second.get('L1') ?? []).find((c) => c.startsWith('twocheck letters'));
+    expect(sent).toBe('twocheck letters sent L1');
+    run(words(sent as string));
     expect(query(ws.db, "SELECT sent_on FROM letters")).toEqual([{ sent_on: '2026-11-23' }]);
 
-    const concern = second.get('C1') ?? [];
+    const concern = (second.get('C1') ?? []).filter((c) => c.startsWith('twocheck concern'));
     expect(concern[0]).toBe('twocheck concern list C1');
     expect(run(words(concern[0] as string)).stdout).toContain('Not yet walking');
     expect(concern[1]).toMatch(/^twocheck concern close \d+ --note "\.\.\."$/);
@@ -117,7 +124,7 @@ describe.skipIf(!HAS_TERMINAL)('a suggestion that asks its questions on a termin
     const consent = printed.find((c) => c.startsWith('twocheck consent'));
     expect(consent).toBe('twocheck consent T1');
     const term = onTerminal([...TODAY, ...words(consent as string)], { cwd: ws.dir, env: { TWOCHECK_DB: ws.db } });
-    for (const question of ['Consent to', 'Given or withdrawn', 'Given by', 'On (YYYY-MM-DD)', 'How', 'Note']) {
+    for (const question of ['Consent to', 'Given or withdrawn', 'Given by', 'On (', 'How', 'Note']) {
       await term.waitFor(question);
       term.type(KEY.enter);
     }

@@ -1,0 +1,65 @@
+import { type CalendarDate } from '../domain/calendar.js';
+import { type DueRow, dueRows, flaggedOn } from '../domain/due.js';
+import { DEFAULT_LOOK_AHEAD, FLAG_NAMES, type FlagName, isFlagName } from '../domain/flags.js';
+import { type HomeAddress, hubIsSure } from '../domain/hub.js';
+import { UsageError } from '../errors.js';
+import { childDetails, rosterWithRecords } from '../store/flag-records.js';
+import type { AppContext } from './context.js';
+import { homeHubs } from './home-hub.js';
+
+export type { DueRow } from '../domain/due.js';
+
+export interface DueOptions {
+  within?: string;
+  flag?: string[];
+  room?: string;
+  keyPerson?: string;
+}
+
+export interface DueResult {
+  today: CalendarDate;
+  within: number;
+  children: DueRow[];
+  /** each listed child's home, in the same order */
+  homes: HomeAddress[];
+}
+
+/** Validated at the boundary: a bad value names the valid ones. */
+export function parseDueOptions(opts: DueOptions): { within: number; flags: FlagName[] | null } {
+  let within = DEFAULT_LOOK_AHEAD;
+  if (opts.within !== undefined) {
+    if (!/^\d{1,4}$/.test(opts.within)) throw new UsageError(`--within must be a whole number of days (0–9999), not "${opts.within}"`);
+    within = Number(opts.within);
+  }
+  let flags: FlagName[] | null = null;
+  if (opts.flag && opts.flag.length > 0) {
+    flags = [];
+    for (const f of opts.flag.flatMap((v) => v.split(','))) {
+      const name = f.trim();
+      if (!isFlagName(name)) throw new UsageError(`unknown flag "${name}"; valid flags: ${FLAG_NAMES.join(', ')}`);
+      flags.push(name);
+    }
+  }
+  return { within, flags };
+}
+
+/** The children carrying flags on the context's day, most urgent first. */
+export function runDue(ctx: AppContext, opts: DueOptions): DueResult {
+  const { within, flags } = parseDueOptions(opts);
+  const db = ctx.db();
+  const hubs = homeHubs(db);
+  const hubUnsure = (home: HomeAddress): string | null => {
+    const sure = hubIsSure(hubs.of(home));
+    return sure.sure ? null : sure.reason;
+  };
+  const roster = rosterWithRecords(db, { today: ctx.today, room: opts.room, keyPerson: opts.keyPerson });
+  const flagged = flaggedOn(roster, ctx.today, within, flags, hubUnsure);
+  const details = childDetails(db, flagged.map((f) => f.child.id));
+  const due = dueRows(flagged, (child) => details.get(child.id)!);
+  return {
+    today: ctx.today,
+    within,
+    children: due.map((d) => d.row),
+    homes: due.map((d) => ({ address: d.child.address, postcode: d.child.postcode })),
+  };
+}
