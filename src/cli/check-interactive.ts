@@ -4,7 +4,7 @@
  * else), and the next `twocheck check <ref>` offers to resume. Single-line inputs only: an
  * external editor is fragile over ssh and tmux, and a sentence or two per field is the norm.
  */
-import { type CheckDefaults, completedOnRules, PRIME_AREAS, PRIME_AREA_TITLES, type ProgressCheck, SPECIFIC_AREAS, SPECIFIC_AREA_TITLES, validateCheck } from '../domain/progress-check.js';
+import { type CheckDefaults, completedOnRules, isEnglish, PRIME_AREAS, PRIME_AREA_TITLES, type ProgressCheck, SPECIFIC_AREAS, SPECIFIC_AREA_TITLES, validateCheck } from '../domain/progress-check.js';
 import { londonDateTime } from '../domain/clock.js';
 import { parseDateInput } from '../domain/dates-input.js';
 import { Cancelled, InputRejected } from '../errors.js';
@@ -87,6 +87,23 @@ export async function askForCheck(ctx: Context, child: Child, defaults: CheckDef
         validate: (v) => (v.trim() === '' || parseDateInput(v) ? true : 'A date as YYYY-MM-DD or DD/MM/YYYY, or leave empty'),
       }));
       draft = { ...draft, additional_needs: needs, plan_agreed: plan, shared_with_parents_on: parseDateInput(shared) ?? null };
+      keep();
+    }
+    if (draft.learning_at_home === undefined) {
+      const language = await text('Home language', defaults.homeLanguage ?? 'English', false);
+      const explored = isEnglish(language || 'English') ? '' : await text('How the home language was explored with the parents', undefined, false);
+      const home = await text('How the summary supports learning at home (optional)', undefined, false);
+      const others = await text("Other professionals' views, where involved (optional)", undefined, false);
+      const targeted = await text('Targeted plan agreed with the SENCO (optional)', undefined, false);
+      const agreed = await ask(() => p.input({
+        message: 'Date it was agreed with the parents to give them the summary (YYYY-MM-DD or DD/MM/YYYY, optional)',
+        validate: (v) => (v.trim() === '' || parseDateInput(v) ? true : 'A date as YYYY-MM-DD or DD/MM/YYYY, or leave empty'),
+      }));
+      const health = await text("The parents' summary of the child's health (optional)", undefined, false);
+      draft = {
+        ...draft, home_language: language || null, home_language_explored: explored || null, learning_at_home: home || null,
+        other_professionals: others || null, targeted_plan: targeted || null, agreed_with_parents_on: parseDateInput(agreed) ?? null, parents_health_summary: health || null,
+      };
       keep();
     }
     const validation = validateCheck(draft, defaults);

@@ -8,9 +8,16 @@ import { InputRejected, NoSetting, NoSuchChild, NotFound, NotJson, TwocheckError
 import { TEMPLATES_DIR } from '../store/areas.js';
 import { type CheckRecord, checksForChild, currentCheck, nextVersion, recordCompletedCheck, recordShared } from '../store/checks.js';
 import { type Child, findChild } from '../store/children.js';
+import { type CheckShare, type ReviewRecord, addCheckShare, checkSharesForChild, reviewsForChild } from '../store/reviews.js';
+import { consentHistory, recordConsentOverride } from '../store/consents.js';
+import { consentToShare } from '../domain/consent.js';
 import { getSetting } from '../store/setting.js';
 import { registerShare } from './check-share.js';
+import { SHARE_METHODS } from '../domain/records.js';
 import { type Context, withContext } from './context.js';
+import { choiceFlag, dateFlag, textFlag } from './recordInput.js';
+import { reviewLine } from './review-text.js';
+import { shareGate } from './share-gate.js';
 import { homeHubs } from './home-hub.js';
 import { printVersions } from './check-versions.js';
 import { checkTemplate } from './check-template.js';
@@ -27,12 +34,17 @@ export interface CheckOptions {
   show?: boolean;
   json?: boolean;
   out?: string;
+  shareWith?: string;
+  how?: string;
+  on?: string;
+  withoutConsent?: boolean;
 }
 
 export type CheckResult =
   | { kind: 'completed'; child: Child; record: CheckRecord; warnings: string[] }
   | { kind: 'shared'; child: Child; record: CheckRecord }
-  | { kind: 'versions'; child: Child; versions: CheckRecord[] }
+  | { kind: 'shared-health'; child: Child; record: CheckRecord; share: CheckShare; warnings: string[] }
+  | { kind: 'versions'; child: Child; versions: CheckRecord[]; sharedWithHealth: CheckShare[]; reviews: ReviewRecord[] }
   | { kind: 'kept-as-draft'; child: Child };
 
 export function register(program: Command): void {
@@ -46,7 +58,11 @@ export function register(program: Command): void {
     .option('--reason <text>', 'why the check is amended, or why --force is right')
     .option('--force', 'accept a check dated before the second birthday (needs --reason)')
     .option('--shared <date>', 'record the day the copy was given to parents (YYYY-MM-DD or DD/MM/YYYY)')
-    .option('--show', 'list the versions kept, change nothing')
+    .option('--share-with <whom>', 'record that the current check was shared with health, e.g. "West Hub" (needs consent to share)')
+    .option('--how <how>', `with --share-with: how it was shared: ${SHARE_METHODS.join(', ')}`)
+    .option('--on <date>', 'with --share-with: when (default today)')
+    .option('--without-consent', 'with --share-with: share although consent is missing or withdrawn (safeguarding; needs --reason)')
+    .option('--show', 'list the versions kept, with any health shares and the review result; change nothing')
     .option('--json', 'with --show (or alone): the versions as JSON')
     .option('--out <folder>', 'where to write the PDF', 'checks')
     .action(withContext(async (ctx, command) => {
@@ -67,7 +83,10 @@ export async function runCheck(ctx: Context, ref: string, opts: CheckOptions): P
   const db = ctx.db();
   const child = findChild(db, ref);
   if (!child) throw new NoSuchChild(ref);
-  if (opts.show || (opts.json && !opts.from)) return { kind: 'versions', child, versions: checksForChild(db, child.id) };
+  if (opts.shareWith !== undefined) return shareWithHealth(ctx, child, opts);
+  if (opts.show || (opts.json && !opts.from)) {
+    return { kind: 'versions', child, versions: checksForChild(db, child.id), sharedWithHealth: checkSharesForChild(db, child.id), reviews: reviewsForChild(db, child.id) };
+  }
   const actor = { by: ctx.by, at: ctx.now().toISOString() };
 
   if (opts.shared !== undefined) {
@@ -96,7 +115,7 @@ export async function runCheck(ctx: Context, ref: string, opts: CheckOptions): P
 
   const setting = getSetting(db);
   if (!setting) throw new NoSetting();
-  const defaults = { today: ctx.today, childDob: child.dob, keyPerson: child.keyPerson, by: ctx.by, allowBeforeTwo: opts.force === true };
+  const defaults = { today: ctx.today, childDob: child.dob, keyPerson: child.keyPerson, by: ctx.by, allowBeforeTwo: opts.force === true, homeLanguage: child.language };
 
   let check: ProgressCheck;
   let warnings: string[];
@@ -123,6 +142,23 @@ export async function runCheck(ctx: Context, ref: string, opts: CheckOptions): P
   return { kind: 'completed', child, record, warnings };
 }
 
+/** The current check to health: only with consent, or for safeguarding with the reason kept. */
+function shareWithHealth(ctx: Context, child: Child, opts: CheckOptions): CheckResult {
+  const db = ctx.db();
+  const withWhom = textFlag('--share-with', opts.shareWith) as string;
+  if (opts.how === undefined) throw new UsageError(`--share-with needs --how (${SHARE_METHODS.join(', ')})`);
+  const how = choiceFlag('--how', opts.how, SHARE_METHODS);
+  const current = currentCheck(db, child.id);
+  if (!current) throw new NotFound(`${child.ref} has no completed Progress Check to share yet`, `write it first: twocheck check ${child.ref}`);
+  const on = opts.on === undefined ? ctx.today : dateFlag('--on', opts.on, { today: ctx.today, notBefore: { date: current.completedOn as CalendarDate, what: 'the check was completed' } });
+  const gate = shareGate(ctx, child, { what: `the Progress Check (version ${current.version})`, withWhom, on, withoutConsent: opts.withoutConsent, reason: opts.reason });
+  const share = db.transaction(() => {
+    if (gate.withoutConsentReason) recordConsentOverride(db, child.id, { what: `Progress Check version ${current.version}`, withWhom, reason: gate.withoutConsentReason, on }, ctx.by, ctx.now());
+    return addCheckShare(db, child.id, { checkId: current.id, version: current.version, withWhom, how, onDate: on, withoutConsentReason: gate.withoutConsentReason }, ctx.by, ctx.now());
+  })();
+  return { kind: 'shared-health', child, record: current, share, warnings: gate.warnings };
+}
+
 async function writeCheckPdf(ctx: Context, a: {
   child: Child; check: ProgressCheck; version: number; amendReason: string | null; setting: NonNullable<ReturnType<typeof getSetting>>; out: string;
 }) {
@@ -131,7 +167,8 @@ async function writeCheckPdf(ctx: Context, a: {
   const { safeFileName, writeFileAtomically } = await import('../documents/pdf.js');
   const layout = loadCheckLayout(layoutFile(TEMPLATES_DIR));
   const pdf = await renderCheckPdf({
-    setting: a.setting, child: a.child, check: a.check, version: a.version, amendReason: a.amendReason, hub: homeHubs(ctx.db()).of({ address: a.child.address, postcode: a.child.postcode }), layout,
+    setting: a.setting, child: a.child, check: a.check, version: a.version, amendReason: a.amendReason, hub: homeHubs(ctx.db()).of({ address: a.child.address, postcode: a.child.postcode }),
+    consent: consentToShare(consentHistory(ctx.db(), a.child.id), ctx.today), layout,
   });
   const folder = path.resolve(ctx.cwd, a.out);
   const base = safeFileName(a.child.lastName, a.child.firstName, a.child.ref, 'progress-check', `v${a.version}`);
@@ -173,15 +210,23 @@ function render(ctx: Context, result: CheckResult, opts: CheckOptions): void {
   switch (result.kind) {
     case 'versions': {
       if (opts.json) {
-        ctx.out.json({ ref: result.child.ref, versions: result.versions });
+        ctx.out.json({ ref: result.child.ref, versions: result.versions, sharedWithHealth: result.sharedWithHealth, reviews: result.reviews });
         return;
       }
       if (result.versions.length === 0) ctx.out.info(`${name} has no Progress Check yet.`);
       if (result.versions.length > 0) printVersions(ctx, result.versions);
+      for (const h of result.sharedWithHealth) {
+        ctx.out.data(`v${h.version}  shared with ${h.withWhom} by ${h.how} ${h.onDate}${h.withoutConsentReason ? `  without consent (safeguarding): ${h.withoutConsentReason}` : ''}`);
+      }
+      for (const r of result.reviews) ctx.out.data(reviewLine(r));
       return;
     }
     case 'shared':
       ctx.out.done(`Recorded: ${name}'s Progress Check (version ${result.record.version}) given to parents on ${result.record.sharedOn as CalendarDate}.`);
+      return;
+    case 'shared-health':
+      for (const w of result.warnings) ctx.out.warn(w);
+      ctx.out.done(`Recorded: ${name}'s Progress Check (version ${result.record.version}) shared with ${result.share.withWhom} by ${result.share.how} on ${result.share.onDate}${result.share.withoutConsentReason ? ' without consent (safeguarding; the reason is in the audit log)' : ''}.`);
       return;
     case 'kept-as-draft':
       ctx.out.info(`Kept as a draft for ${name}; nothing completed. Run twocheck check ${result.child.ref} to resume.`);

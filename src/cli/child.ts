@@ -4,6 +4,8 @@ import { emailLinesFor } from '../store/mail.js';
 import { londonDate } from '../domain/calendar.js';
 import { type Context, withContext } from './context.js';
 import { describeHomeHub } from './home-hub.js';
+import { basisOnRecord, fundedFrom } from '../domain/funding.js';
+import { integratedLines } from './review-text.js';
 
 export function register(program: Command): void {
   program
@@ -38,7 +40,7 @@ function printTimeline(ctx: Context, r: ChildResult): void {
   lines.push('', p.bold('Dates'));
   field('turns two', r.dates.turnsTwo);
   field('check window', `${r.dates.turnsTwo} to ${r.dates.checkMissedFrom} (late from ${r.dates.checkLateFrom}, missed at three)`);
-  field('funded from', r.dates.fundedFrom);
+  field('funded from', fundedFrom(c.dob, basisOnRecord(c)));
   lines.push('', p.bold(`Flags on ${r.today}`));
   lines.push(r.flags.length === 0 ? '  none' : `  ${r.flags.map((f) => `${f.name} (${f.date}${f.note ? `: ${f.note}` : ''})`).join(', ')}`);
   lines.push('', p.bold('Letters'));
@@ -53,8 +55,9 @@ function printTimeline(ctx: Context, r: ChildResult): void {
   for (const k of r.checks) {
     lines.push(`  version ${k.version}: ${k.status}${k.completed_on ? `, completed ${k.completed_on}` : ''}${k.practitioner ? ` by ${k.practitioner}` : ''}, ${k.shared_on ? `shared with parents ${k.shared_on}` : 'not shared with parents'}${k.amend_reason ? `; amended: ${k.amend_reason}` : ''}${k.version > 1 && k.recorded_on && k.recorded_on !== k.completed_on ? ` (recorded ${k.recorded_on})` : ''}`);
     if (k.pdf_path) lines.push(`    ${k.pdf_path}  sha256 ${k.pdf_sha256 ?? '?'}`);
-    lines.push(...emailed.check(k.id));
   }
+  for (const h of r.check_shares) lines.push(`  version ${h.version}: shared with ${h.with_whom} by ${h.how} ${h.on_date}${h.message_id ? `; Message-ID ${h.message_id}` : ''}${h.without_consent_reason ? `, without consent (safeguarding): ${h.without_consent_reason}` : ''}`);
+  lines.push('', p.bold('Health and Development Review'), ...integratedLines(r, r.today));
   lines.push('', p.bold('Concerns'));
   if (r.concerns.length === 0) lines.push('  none');
   for (const x of r.concerns) {

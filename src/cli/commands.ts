@@ -23,6 +23,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = 
   consent: () => import('./consent.js'),
   check: () => import('./check.js'),
   concern: () => import('./concern.js'),
+  review: () => import('./review.js'),
   groups: () => import('./groups.js'),
   export: () => import('./export.js'),
   forget: () => import('./forget.js'),

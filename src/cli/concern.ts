@@ -7,6 +7,9 @@ import {
   type Concern, addConcern, addConcernEvent, closeConcern, concernsForChild, getConcern, markActionDone,
 } from '../store/concerns.js';
 import { type Context, withContext } from './context.js';
+import { type Override, checkOverrideFlags, shareGate } from './share-gate.js';
+import { recordConsentOverride } from '../store/consents.js';
+import { isParentShare } from '../domain/consent.js';
 import { homeHubs } from './home-hub.js';
 import { ask, loadPrompts } from './prompts.js';
 import { choiceFlag, dateFlag, fullName, requireChild, textFlag } from './recordInput.js';
@@ -52,14 +55,26 @@ export function register(program: Command): void {
     .requiredOption('--how <how>', `how: ${SHARE_METHODS.join(', ')}`)
     .option('--on <date>', 'when (default today)')
     .option('--note <text>', 'what was said or agreed')
+    .option('--without-consent', 'share although consent to share is missing or withdrawn (safeguarding; needs --reason)')
+    .option('--reason <text>', 'with --without-consent: why safeguarding overrides consent (kept in the audit log)')
     .action(withContext((ctx, command) => {
-      const opts = command.opts<{ with: string; how: string; on?: string; note?: string }>();
+      const opts = command.opts<{ with: string; how: string; on?: string; note?: string } & Override>();
       const c = concernById(ctx, command.args[0] as string);
-      const event = addConcernEvent(ctx.db(), c, {
-        kind: 'shared', withWhom: textFlag('--with', opts.with), how: choiceFlag('--how', opts.how, SHARE_METHODS),
-        onDate: eventDate(ctx, c, '--on', opts.on), note: textFlag('--note', opts.note),
-      }, ctx.by, ctx.now());
-      ctx.out.done(`Concern ${c.id}: shared with ${event.withWhom} by ${event.how} on ${event.onDate}.`);
+      const withWhom = textFlag('--with', opts.with) as string;
+      const how = choiceFlag('--how', opts.how, SHARE_METHODS);
+      const onDate = eventDate(ctx, c, '--on', opts.on);
+      const note = textFlag('--note', opts.note);
+      const child = requireChild(ctx, c.ref);
+      const gate = isParentShare(withWhom)
+        ? { withoutConsentReason: checkOverrideFlags(opts), warnings: [] }
+        : shareGate(ctx, child, { what: `concern ${c.id}`, withWhom, on: onDate, withoutConsent: opts.withoutConsent, reason: opts.reason });
+      const db = ctx.db();
+      const event = db.transaction(() => {
+        if (gate.withoutConsentReason) recordConsentOverride(db, child.id, { what: `concern ${c.id}`, withWhom, reason: gate.withoutConsentReason, on: onDate }, ctx.by, ctx.now());
+        return addConcernEvent(db, c, { kind: 'shared', withWhom, how, onDate, note }, ctx.by, ctx.now());
+      })();
+      for (const w of gate.warnings) ctx.out.warn(w);
+      ctx.out.done(`Concern ${c.id}: shared with ${event.withWhom} by ${event.how} on ${event.onDate}${gate.withoutConsentReason ? ' without consent (safeguarding; the reason is in the audit log)' : ''}.`);
     }));
 
   concern.command('action <id>')

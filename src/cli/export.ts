@@ -27,12 +27,14 @@ export interface ExportedChild extends Row {
   concerns: (Row & { events: Row[] })[];
   dismissals: Row[];
   groups: Row[];
+  check_shares: Row[];
+  reviews: Row[];
 }
 
 export function register(program: Command): void {
   program
     .command('export')
-    .description("export the setting's records (children, consents, letters, checks, concerns, dismissed flags, group sessions) as CSV or JSON")
+    .description("export the setting's records (children, consents, letters, checks, shares with health, review results, concerns, dismissed flags, group sessions) as CSV or JSON")
     .option('--csv', 'CSV, one row per record (the default)')
     .option('--json', 'JSON, one object per child with its records inside')
     .option('--out <file>', 'write to this file (private: mode 0600) instead of stdout')
@@ -103,6 +105,9 @@ export function runExport(ctx: Context): ExportedChild[] {
   // a group session is the setting's, a child's place in it is the child's: one row per place, with the session's details
   const groups = byChild(`SELECT m.child_id, s.id AS session_id, s.on_date, s.at_time, s.place, s.lead, s.health_visitor,
       m.attended, m.recorded_at FROM group_members m JOIN group_sessions s ON s.id = m.session_id ORDER BY m.child_id, s.on_date, s.id`);
+  const checkShares = byChild(`SELECT s.id, s.child_id, c.version, s.with_whom, s.how, s.on_date, s.without_consent_reason, s.recorded_by, s.recorded_at
+      FROM check_shares s JOIN checks c ON c.id = s.check_id ORDER BY s.child_id, s.on_date, s.id`);
+  const reviews = byChild('SELECT * FROM reviews ORDER BY child_id, reviewed_on, id');
   const children = db.prepare('SELECT * FROM children ORDER BY ref').all() as Row[];
   return children.map((c) => ({
     ...c,
@@ -113,6 +118,8 @@ export function runExport(ctx: Context): ExportedChild[] {
     concerns: (concerns.get(c.id as number) ?? []).map((k) => ({ ...k, events: events.get(k.id as number) ?? [] })),
     dismissals: dismissals.get(c.id as number) ?? [],
     groups: (groups.get(c.id as number) ?? []).map((g) => ({ ...g, attended: g.attended === null ? null : g.attended === 1 })),
+    check_shares: checkShares.get(c.id as number) ?? [],
+    reviews: (reviews.get(c.id as number) ?? []).map((v) => ({ ...v, check_seen: v.check_seen === 1, actions: parseJson(v.actions) })),
   }));
 }
 
@@ -124,7 +131,7 @@ function parseJson(text: unknown): unknown {
   }
 }
 
-const RECORD_KINDS = ['child', 'consent', 'letter', 'check', 'concern', 'concern-event', 'dismissal', 'group'];
+const RECORD_KINDS = ['child', 'consent', 'letter', 'check', 'check-share', 'review', 'concern', 'concern-event', 'dismissal', 'group'];
 
 /**
  * One CSV row per record: `record` says which (one of RECORD_KINDS), `ref` names the child, then
@@ -133,11 +140,14 @@ const RECORD_KINDS = ['child', 'consent', 'letter', 'check', 'concern', 'concern
 export function exportCsv(children: ExportedChild[]): string {
   const rows: Row[] = [];
   for (const c of children) {
-    const { consents, letters, checks, concerns, dismissals, groups, ...child } = c;
+    const { consents, letters, checks, concerns, dismissals, groups, check_shares: checkShares, reviews, ...child } = c;
     rows.push({ record: 'child', ref: c.ref, ...child });
     for (const r of consents) rows.push({ record: 'consent', ref: c.ref, ...r });
     for (const r of letters) rows.push({ record: 'letter', ref: c.ref, ...r });
     for (const r of checks) rows.push({ record: 'check', ref: c.ref, ...r });
+    for (const r of checkShares) rows.push({ record: 'check-share', ref: c.ref, ...r });
+    // the agreed actions as one cell, one action a line
+    for (const r of reviews) rows.push({ record: 'review', ref: c.ref, ...r, actions: Array.isArray(r.actions) ? (r.actions as string[]).join('\n') : r.actions });
     for (const { events, ...r } of concerns) {
       rows.push({ record: 'concern', ref: c.ref, ...r });
       for (const e of events) rows.push({ record: 'concern-event', ref: c.ref, concern_id: r.id, ...e });

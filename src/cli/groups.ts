@@ -10,7 +10,9 @@ import { ensureFolder, entryExists, refuseLink } from '../documents/files.js';
 import { safeFileName } from '../documents/names.js';
 import { loadTemplate } from '../documents/template-files.js';
 import { type Template, TemplateError } from '../documents/template.js';
-import { InputRejected, NoSetting, NotFound, UsageError } from '../errors.js';
+import { consentToShare } from '../domain/consent.js';
+import { InputRejected, NoSetting, NotFound, TwocheckError, UsageError } from '../errors.js';
+import { consentHistory, recordConsentOverride } from '../store/consents.js';
 import { type Child, currentChildren, findChild } from '../store/children.js';
 import { type NewInvitation, type Session, bookedChildIds, createSessions, findSession, listSessions, recordAttendance, recordInvitations } from '../store/groups.js';
 import { recordAudit } from '../store/audit.js';
@@ -18,6 +20,8 @@ import type { Db } from '../store/db.js';
 import { getSetting } from '../store/setting.js';
 import { type Context, withContext } from './context.js';
 import { fitLine, tableWidth } from './table.js';
+import { homeHubs } from './home-hub.js';
+import { type Override, checkOverrideFlags } from './share-gate.js';
 
 interface PlanFlags { from?: string; to?: string; size?: string; spread?: string; groupBy?: string; minutesSaved?: string; json?: boolean }
 interface CreateFlags extends PlanFlags { date?: string[]; time?: string; place?: string; lead?: string; healthVisitor?: string; allowPast?: boolean }
@@ -73,10 +77,12 @@ export function register(program: Command): void {
     }));
   groups.command('invite <session>').description('write an invitation letter (PDF) for each child in a session')
     .option('--out <dir>', 'folder for the letters', 'letters')
+    .option('--without-consent', 'invite children without current consent to share (safeguarding; needs --reason)')
+    .option('--reason <text>', 'with --without-consent: why safeguarding overrides consent (kept in the audit log)')
     .option('--force', 'write again over invitations already there')
     .action(withContext(async (ctx, cmd) => {
       const session = cmd.args[0] as string;
-      const flags = cmd.opts<{ out: string; force?: boolean }>();
+      const flags = cmd.opts<{ out: string; force?: boolean } & Override>();
       const files = await runInvite(ctx, sessionId(session), flags);
       for (const f of files) ctx.out.data(f);
       ctx.out.done(`Wrote ${counted(files.length, 'invitation')} into ${flags.out}.`);
@@ -114,9 +120,14 @@ export function runPlan(ctx: Context, flags: PlanFlags): Plan {
   if (to < from) throw new UsageError('--to must not be before --from');
   const db = ctx.db();
   const booked = bookedChildIds(db);
-  const candidates: GroupChild[] = currentChildren(db).filter((c) => !booked.has(c.id)).map((c) => ({
-    ref: c.ref, name: `${c.firstName} ${c.lastName}`, dob: c.dob, family: c.family, room: c.room, keyPerson: c.keyPerson,
-  }));
+  const hubs = homeHubs(db);
+  const candidates: GroupChild[] = currentChildren(db).filter((c) => !booked.has(c.id)).map((c) => {
+    const hub = hubs.of({ address: c.address, postcode: c.postcode });
+    return {
+      ref: c.ref, name: `${c.firstName} ${c.lastName}`, dob: c.dob, family: c.family, room: c.room, keyPerson: c.keyPerson,
+      hub: hub.kind === 'found' ? hub.hub.name : null,
+    };
+  });
   return planGroups(candidates, {
     from, to,
     size: whole('size', flags.size, 1),
@@ -150,13 +161,30 @@ export function runCreate(ctx: Context, flags: CreateFlags): Session[] {
   return ids.map((id) => findSession(db, id) as Session);
 }
 
-export async function runInvite(ctx: Context, id: number, flags: { out: string; force?: boolean }): Promise<string[]> {
+export async function runInvite(ctx: Context, id: number, flags: { out: string; force?: boolean } & Override): Promise<string[]> {
   const db = ctx.db();
   const session = findSession(db, id);
   if (!session) throw new NotFound(`no group session #${id}`, 'run `twocheck groups list` to see the sessions');
   const setting = getSetting(db);
   if (!setting) throw new NoSetting();
   const children = session.members.map((m) => findChild(db, m.ref) as Child);
+  const override = checkOverrideFlags(flags);
+  // An invitation to a review "with our health visiting team" shares the child with health:
+  // every child needs consent (or a safeguarding reason), and one session has one Hub.
+  const hubs = homeHubs(db);
+  const hubNames = new Set(children.map((c) => { const h = hubs.of({ address: c.address, postcode: c.postcode }); return h.kind === 'found' ? h.hub.name : null; }));
+  if (hubNames.size > 1 || hubNames.has(null)) {
+    const list = children.map((c) => { const h = hubs.of({ address: c.address, postcode: c.postcode }); return `${c.ref} ${h.kind === 'found' ? h.hub.name : 'no certain Hub'}`; });
+    throw new TwocheckError(`session #${id} mixes children of different Hubs (or a home no Hub certainly covers): ${list.join(', ')}; nothing was written`,
+      'one group review is with one Hub\'s health visitors: plan the sessions again (twocheck groups plan) or fix the addresses');
+  }
+  const refused = children.map((c) => ({ child: c, consent: consentToShare(consentHistory(db, c.id), ctx.today) })).filter((x) => !x.consent.ok);
+  if (refused.length > 0 && !override) {
+    throw new TwocheckError(
+      `no current consent to share with health for ${refused.map((x) => `${x.child.ref} (${x.consent.ok ? '' : x.consent.reason})`).join(', ')}, so they cannot be invited to a review with the health visiting team; nothing was written`,
+      `record the parents' consent first (twocheck consent <ref> --method paper), or where safeguarding requires it add --without-consent --reason "..."`,
+    );
+  }
   // Every template is read and checked before any file is written: a bad edit writes nothing.
   const templates = children.map((c) => {
     try {
@@ -202,6 +230,10 @@ export async function runInvite(ctx: Context, id: number, flags: { out: string; 
       record: (file, sha256) => {
         const letter = { childId: child.id, sessionId: id, template: template.file, templateHash: template.hash, file, sha256 };
         if (!replaceInvitation(db, letter, ctx.by, ctx.now())) recordInvitations(db, [letter], ctx.by, ctx.now());
+        // a safeguarding override is recorded with the invitation it allowed, in the same step
+        if (override && refused.some((x) => x.child.id === child.id)) {
+          recordConsentOverride(db, child.id, { what: `invitation to group review #${id}`, withWhom: 'the health visiting team', reason: override, on: ctx.today }, ctx.by, ctx.now());
+        }
       },
     });
     letters.push({ childId: child.id, sessionId: id, template: template.file, templateHash: template.hash, file: written.path, sha256: written.sha256 });
@@ -248,7 +280,7 @@ function printPlan(ctx: Context, plan: Plan): void {
   say(ctx, `Children due ${formatLongDate(plan.from)} to ${formatLongDate(plan.to)}: ${plan.due}. Sessions of at most ${plan.size}, ages within ${counted(plan.spread, 'month')}${plan.by ? `, by ${plan.by}` : ''}.`);
   for (const s of plan.sessions) {
     ctx.out.data('');
-    ctx.out.data(p.bold(`Session ${s.number}: ${formatLongDate(s.date)}${s.group ? ` (${s.group})` : ''}, ${counted(s.members.length, 'child', 'children')}`));
+    ctx.out.data(p.bold(`Session ${s.number}: ${formatLongDate(s.date)}${s.group ? ` (${s.group})` : ''}${s.hub ? `, ${s.hub}` : ''}, ${counted(s.members.length, 'child', 'children')}`));
     for (const m of s.members) ctx.out.data(`  ${m.ref.padEnd(8)} ${m.name.padEnd(24)} ${describeAge(m.ageMonths)}`);
   }
   if (plan.unplaced.length > 0) {

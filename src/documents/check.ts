@@ -3,12 +3,17 @@
  * document. Wording comes from the editable layout; facts from the check and the roster.
  */
 import { ageInMonths, describeAge } from '../domain/age.js';
-import { formatLongDate } from '../domain/calendar.js';
+import { type CalendarDate, formatLongDate } from '../domain/calendar.js';
+import { type ConsentAnswer, serviceFor } from '../domain/consent.js';
 import type { HubAnswer } from '../domain/hub.js';
+import { reviewWhen } from '../domain/timing.js';
 import { PRIME_AREAS, PRIME_AREA_TITLES, type ProgressCheck, SPECIFIC_AREAS, SPECIFIC_AREA_TITLES } from '../domain/progress-check.js';
 import type { Child } from '../store/children.js';
 import type { Setting } from '../store/setting.js';
 import { type CheckLayout, fill } from './check-layout.js';
+import { parentNames } from './fields.js';
+import { typographic } from './names.js';
+import { drawLetterhead } from './letterhead.js';
 import { A4_MARGIN, type Pdf, createPdf, finishPdf, numbersUnbroken } from './pdf.js';
 import { artifact, tagged } from './structure.js';
 
@@ -19,6 +24,8 @@ export interface CheckDocument {
   version: number;
   amendReason: string | null;
   hub: HubAnswer;
+  /** the consent to share with health as it stands when the PDF is made */
+  consent: ConsentAnswer;
   layout: CheckLayout;
   createdAt?: Date;
 }
@@ -41,29 +48,33 @@ export async function renderCheckPdf(input: CheckDocument): Promise<Buffer> {
   });
   const width = doc.page.width - 2 * A4_MARGIN;
 
+  const head = drawLetterhead(doc, setting);
+  doc.text('', A4_MARGIN, head.bottom + 14);
   tagged(doc, 'H1', () => doc.font('bold').fontSize(18).fillColor(INK).text(L.title));
-  tagged(doc, 'P', () => doc.font('regular').fontSize(10).fillColor(SOFT).text(setting.name + (setting.address ? `, ${setting.address}` : '') + (setting.postcode ? ` ${setting.postcode}` : '')));
-  tagged(doc, 'P', () => doc.moveDown(0.5).fillColor(INK).fontSize(10).text(fill(L.intro, values)));
+  const intro = check.parents_comments ? L.intro_with_parents : L.intro;
+  tagged(doc, 'P', () => doc.moveDown(0.3).font('regular').fillColor(INK).fontSize(10).text(fill(intro, values)));
   if (input.amendReason) tagged(doc, 'P', () => doc.moveDown(0.3).font('italic').text(fill(L.labels.amended, { reason: input.amendReason! })).font('regular'));
 
   heading(doc, L.headings.about);
   const months = ageInMonths(child.dob, check.completed_on);
-  const facts: [string, string][] = [
-    [L.labels.setting, setting.name],
+  const facts: [string, string | null][] = [
     [L.labels.child, childName],
     [L.labels.dob, formatLongDate(child.dob)],
     [L.labels.age, `${months} months (${describeAge(months)})`],
     [L.labels.completed_on, formatLongDate(check.completed_on)],
     [L.labels.practitioner, check.practitioner],
-    [L.labels.key_person, check.key_person ?? L.labels.none],
-    [L.labels.version, String(input.version)],
+    [L.labels.key_person, check.key_person],
+    [L.labels.home_language, check.home_language],
+    [L.labels.agreed_with_parents_on, check.agreed_with_parents_on ? formatLongDate(check.agreed_with_parents_on) : null],
+    [L.labels.version, input.version > 1 ? String(input.version) : null],
   ];
   for (const [label, value] of facts) {
+    if (!value) continue;
     tagged(doc, 'P', () => {
       const y = doc.y;
-      doc.font('bold').text(label, A4_MARGIN, y, { width: 130 });
+      doc.font('bold').text(label, A4_MARGIN, y, { width: 150 });
       const after = doc.y;
-      doc.font('regular').text(value, A4_MARGIN + 135, y, { width: width - 135 });
+      doc.font('regular').text(value, A4_MARGIN + 155, y, { width: width - 155 });
       doc.y = Math.max(after, doc.y);
     });
   }
@@ -81,18 +92,37 @@ export async function renderCheckPdf(input: CheckDocument): Promise<Buffer> {
     doc.moveDown(0.4);
   }
 
+  // The rest (the parents' part, sharing, signatures and the box for parents) reads as one page:
+  // begun in the last third of page 1 it would leave page 2 mostly blank.
+  const usable = doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
+  if (doc.page.height - doc.page.margins.bottom - doc.y < usable * 0.4) doc.addPage();
+
   const specific = SPECIFIC_AREAS.filter((a) => check.specific_areas[a]);
   if (specific.length > 0) {
     heading(doc, L.headings.specific_areas);
     for (const a of specific) field(doc, SPECIFIC_AREA_TITLES[a], check.specific_areas[a] ?? '');
   }
-  heading(doc, L.headings.parents_comments);
-  tagged(doc, 'P', () => doc.font('regular').text(check.parents_comments ?? L.labels.none));
-  heading(doc, L.headings.child_voice);
-  tagged(doc, 'P', () => doc.font('regular').text(check.child_voice ?? L.labels.none));
-  heading(doc, L.headings.additional_needs);
-  field(doc, L.labels.additional_needs, check.additional_needs ?? L.labels.none);
-  field(doc, L.labels.plan_agreed, check.plan_agreed ?? L.labels.none);
+  // Only what is recorded is printed: an empty heading would say something was asked and not answered.
+  paragraph(doc, L.headings.parents_comments, check.parents_comments);
+  paragraph(doc, L.headings.child_voice, check.child_voice);
+  if (check.home_language_explored) {
+    heading(doc, L.headings.home_language);
+    if (check.home_language) field(doc, L.labels.home_language, check.home_language);
+    field(doc, L.labels.language_explored, check.home_language_explored);
+  }
+  paragraph(doc, L.headings.learning_at_home, check.learning_at_home);
+  if (check.additional_needs || check.plan_agreed) {
+    heading(doc, L.headings.additional_needs);
+    if (check.additional_needs) field(doc, L.labels.additional_needs, check.additional_needs);
+    if (check.plan_agreed) field(doc, L.labels.plan_agreed, check.plan_agreed);
+  }
+  if (check.other_professionals || check.targeted_plan) {
+    heading(doc, L.headings.other_professionals);
+    if (check.other_professionals) field(doc, L.labels.other_professionals, check.other_professionals);
+    if (check.targeted_plan) field(doc, L.labels.targeted_plan, check.targeted_plan);
+  }
+  paragraph(doc, L.headings.parents_health_summary, check.parents_health_summary);
+  paragraph(doc, L.headings.sharing, consentSentence(input));
 
   keepTogether(doc, 110);
   heading(doc, L.headings.signatures);
@@ -122,8 +152,24 @@ function heading(doc: Pdf, text: string): void {
   tagged(doc, 'H2', () => doc.moveDown(0.8).font('bold').fontSize(13).fillColor(INK).text(text).fontSize(10).moveDown(0.3));
 }
 
+function paragraph(doc: Pdf, title: string, text: string | null): void {
+  if (!text) return;
+  heading(doc, title);
+  tagged(doc, 'P', () => doc.font('regular').text(typographic(text)));
+}
+
+function consentSentence(input: CheckDocument): string {
+  const { consent, layout: L } = input;
+  const setting = input.setting.name;
+  if (consent.ok) {
+    return fill(L.consent.given, { parents: consent.givenBy ?? parentNames(input.child), date: formatLongDate(consent.since), setting });
+  }
+  if (consent.missing === 'withdrawn') return fill(L.consent.withdrawn, { date: formatLongDate(consent.since as CalendarDate), setting });
+  return fill(L.consent.none, { setting });
+}
+
 function field(doc: Pdf, label: string, value: string): void {
-  tagged(doc, 'P', () => doc.font('bold').text(`${label}: `, { continued: true }).font('regular').text(value).moveDown(0.2));
+  tagged(doc, 'P', () => doc.font('bold').text(`${label}: `, { continued: true }).font('regular').text(typographic(value)).moveDown(0.2));
 }
 
 /** Starts a new page rather than leave a heading alone at the foot of one. */
@@ -137,12 +183,17 @@ function hubSentence(input: CheckDocument): string {
   if (input.hub.kind === 'found') {
     return fill(input.layout.hub_found, { child, hub_name: input.hub.hub.name, hub_phone: input.hub.hub.phone });
   }
+  const service = serviceFor(input.hub);
+  if (service) return fill(input.layout.hub_not_covered, { child, service });
   return fill(input.layout.hub_unknown, { child });
 }
 
 function parentsBox(doc: Pdf, input: CheckDocument, width: number): void {
   const L = input.layout;
-  const values = { child: input.child.firstName, setting: input.setting.name, hub: hubSentence(input) };
+  const values = {
+    child: input.child.firstName, setting: input.setting.name, hub: hubSentence(input),
+    review_when: reviewWhen(input.child.dob, input.check.completed_on, input.child.firstName),
+  };
   const paragraphs = L.parents_box.map((p) => numbersUnbroken(fill(p, values)));
   const pad = 10;
   doc.font('regular').fontSize(10);

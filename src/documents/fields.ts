@@ -4,12 +4,14 @@
  */
 import { type CalendarDate, formatLongDate } from '../domain/calendar.js';
 import { secondBirthday } from '../domain/age.js';
+import { serviceFor } from '../domain/consent.js';
 import type { HubAnswer } from '../domain/hub.js';
+import { reviewWhen } from '../domain/timing.js';
 import type { Child } from '../store/children.js';
 import type { Setting } from '../store/setting.js';
 import type { Fields } from './template.js';
 
-function parentNames(child: Pick<Child, 'parentName' | 'parent2Name'>): string {
+export function parentNames(child: Pick<Child, 'parentName' | 'parent2Name'>): string {
   const names = [child.parentName, child.parent2Name].filter((n): n is string => !!n && n.trim() !== '');
   return names.length > 0 ? names.join(' and ') : 'Parent or carer';
 }
@@ -37,7 +39,10 @@ export function letterFields(setting: Setting, child: Child, hub: HubAnswer | nu
     'setting.phone': setting.phone ?? '',
     'setting.email': setting.email ?? '',
     'setting.manager': setting.manager ?? '',
+    review_when: reviewWhen(child.dob, today, child.firstName, language),
     'hub.found': found !== null,
+    'hub.not_covered': hub?.kind === 'not-covered',
+    health_service: healthService(hub, language),
     'hub.name': found?.name ?? '',
     'hub.phone': found?.phone ?? '',
   };
@@ -51,4 +56,12 @@ export function splitAddress(address: string | null): string[] {
 /** The block a window envelope shows: the parents' names, the address lines, the postcode. */
 export function recipientOf(child: Child): { name: string; lines: string[] } {
   return { name: parentNames(child), lines: [...splitAddress(child.address), ...(child.postcode ? [child.postcode] : [])] };
+}
+
+/** The service a family contacts: the Hub, the service that covers a home outside the Hubs, or a plain description. */
+export function healthService(hub: HubAnswer | null, language = 'en'): string {
+  if (hub?.kind === 'found') return hub.hub.name;
+  const named = hub ? serviceFor(hub) : null;
+  if (named) return named;
+  return language === 'pl' ? 'służba wizytatorów zdrowia (0–19) dla Państwa okolicy' : 'the health visiting (0–19) service for your area';
 }

@@ -3,12 +3,11 @@
  * address; the date; the template's body; the manager's sign-off. Draws with pdfkit, so only
  * actions that write letters import this (dynamically from src/cli).
  */
-import fs from 'node:fs';
 import { type CalendarDate, formatLongDate } from '../domain/calendar.js';
 import type { Setting } from '../store/setting.js';
 import { A4_MARGIN, type Pdf, createPdf, finishPdf, missingGlyphs, numbersUnbroken } from './pdf.js';
-import { splitAddress } from './fields.js';
-import { artifact, section, tagged } from './structure.js';
+import { drawLetterhead } from './letterhead.js';
+import { section, tagged } from './structure.js';
 import { type Block, type Fields, type Template, fillTemplate } from './template.js';
 
 export interface LetterInput {
@@ -38,7 +37,6 @@ export interface RenderedLetter extends DrawnLetter {
 }
 
 const INK = '#1a1a1a';
-const SOFT = '#555555';
 const ACCENT = '#2f5d62';
 
 /** One letter as its own PDF. */
@@ -75,26 +73,9 @@ function drawOneLetter(doc: Pdf, input: LetterInput): DrawnLetter {
 
   const left = A4_MARGIN;
   const width = doc.page.width - 2 * A4_MARGIN;
-  const top = A4_MARGIN;
-  let textWidth = width;
-  if (setting.logo) {
-    try {
-      const logo = fs.readFileSync(setting.logo);
-      tagged(doc, 'Figure', () => doc.image(logo, left + width - 110, top, { fit: [110, 60], align: 'right' }), { alt: `${setting.name} logo` });
-      textWidth = width - 120;
-    } catch (error) {
-      problems.push(`the logo ${setting.logo} could not be drawn: ${(error as Error).message}`);
-    }
-  }
-  tagged(doc, 'P', () => doc.fillColor(ACCENT).font('bold').fontSize(17).text(setting.name, left, top, { width: textWidth }));
-  const addressLines = [...splitAddress(setting.address), setting.postcode].filter((l): l is string => !!l);
-  const contact = [setting.phone && `Phone ${setting.phone}`, setting.email].filter(Boolean).join(' · ');
-  tagged(doc, 'P', () => {
-    doc.fillColor(SOFT).font('regular').fontSize(9).moveDown(0.2).text(addressLines.join(' · '), { width: textWidth });
-    if (contact) doc.text(contact, { width: textWidth });
-  });
-  const ruleY = Math.max(doc.y, setting.logo ? top + 62 : 0) + 8;
-  artifact(doc, () => doc.moveTo(left, ruleY).lineTo(left + width, ruleY).lineWidth(1).strokeColor(ACCENT).stroke());
+  const head = drawLetterhead(doc, setting);
+  problems.push(...head.problems);
+  const ruleY = head.bottom;
 
   doc.fillColor(INK).font('regular').fontSize(10.5);
   let y = ruleY + 22;
@@ -163,16 +144,78 @@ function drawBullet(doc: Pdf, block: Block, left: number, width: number): void {
 }
 
 function drawRuns(doc: Pdf, runs: Block['runs'], x: number, width: number, allBold: boolean): void {
-  const pieces = punctuationKeptWithWord(sameFontJoined(runs, allBold));
+  const pieces = sameFontJoined(runs, allBold).map((p) => ({ ...p, text: numbersUnbroken(p.text) }));
   if (pieces.length === 0) { doc.text(' ', x, doc.y, { width }); return; }
-  pieces.forEach((piece, i) => {
-    doc.font(piece.bold ? 'bold' : 'regular');
-    const options = { width, continued: i < pieces.length - 1, lineGap: 2 };
-    const text = numbersUnbroken(piece.text);
-    if (i === 0) doc.text(text, x, doc.y, options);
-    else doc.text(text, options);
-  });
+  const measure = (s: Block['runs'][number]) => doc.font(s.bold ? 'bold' : 'regular').widthOfString(s.text);
+  const lineHeight = doc.font('regular').currentLineHeight(true) + LINE_GAP;
+  let y = doc.y;
+  for (const line of linesOf(wordsOf(pieces), measure, width)) {
+    if (y + lineHeight > doc.page.height - doc.page.margins.bottom) {
+      doc.addPage();
+      y = doc.page.margins.top;
+    }
+    let at = x;
+    for (const segment of line) {
+      doc.font(segment.bold ? 'bold' : 'regular').text(segment.text, at, y, { lineBreak: false });
+      at += measure(segment);
+    }
+    y += lineHeight;
+  }
   doc.font('regular');
+  doc.x = x;
+  doc.y = y;
+}
+
+const LINE_GAP = 2;
+
+/** A word and the spaces after it: a line may break only after a space. */
+export interface Word { segments: Block['runs']; space: Block['runs'][number] | null }
+
+/**
+ * Runs cut into words. A full stop or comma right after a bold word ("**0300 303 3923**.") is
+ * part of that word, so it never starts a line of its own, yet it keeps its own (regular) font:
+ * bold never swallows the punctuation after it.
+ */
+export function wordsOf(pieces: Block['runs']): Word[] {
+  const words: Word[] = [];
+  let current: Word = { segments: [], space: null };
+  for (const piece of pieces) {
+    for (const chunk of piece.text.split(/( +)/)) {
+      if (chunk === '') continue;
+      if (chunk.startsWith(' ')) {
+        current.space = { text: chunk, bold: piece.bold };
+        words.push(current);
+        current = { segments: [], space: null };
+      } else {
+        current.segments.push({ text: chunk, bold: piece.bold });
+      }
+    }
+  }
+  if (current.segments.length > 0) words.push(current);
+  return words;
+}
+
+/** Words filled into lines of `width`; each line as its segments, neighbours in one font joined. */
+export function linesOf(words: Word[], measure: (s: Block['runs'][number]) => number, width: number): Block['runs'][] {
+  const lines: Word[][] = [];
+  let line: Word[] = [];
+  let used = 0;
+  for (const word of words) {
+    const own = word.segments.reduce((w, s) => w + measure(s), 0);
+    const before = line.length > 0 && line[line.length - 1]!.space ? measure(line[line.length - 1]!.space!) : 0;
+    if (line.length > 0 && used + before + own > width) {
+      lines.push(line);
+      line = [];
+      used = 0;
+    } else used += before;
+    line.push(word);
+    used += own;
+  }
+  if (line.length > 0) lines.push(line);
+  return lines.map((words) => {
+    const segments = words.flatMap((w, i) => (i < words.length - 1 && w.space ? [...w.segments, w.space] : w.segments));
+    return sameFontJoined(segments, false);
+  });
 }
 
 /**
@@ -189,24 +232,4 @@ export function sameFontJoined(runs: Block['runs'], allBold: boolean): Block['ru
     else pieces.push({ text: run.text, bold });
   }
   return pieces;
-}
-
-/** Punctuation that closes the word before it, and the spaces after it. */
-const CLOSING = /^[.,;:!?)\]’”]*[ \t]*/;
-
-/**
- * A full stop or comma right after a bold word ("**0300 303 3923**.") drawn with that word, and
- * the space after it too: pdfkit places each piece on its own, so left in the next piece the
- * full stop could start a line by itself, and a space could indent a line.
- */
-export function punctuationKeptWithWord(pieces: Block['runs']): Block['runs'] {
-  const kept: Block['runs'] = [];
-  for (const piece of pieces) {
-    const last = kept[kept.length - 1];
-    const closing = last && !/\s$/.test(last.text) ? (CLOSING.exec(piece.text)?.[0] ?? '') : '';
-    if (last) last.text += closing;
-    const rest = piece.text.slice(closing.length);
-    if (rest !== '') kept.push({ ...piece, text: rest });
-  }
-  return kept;
 }

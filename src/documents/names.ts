@@ -28,3 +28,16 @@ export function safeFileName(...parts: string[]): string {
   // Windows keeps these names for devices, whatever the extension.
   return /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i.test(joined) ? `file-${joined}` : joined;
 }
+
+/**
+ * Straight quotes typed on a keyboard as a printer sets them: an apostrophe inside a word
+ * (parents’), and opening and closing quotes by where they stand (“more milk”).
+ */
+export function typographic(text: string): string {
+  return text
+    .replace(/(\p{L})'(\p{L})/gu, '$1’$2')
+    .replace(/(^|[\s([{\u2014\u2013-])"/gu, '$1“')
+    .replace(/"/g, '”')
+    .replace(/(^|[\s([{\u2014\u2013-])'/gu, '$1‘')
+    .replace(/'/g, '’');
+}

@@ -20,6 +20,12 @@ export interface GroupChild {
   family: string | null;
   room: string | null;
   keyPerson: string | null;
+  /**
+   * The Hub whose health visitors see the child (its name), or null when the lookup is not
+   * certain or the Hubs do not cover the home. One session never mixes Hubs. Left out, Hubs
+   * are not considered.
+   */
+  hub?: string | null;
 }
 
 export type GroupBy = 'room' | 'key-person';
@@ -49,6 +55,8 @@ export interface PlannedSession {
   date: CalendarDate;
   /** The room or key person, when grouped by one. */
   group: string | null;
+  /** the Hub every child in the session belongs to, when Hubs were considered */
+  hub: string | null;
   members: PlannedMember[];
 }
 
@@ -84,10 +92,12 @@ export function isDueInWindow(dob: CalendarDate, from: CalendarDate, to: Calenda
 interface Unit {
   children: GroupChild[];
   group: string | null;
+  hub: string | null | undefined;
 }
 
 interface Draft {
   group: string | null;
+  hub: string | null | undefined;
   children: GroupChild[];
 }
 
@@ -139,15 +149,19 @@ function units(children: readonly GroupChild[], by: GroupBy | undefined): Unit[]
     }
   }
   // A family goes with its eldest child's room or key person: siblings are never split.
-  return result.map((list) => ({ children: list, group: byKey(list[0] as GroupChild, by) }));
+  return result.map((list) => ({ children: list, group: byKey(list[0] as GroupChild, by), hub: (list[0] as GroupChild).hub }));
 }
 
 function names(children: readonly GroupChild[]): string {
   return children.map((c) => `${c.name} (${c.ref})`).join(', ');
 }
 
+export const NO_HUB_REASON = "the Hub for the home is not certain, or the Hubs do not cover it: a group review is with one Hub's health visitors (check the address: twocheck hub --child <ref>)";
+
 function whyNot(unit: Unit, options: PlanOptions): string | null {
   const { children } = unit;
+  if (children.some((c) => c.hub === null)) return NO_HUB_REASON.replace('<ref>', children[0]!.ref);
+  if (new Set(children.map((c) => c.hub)).size > 1) return `siblings ${names(children)} live in different Hubs' areas`;
   if (children.length > options.size) {
     return `siblings ${names(children)} are ${children.length} children, more than a session of ${options.size}`;
   }
@@ -162,7 +176,7 @@ function whyNot(unit: Unit, options: PlanOptions): string | null {
 }
 
 function fits(draft: Draft, unit: Unit, options: PlanOptions): boolean {
-  if (draft.group !== unit.group) return false;
+  if (draft.group !== unit.group || draft.hub !== unit.hub) return false;
   const together = [...draft.children, ...unit.children];
   if (together.length > options.size) return false;
   const date = sessionDate(together, options.from, options.to);
@@ -186,7 +200,7 @@ export function planGroups(candidates: readonly GroupChild[], options: PlanOptio
     }
     const home = drafts.find((d) => fits(d, unit, options));
     if (home) home.children.push(...unit.children);
-    else drafts.push({ group: unit.group, children: [...unit.children] });
+    else drafts.push({ group: unit.group, hub: unit.hub, children: [...unit.children] });
   }
   // A session of one is not a group review: that child is listed, not placed.
   for (const d of drafts.filter((x) => x.children.length === 1)) {
@@ -203,7 +217,7 @@ export function planGroups(candidates: readonly GroupChild[], options: PlanOptio
       const members = [...d.children].sort(order).map((c) => ({
         ref: c.ref, name: c.name, dob: c.dob, ageMonths: ageInMonths(c.dob, date),
       }));
-      return { date, group: d.group, members };
+      return { date, group: d.group, hub: d.hub ?? null, members };
     })
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (a.group ?? '').localeCompare(b.group ?? '')))
     .map((s, i) => ({ number: i + 1, ...s }));

@@ -47,6 +47,20 @@ export interface ProgressCheck {
   additional_needs: string | null;
   plan_agreed: string | null;
   shared_with_parents_on: CalendarDate | null;
+  /** the child's home language (the roster's, unless the check says otherwise) */
+  home_language: string | null;
+  /** how the home language was explored with the parents, where it is not English */
+  home_language_explored: string | null;
+  /** how the summary supports learning at home */
+  learning_at_home: string | null;
+  /** other professionals' views, where others are involved */
+  other_professionals: string | null;
+  /** a targeted plan agreed with the setting's SENCO */
+  targeted_plan: string | null;
+  /** the day it was agreed with the parents to give them the summary */
+  agreed_with_parents_on: CalendarDate | null;
+  /** the parents' own summary of the child's health, if they gave one */
+  parents_health_summary: string | null;
 }
 
 export interface CheckDefaults {
@@ -58,6 +72,8 @@ export interface CheckDefaults {
   by: string;
   /** Accept a check completed before the child's second birthday (--force). */
   allowBeforeTwo?: boolean;
+  /** The child's language on the roster: the check's home language unless it says otherwise. */
+  homeLanguage?: string | null;
 }
 
 export type Validation =
@@ -66,7 +82,8 @@ export type Validation =
 
 const TOP_FIELDS = [
   'completed_on', 'practitioner', 'key_person', 'areas', 'specific_areas', 'parents_comments',
-  'child_voice', 'additional_needs', 'plan_agreed', 'shared_with_parents_on', '$schema', 'comment',
+  'child_voice', 'additional_needs', 'plan_agreed', 'shared_with_parents_on', 'home_language', 'home_language_explored',
+  'learning_at_home', 'other_professionals', 'targeted_plan', 'agreed_with_parents_on', 'parents_health_summary', '$schema', 'comment',
 ] as const;
 const AREA_FIELDS = ['strengths', 'progress', 'concerns', 'next_steps'] as const;
 
@@ -219,6 +236,22 @@ export function validateCheck(raw: unknown, d: CheckDefaults): Validation {
   if (anyConcern && plan_agreed === null) {
     warnings.push('plan_agreed: progress is less than expected in an area; record the plan agreed with parents');
   }
+  const home_language = text(raw, 'home_language', 'home_language', problems, false) ?? (d.homeLanguage?.trim() || null);
+  const home_language_explored = text(raw, 'home_language_explored', 'home_language_explored', problems, false);
+  if (home_language && !isEnglish(home_language) && home_language_explored === null) {
+    warnings.push(`home_language_explored: the home language is ${home_language}; record how it was explored with the parents (the guidance asks for the child's development in the home language)`);
+  }
+  const learning_at_home = text(raw, 'learning_at_home', 'learning_at_home', problems, false);
+  const other_professionals = text(raw, 'other_professionals', 'other_professionals', problems, false);
+  const targeted_plan = text(raw, 'targeted_plan', 'targeted_plan', problems, false);
+  const parents_health_summary = text(raw, 'parents_health_summary', 'parents_health_summary', problems, false);
+  const agreed_with_parents_on = date(raw, 'agreed_with_parents_on', 'agreed_with_parents_on', problems);
+  if (agreed_with_parents_on && compareDates(agreed_with_parents_on, d.today) > 0) {
+    problems.push(`agreed_with_parents_on: ${agreed_with_parents_on} is in the future (today is ${d.today})`);
+  }
+  if (anyConcern && targeted_plan === null && other_professionals === null) {
+    warnings.push('targeted_plan: progress is less than expected; record any targeted plan agreed with the SENCO, and other professionals\' views where others are involved');
+  }
 
   if (problems.length > 0) return { ok: false, problems, warnings };
   return {
@@ -227,6 +260,7 @@ export function validateCheck(raw: unknown, d: CheckDefaults): Validation {
     check: {
       completed_on, practitioner, key_person, areas: areas as Record<PrimeArea, AreaEntry>, specific_areas,
       parents_comments, child_voice, additional_needs, plan_agreed, shared_with_parents_on,
+      home_language, home_language_explored, learning_at_home, other_professionals, targeted_plan, agreed_with_parents_on, parents_health_summary,
     },
   };
 }
@@ -234,4 +268,9 @@ export function validateCheck(raw: unknown, d: CheckDefaults): Validation {
 /** True when any prime area shows progress less than expected: the check then names concerns. */
 export function hasConcerns(check: ProgressCheck): boolean {
   return PRIME_AREAS.some((a) => check.areas[a].progress === 'less-than-expected');
+}
+
+/** "English", "en", "English (UK)": the rosters' ways of saying English. */
+export function isEnglish(language: string): boolean {
+  return /^(en|eng|english)\b/i.test(language.trim());
 }

@@ -52,3 +52,15 @@ export function currentConsents(db: Db, childId: number): Partial<Record<Consent
   for (const row of consentHistory(db, childId)) current[row.kind] = row;
   return current;
 }
+
+/**
+ * Safeguarding overrode consent: who decided, why, and what was shared with whom goes in the
+ * audit log. Call inside the transaction that records the share, so one is never kept without
+ * the other.
+ */
+export function recordConsentOverride(db: Db, childId: number, o: { what: string; withWhom: string; reason: string; on: CalendarDate }, by: string, now: Date): void {
+  recordAudit(db, {
+    by, at: now.toISOString(), childId, action: 'consent.override',
+    details: { what: o.what, with: o.withWhom, on: o.on, reason: o.reason, decided_by: by, consent: 'not given or withdrawn; shared for safeguarding' },
+  });
+}

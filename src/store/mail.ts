@@ -3,7 +3,7 @@
  * was emailed to, and each check shared by email. A row is written only after the server has
  * accepted the message, in one transaction with its audit line.
  */
-import type { CalendarDate } from '../domain/calendar.js';
+import { type CalendarDate, londonDate } from '../domain/calendar.js';
 import { recordAudit } from './audit.js';
 import type { Db } from './db.js';
 
@@ -82,8 +82,10 @@ export interface CheckShare extends Delivery {
 
 export function recordCheckShare(db: Db, share: { checkId: number; childId: number; consentId: number; file: string }, d: Delivery): void {
   db.transaction(() => {
-    db.prepare(`INSERT INTO check_shares (check_id, child_id, recipient, message_id, consent_id, sent_at, sent_by) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-      .run(share.checkId, share.childId, d.recipient, d.messageId, share.consentId, d.sentAt, d.sentBy);
+    // one table for every share with health: the recipient is who it went to, by email, on the day in England
+    db.prepare(`INSERT INTO check_shares (check_id, child_id, with_whom, how, on_date, message_id, consent_id, recorded_at, recorded_by)
+      VALUES (?, ?, ?, 'email', ?, ?, ?, ?, ?)`)
+      .run(share.checkId, share.childId, d.recipient, londonDate(new Date(d.sentAt)), d.messageId, share.consentId, d.sentAt, d.sentBy);
     recordAudit(db, {
       by: d.sentBy, at: d.sentAt, action: 'check.share-email', childId: share.childId,
       details: { check: share.checkId, to: d.recipient, messageId: d.messageId, consent: share.consentId, file: share.file },
@@ -92,8 +94,8 @@ export function recordCheckShare(db: Db, share: { checkId: number; childId: numb
 }
 
 export function checkSharesFor(db: Db, childId: number): CheckShare[] {
-  return db.prepare(`SELECT check_id AS checkId, recipient, message_id AS messageId, sent_at AS sentAt, sent_by AS sentBy
-    FROM check_shares WHERE child_id = ? ORDER BY id`).all(childId) as CheckShare[];
+  return db.prepare(`SELECT check_id AS checkId, with_whom AS recipient, message_id AS messageId, recorded_at AS sentAt, recorded_by AS sentBy
+    FROM check_shares WHERE child_id = ? AND how = 'email' ORDER BY id`).all(childId) as CheckShare[];
 }
 
 export function letterEmailsFor(db: Db, childId: number): (Delivery & { letterId: number })[] {

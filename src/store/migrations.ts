@@ -189,8 +189,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
 
   /* 3: email delivery. The SMTP server's URL (never its password); one row per parent a letter
-     was emailed to, so a re-run never emails a parent twice; one row per check shared by email.
-     A row is written only once the server has accepted the message, with its Message-ID. */ `
+     was emailed to, so a re-run never emails a parent twice. A row is written only once the
+     server has accepted the message, with its Message-ID. */ `
   CREATE TABLE mail_server (
     id          INTEGER PRIMARY KEY CHECK (id = 1),
     url         TEXT NOT NULL,
@@ -209,17 +209,6 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX letter_emails_child ON letter_emails (child_id);
 
-  CREATE TABLE check_shares (
-    id          INTEGER PRIMARY KEY,
-    check_id    INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
-    child_id    INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,
-    recipient   TEXT NOT NULL,
-    message_id  TEXT NOT NULL,
-    consent_id  INTEGER REFERENCES consents (id) ON DELETE SET NULL,
-    sent_at     TEXT NOT NULL,
-    sent_by     TEXT NOT NULL
-  );
-  CREATE INDEX check_shares_child ON check_shares (child_id);
   `,
 
   /* 4: the basis of a funded place, as the roster's funding columns say it (the disadvantaged
@@ -235,6 +224,47 @@ export const MIGRATIONS: readonly string[] = [
     created_at  TEXT NOT NULL
   );
   CREATE INDEX roster_mappings_header_row ON roster_mappings (header_row);
+  `,
+
+  /* 5: the integrated review. The health visitor's Health and Development Review comes back
+     (one row per review recorded; a correction is a new row, the earlier one stays), and each
+     time a Progress Check is shared with health: by phone, by hand or by email (then with the
+     Message-ID the server gave), with the consent it relied on, or the safeguarding reason when
+     it went without the parents' consent. */ `
+  CREATE TABLE reviews (
+    id                  INTEGER PRIMARY KEY,
+    child_id            INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,
+    reviewed_on         TEXT NOT NULL,
+    reviewer            TEXT NOT NULL,
+    place               TEXT,
+    check_seen          INTEGER NOT NULL CHECK (check_seen IN (0, 1)),
+    asq_communication   TEXT CHECK (asq_communication IN ('above', 'close', 'below')),
+    asq_gross_motor     TEXT CHECK (asq_gross_motor IN ('above', 'close', 'below')),
+    asq_fine_motor      TEXT CHECK (asq_fine_motor IN ('above', 'close', 'below')),
+    asq_problem_solving TEXT CHECK (asq_problem_solving IN ('above', 'close', 'below')),
+    asq_personal_social TEXT CHECK (asq_personal_social IN ('above', 'close', 'below')),
+    asq_se2             TEXT CHECK (asq_se2 IN ('above', 'close', 'below')),
+    actions             TEXT NOT NULL,
+    notes               TEXT,
+    recorded_by         TEXT NOT NULL,
+    recorded_at         TEXT NOT NULL
+  );
+  CREATE INDEX reviews_child ON reviews (child_id, reviewed_on);
+
+  CREATE TABLE check_shares (
+    id                      INTEGER PRIMARY KEY,
+    child_id                INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,
+    check_id                INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
+    with_whom               TEXT NOT NULL,
+    how                     TEXT NOT NULL,
+    on_date                 TEXT NOT NULL,
+    without_consent_reason  TEXT,
+    consent_id              INTEGER REFERENCES consents (id) ON DELETE SET NULL,
+    message_id              TEXT,
+    recorded_by             TEXT NOT NULL,
+    recorded_at             TEXT NOT NULL
+  );
+  CREATE INDEX check_shares_child ON check_shares (child_id, on_date);
   `,
 ];
 

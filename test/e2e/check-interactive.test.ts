@@ -58,6 +58,12 @@ describe.skipIf(!HAS_TERMINAL)('twocheck check on a terminal', () => {
     await say('Additional needs', KEY.enter);
     await say('Plan agreed with parents', 'Speech and language referral with consent\r');
     await say('Date shared with parents', KEY.enter);
+    await say('Home language', KEY.enter);
+    await say('supports learning at home', 'Naming pictures at bedtime\r');
+    await say("Other professionals' views", KEY.enter);
+    await say('Targeted plan agreed with the SENCO', 'Small-group talk sessions twice a week\r');
+    await say('agreed with the parents to give them the summary', KEY.enter);
+    await say("summary of the child's health", KEY.enter);
     await say('make the PDF?', KEY.enter);
     expect(await second.exited).toBe(0);
 
@@ -67,5 +73,6 @@ describe.skipIf(!HAS_TERMINAL)('twocheck check on a terminal', () => {
     expect(text).toContain('Not yet following simple instructions');
     expect(text).toContain('Less than expected');
     expect(text).toContain('Kind to friends');
+    expect(text).toContain('Small-group talk sessions twice a week');
   }, 60000);
 });

@@ -54,6 +54,7 @@ describe('twocheck concern', () => {
 
   it('shares, follows up and closes, each on the record', () => {
     ws.run(['--today', '2026-03-01', 'concern', 'L1', ...RECORD]);
+    ws.run(['--today', '2026-03-01', 'consent', 'L1', '--method', 'paper', '--by-parent', 'Pat Marchbank']);
     const shared = ws.run([...TODAY, 'concern', 'share', '1', '--with', 'West Hub', '--how', 'phone', '--on', '2026-03-02', '--note', 'spoke to duty HV']);
     expect(shared.code).toBe(0);
     expect(shared.stderr).toContain('Concern 1: shared with West Hub by phone on 2026-03-02.');

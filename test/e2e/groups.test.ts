@@ -14,8 +14,10 @@ function seed(db: string): void {
   const insert = sql.prepare(`INSERT INTO children (ref, first_name, last_name, dob, parent_name, address, postcode,
     key_person, room, family, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'x', 'x')`);
   insert.run('001', 'Amara', 'Testwell', '2024-09-10', 'Pat Testwell', '2 Mill Lane, Leek', 'ST13 6BB', 'Kim', 'Acorns', null);
-  insert.run('002', 'Zoë', 'Sample', '2024-10-05', 'Sam Sample', null, null, 'Kim', 'Acorns', 'F1');
-  insert.run('003', 'Zak', 'Sample', '2024-10-05', 'Sam Sample', null, null, 'Lee', 'Oaks', 'F1');
+  insert.run('002', 'Zoë', 'Sample', '2024-10-05', 'Sam Sample', '5 Mill Lane, Leek', 'ST13 6BB', 'Kim', 'Acorns', 'F1');
+  insert.run('003', 'Zak', 'Sample', '2024-10-05', 'Sam Sample', '5 Mill Lane, Leek', 'ST13 6BB', 'Lee', 'Oaks', 'F1');
+  insert.run('006', 'Eli', 'Eastley', '2024-10-01', 'Em Eastley', '3 Market Street, Tamworth', 'B79 7LU', 'Kim', 'Acorns', null);
+  insert.run('007', 'Sol', 'Stokes', '2024-10-02', 'Su Stokes', '9 Hill Road, Hanley, Stoke-on-Trent', 'ST1 3AA', 'Kim', 'Acorns', null);
   insert.run('004', 'Old', 'Enough', '2023-01-01', null, null, null, null, null, null);
   insert.run('005', 'Cai', 'Later', '2025-08-01', null, null, null, null, null, null);
   sql.close();
@@ -29,7 +31,11 @@ describe('twocheck groups', () => {
 
     const plan = ws.run([...TODAY, 'groups', 'plan', ...WINDOW]);
     expect(plan.code).toBe(0);
-    expect(plan.stdout).toContain('Session 1: 1 December 2026, 3 children');
+    expect(plan.stdout).toContain('Session 1: 1 December 2026, West Hub, 3 children');
+    // one session never mixes Hubs: the East Hub child has no other East Hub child to join,
+    // and a Stoke-on-Trent child is seen by the city's own service
+    expect(plan.stdout).toMatch(/006\s+Eli Eastley\s+no other child due/);
+    expect(plan.stdout).toMatch(/007\s+Sol Stokes\s+the Hub for the home is not certain, or the Hubs do not cover it/);
     expect(plan.stdout).toMatch(/001\s+Amara Testwell\s+2 years 2 months/);
     expect(plan.stdout).toMatch(/003\s+Zak Sample\s+2 years 1 month/);
     expect(plan.stdout).toContain('Estimated professional time saved: 30 minutes');
@@ -48,9 +54,22 @@ describe('twocheck groups', () => {
       '--lead', 'Kim Lee', '--health-visitor', 'Rita Health']);
     expect(create.code).toBe(0);
     expect(create.stderr).toContain('Saved 1 session: #1.');
-    expect(ws.run([...TODAY, 'groups', 'plan', ...WINDOW]).stdout).toContain('due 1 December 2026 to 31 January 2027: 0');
+    expect(ws.run([...TODAY, 'groups', 'plan', ...WINDOW]).stdout).not.toContain('Session 1');
 
-    const invite = ws.run([...TODAY, 'groups', 'invite', '1', '--out', 'invites']);
+    // no consent to share with health: nobody is invited to a review with health
+    const refused = ws.run([...TODAY, 'groups', 'invite', '1', '--out', 'invites']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('no current consent to share with health for 001 (no consent to share with health is recorded), 002');
+    expect(refused.stderr).toContain('twocheck consent <ref> --method paper');
+    expect(fs.existsSync(path.join(ws.dir, 'invites'))).toBe(false);
+    for (const ref of ['001', '002', '003']) expect(ws.run(['--today', '2026-11-01', 'consent', ref, '--method', 'paper', '--by-parent', 'Sam Sample']).code).toBe(0);
+    expect(ws.run([...TODAY, 'consent', '003', '--withdraw', '--method', 'verbal', '--by-parent', 'Sam Sample']).code).toBe(0);
+    const withdrawn = ws.run([...TODAY, 'groups', 'invite', '1', '--out', 'invites']);
+    expect(withdrawn.code).toBe(1);
+    expect(withdrawn.stderr).toContain('003 (the consent to share with health was withdrawn on 2026-11-23)');
+    expect(withdrawn.stderr).not.toContain('001');
+    expect(ws.run([...TODAY, 'groups', 'invite', '1', '--without-consent']).code).toBe(2);
+    const invite = ws.run([...TODAY, 'groups', 'invite', '1', '--out', 'invites', '--without-consent', '--reason', 'Child protection plan: health visitor must see Zak']);
     expect(invite.code).toBe(0);
     const files = fs.readdirSync(path.join(ws.dir, 'invites')).sort();
     expect(files).toEqual([
@@ -92,6 +111,9 @@ describe('twocheck groups', () => {
     const attended = check.prepare(`SELECT c.ref, s.on_date FROM group_members m JOIN group_sessions s ON s.id = m.session_id
       JOIN children c ON c.id = m.child_id WHERE m.attended = 1 ORDER BY c.ref`).all();
     expect(attended).toEqual([{ ref: '001', on_date: '2026-12-01' }, { ref: '002', on_date: '2026-12-01' }]);
+    const override = check.prepare("SELECT by, details, child_id FROM audit WHERE action = 'consent.override'").all() as { details: string }[];
+    expect(override).toHaveLength(1);
+    expect(JSON.parse(override[0]!.details)).toMatchObject({ reason: 'Child protection plan: health visitor must see Zak', what: 'invitation to group review #1' });
     const audits = check.prepare("SELECT action FROM audit WHERE action LIKE 'group-%' ORDER BY id").all().map((r) => (r as { action: string }).action);
     expect(audits).toEqual(['group-session-created', 'group-invitation-generated', 'group-invitation-generated',
       'group-invitation-generated', 'group-attended', 'group-attended', 'group-absent']);
@@ -106,6 +128,7 @@ describe('twocheck groups', () => {
     ws.run(SETTING_FLAGS);
     seed(ws.db);
     expect(ws.run([...TODAY, 'groups', 'create', ...WINDOW]).code).toBe(0);
+    for (const ref of ['001', '002', '003']) ws.run([...TODAY, 'consent', ref, '--method', 'paper', '--by-parent', 'Sam Sample']);
     const edited = path.join(ws.dir, '.config', 'twocheck', 'templates', 'letters', 'group-invitation.md');
     const shipped = fs.readFileSync(path.join(ROOT, 'templates', 'letters', 'group-invitation.md'), 'utf8');
     fs.mkdirSync(path.dirname(edited), { recursive: true });

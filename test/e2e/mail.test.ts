@@ -244,7 +244,7 @@ describe('email through the setting\'s SMTP server', () => {
     expect(smtp.received[0]?.to).toEqual([hv]);
     expect(smtp.received[0]?.attachments).toEqual([{ filename: path.basename(row?.pdf_path ?? ''), sha256: row?.pdf_sha256 }]);
     expect(smtp.received[0]?.parsed.subject).not.toContain('Poppy');
-    const [share] = query<{ recipient: string; message_id: string }>(ws.db, 'SELECT recipient, message_id FROM check_shares');
+    const [share] = query<{ recipient: string; message_id: string }>(ws.db, 'SELECT with_whom AS recipient, message_id FROM check_shares');
     expect(share?.recipient).toBe(hv);
     expect((await ws.runAsync(['child', 'C1'])).stdout).toContain(`shared by email with ${hv} at `);
 

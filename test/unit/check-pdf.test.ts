@@ -16,12 +16,12 @@ const child = {
 } as Child;
 const setting = { name: 'Little Acorns', address: '1 Church St', postcode: 'ST13 5AA', phone: '01538 000111', email: null, manager: null, urn: null, area: 'staffordshire', logo: null };
 
-function doc(raw: unknown, over: Partial<CheckDocument> = {}): CheckDocument {
-  const v = validateCheck(raw, { today: d('2026-06-01'), childDob: child.dob, keyPerson: 'Sam Key', by: 'x' });
+function doc(raw: unknown, over: Partial<CheckDocument> = {}, today = '2026-06-01'): CheckDocument {
+  const v = validateCheck(raw, { today: d(today), childDob: child.dob, keyPerson: 'Sam Key', by: 'x' });
   if (!v.ok) throw new Error(v.problems.join('\n'));
   return {
     setting, child, check: v.check, version: 1, amendReason: null, layout: loadCheckLayout(layoutFile(TEMPLATES_DIR)),
-    hub: { kind: 'unsure', reason: 'stub', candidates: [], hubs: [] }, createdAt: new Date('2026-06-01T00:00:00Z'), ...over,
+    hub: { kind: 'unsure', reason: 'stub', candidates: [], hubs: [] }, consent: { ok: false, missing: 'never', since: null, reason: 'none' }, createdAt: new Date('2026-06-01T00:00:00Z'), ...over,
   };
 }
 
@@ -44,7 +44,7 @@ describe('the Progress Check PDF', () => {
     expect(found.replace(/\s+/g, ' ')).toContain('North Staffordshire Hub, telephone 0300 111 2222');
     const unsure = await pdfText(await renderCheckPdf(doc(example)));
     expect(unsure).not.toContain('0300');
-    expect(unsure).toContain('Ask the setting or your GP');
+    expect(unsure).toContain('Ask us or your GP');
   });
 
   it('gives the same bytes for the same check, and says when a version is an amendment', async () => {
@@ -53,5 +53,57 @@ describe('the Progress Check PDF', () => {
     expect(a.equals(b)).toBe(true);
     const amended = await pdfText(await renderCheckPdf(doc(example, { version: 2, amendReason: 'Parents added comments' })));
     expect(amended).toContain('Amended version. Reason: Parents added comments');
+  });
+
+  const flat = async (input: CheckDocument) => (await pdfText(await renderCheckPdf(input))).replace(/\s+/g, ' ');
+
+  it('says it was written with the parents only when their comments are recorded', async () => {
+    const withParents = await flat(doc(example));
+    expect(withParents).toContain('written by Little Acorns with Ioana’s parents');
+    const without = structuredClone(example);
+    delete without.parents_comments;
+    const alone = await flat(doc(without));
+    expect(alone).toContain('written by Little Acorns, as the Early Years Foundation Stage asks');
+    expect(alone).not.toContain('parents,');
+    expect(alone).not.toContain('Parents’ comments');
+  });
+
+  it('carries the letterhead and states the consent to share', async () => {
+    const none = await flat(doc(example));
+    expect(none).toContain('Little Acorns');
+    expect(none).toContain('Phone 01538 000111');
+    expect(none).toContain('No consent to share with the health visiting service is recorded');
+    const given = await flat(doc(example, { consent: { ok: true, since: d('2026-05-02'), givenBy: 'Maria Popescu' } }));
+    expect(given).toContain('Maria Popescu gave consent on 2 May 2026 for this Progress Check to be shared with the health visiting service.');
+    const withdrawn = await flat(doc(example, { consent: { ok: false, missing: 'withdrawn', since: d('2026-05-20'), reason: 'x' } }));
+    expect(withdrawn).toContain('withdrawn on 20 May 2026');
+  });
+
+  it('prints the new record fields only where recorded, and no empty headings', async () => {
+    const full = { ...example, home_language: 'Romanian', home_language_explored: 'Talked with mum about words used at home', learning_at_home: 'Share books at bedtime', other_professionals: 'Speech therapist: no concerns', targeted_plan: 'Small group talk time with the SENCO', agreed_with_parents_on: '2026-05-28', parents_health_summary: 'Grommets fitted in March' };
+    const text = await flat(doc(full));
+    for (const words of ['Romanian', 'Talked with mum about words used at home', 'Share books at bedtime', 'Speech therapist: no concerns', 'Small group talk time with the SENCO', '28 May 2026', 'Grommets fitted in March']) expect(text).toContain(words);
+    const plain = await flat(doc(example));
+    for (const heading of ['Home language', 'Supporting learning at home', 'Other professionals', 'summary of the child’s health']) expect(plain).not.toContain(heading);
+  });
+
+  it('tells parents the timing true for the child, and never the Hub’s limit on sharing', async () => {
+    const at27 = await flat(doc(example));
+    expect(at27).toContain('in the next few months, before Ioana is two and a half');
+    expect(at27).not.toContain('only once the 0–19');
+    const late = await flat(doc({ ...example, completed_on: '2027-04-01' }, {}, '2027-04-01'));
+    expect(late).not.toMatch(/between 2 and 2½|between two and two and a half/);
+    expect(late).toContain('if Ioana has not had it yet');
+  });
+
+  it('names the right service, and no Hub, for a home the Hubs do not cover', async () => {
+    const text = await flat(doc(example, { hub: { kind: 'not-covered', matched: 'Hanley', reason: 'Hanley is not covered by the Staffordshire County Hubs: it is served by Stoke-on-Trent City Council’s own health visiting service' } }));
+    expect(text).toContain('Your home is served by Stoke-on-Trent City Council’s own health visiting service');
+    expect(text).not.toContain('Hub');
+  });
+
+  it('uses typographic apostrophes in its own words', () => {
+    const layout = JSON.stringify(loadCheckLayout(layoutFile(TEMPLATES_DIR)));
+    expect(layout).not.toMatch(/[A-Za-z]'[A-Za-z]/);
   });
 });

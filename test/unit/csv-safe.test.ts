@@ -83,7 +83,7 @@ describe('csvCell: guarded, then quoted when CSV needs it', () => {
 describe('export --csv', () => {
   const child = (more: Partial<ExportedChild>): ExportedChild => ({
     id: 1, ref: 'A01', first_name: 'Ada', last_name: 'Lovelace', dob: '2024-03-12',
-    consents: [], letters: [], checks: [], concerns: [], dismissals: [], groups: [], ...more,
+    consents: [], letters: [], checks: [], concerns: [], dismissals: [], groups: [], check_shares: [], reviews: [], ...more,
   });
 
   it('guards every cell of every kind of record, and the header', () => {

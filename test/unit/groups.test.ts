@@ -161,3 +161,22 @@ describe('the plan, for any roster and window', () => {
     }));
   });
 });
+
+describe('one session, one Hub', () => {
+  it('never mixes West and East Hub children, whatever the ages', () => {
+    const hubs = fc.array(fc.record({ dob: fc.constantFrom('2024-09-10', '2024-10-05', '2024-11-20', '2024-12-01'), hub: fc.constantFrom('West Hub', 'East Hub') }), { maxLength: 14 });
+    fc.assert(fc.property(hubs, (kids) => {
+      const plan = planGroups(kids.map((k, i) => child(`C${i}`, k.dob, { hub: k.hub })), options());
+      const hubOf = new Map(kids.map((k, i) => [`C${i}`, k.hub]));
+      for (const s of plan.sessions) {
+        expect(new Set(s.members.map((m) => hubOf.get(m.ref))).size).toBe(1);
+        expect(s.hub).toBe(hubOf.get(s.members[0]!.ref));
+      }
+    }));
+  });
+  it('does not place a child whose Hub is not certain', () => {
+    const plan = planGroups([child('A', '2024-09-10', { hub: 'West Hub' }), child('B', '2024-10-05', { hub: null }), child('C', '2024-10-06', { hub: 'West Hub' })], options());
+    expect(plan.sessions.map((s) => s.members.map((m) => m.ref))).toEqual([['A', 'C']]);
+    expect(plan.unplaced).toEqual([expect.objectContaining({ ref: 'B', reason: expect.stringContaining('Hub for the home is not certain') })]);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { letterFields, recipientOf } from '../../src/documents/fields.js';
-import { punctuationKeptWithWord, renderLetter, sameFontJoined } from '../../src/documents/letter.js';
+import { linesOf, renderLetter, sameFontJoined, wordsOf } from '../../src/documents/letter.js';
 import { loadTemplate } from '../../src/documents/template-files.js';
 import type { CalendarDate } from '../../src/domain/calendar.js';
 import type { HubAnswer } from '../../src/domain/hub.js';
@@ -33,9 +33,11 @@ describe('the parent letter', () => {
     const text = (await pdfText(letter.pdf)).replace(/\s+/g, ' ');
     for (const words of ['Little Acorns Nursery', '01538 000111', 'Łucja Wiśniewska and Ştefan Wiśniewski', '4 Mill Lane', 'ST13 6BB',
       '23 November 2026', 'Zoë turned two on 20 November 2026', 'Health and Development Review', 'ASQ-3', 'red book',
-      'Parental Declaration', 'West Hub', '0300 303 3923', 'only once the 0–19', 'Jo Bloggs', 'Manager, Little Acorns Nursery']) {
+      'Parental Declaration', 'West Hub', '0300 303 3923', 'Jo Bloggs', 'Manager, Little Acorns Nursery']) {
       expect(text).toContain(words);
     }
+    // the Hub's limit on sharing is for the setting, not the parents
+    expect(text).not.toContain('only once');
     expect(letter.missingGlyphs).toEqual([]);
   });
 
@@ -54,16 +56,24 @@ describe('the parent letter', () => {
     }
   }, 60000);
 
-  it('keeps closing punctuation with the word before it, whatever its font', () => {
-    expect(punctuationKeptWithWord([{ text: 'phone ', bold: false }, { text: '0300 303 3923', bold: true }, { text: '. The Hub', bold: false }]))
-      .toEqual([{ text: 'phone ', bold: false }, { text: '0300 303 3923. ', bold: true }, { text: 'The Hub', bold: false }]);
-    expect(punctuationKeptWithWord([{ text: 'the ', bold: false }, { text: 'West Hub', bold: true }, { text: ',', bold: false }]))
-      .toEqual([{ text: 'the ', bold: false }, { text: 'West Hub,', bold: true }]);
-    // a space after a bold word goes with it, so no line starts with a space
-    expect(punctuationKeptWithWord([{ text: 'the ', bold: false }, { text: 'West Hub', bold: true }, { text: ' phone', bold: false }]))
-      .toEqual([{ text: 'the ', bold: false }, { text: 'West Hub ', bold: true }, { text: 'phone', bold: false }]);
-    // after a space the punctuation belongs to nothing before it, and stays where it is
-    expect(punctuationKeptWithWord([{ text: 'a ', bold: true }, { text: '. b', bold: false }])).toEqual([{ text: 'a ', bold: true }, { text: '. b', bold: false }]);
+  it('keeps closing punctuation with the word before it, in its own font: bold never swallows it', () => {
+    const words = wordsOf([{ text: 'phone ', bold: false }, { text: '0300\u00a0303\u00a03923', bold: true }, { text: '. The Hub', bold: false }]);
+    expect(words.map((w) => w.segments)).toEqual([
+      [{ text: 'phone', bold: false }],
+      [{ text: '0300\u00a0303\u00a03923', bold: true }, { text: '.', bold: false }],
+      [{ text: 'The', bold: false }],
+      [{ text: 'Hub', bold: false }],
+    ]);
+    // one character one unit: the number and its full stop never part, and the stop stays regular
+    const measure = (s: { text: string }) => s.text.length;
+    for (const width of [5, 13, 14, 15, 20, 40]) {
+      const lines = linesOf(words, measure, width);
+      expect(lines.every((l) => !/^[.,;:]/.test(l[0]!.text))).toBe(true);
+      const withStop = lines.find((l) => l.some((s) => s.text.includes('3923')))!;
+      expect(withStop.find((s) => s.text.startsWith('.'))).toMatchObject({ bold: false });
+    }
+    expect(linesOf(wordsOf([{ text: 'the ', bold: false }, { text: 'West Hub', bold: true }, { text: ', phone', bold: false }]), measure, 40))
+      .toEqual([[{ text: 'the ', bold: false }, { text: 'West Hub', bold: true }, { text: ', phone', bold: false }]]);
   });
 
   it('says "turns two" before the birthday and "turned two" after it', async () => {

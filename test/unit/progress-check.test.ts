@@ -60,7 +60,20 @@ describe('the Progress Check at two, as a file gives it', () => {
     const r = validateCheck(raw, defaults);
     expect(r.ok).toBe(true);
     expect(r.ok && hasConcerns(r.check)).toBe(true);
-    expect(r.warnings).toEqual([expect.stringMatching(/^plan_agreed:/)]);
+    expect(r.warnings).toEqual([expect.stringMatching(/^plan_agreed:/), expect.stringMatching(/^targeted_plan: .*SENCO/)]);
+  });
+
+  it('takes the home language from the roster, and asks how it was explored when it is not English', () => {
+    const r = validateCheck(clone(), { ...defaults, homeLanguage: 'Polish' });
+    expect(r.ok && r.check.home_language).toBe('Polish');
+    expect(r.warnings).toEqual([expect.stringMatching(/^home_language_explored: the home language is Polish/)]);
+    const explored = validateCheck({ ...clone(), home_language_explored: 'Talked with dad about first words in Polish', agreed_with_parents_on: '2099-01-01' }, { ...defaults, homeLanguage: 'Polish' });
+    expect(explored.ok).toBe(false);
+    expect(!explored.ok && explored.problems).toEqual([expect.stringMatching(/^agreed_with_parents_on: 2099-01-01 is in the future/)]);
+    const english = validateCheck(clone(), { ...defaults, homeLanguage: 'English' });
+    expect(english.warnings).toEqual([]);
+    const own = validateCheck({ ...clone(), home_language: 'Urdu', home_language_explored: 'With mum, using pictures' }, { ...defaults, homeLanguage: 'English' });
+    expect(own.ok && own.check.home_language).toBe('Urdu');
   });
 
   it('reports every missing prime area and field at once', () => {

@@ -109,7 +109,9 @@ describe('forget and a merged print file', () => {
 
 describe('--force is needed to overwrite, everywhere', () => {
   it('export --out, groups invite and letters refuse a file already there, and write over it with --force', () => {
-    const ws = ready(dueChildren(2));
+    // one Hub's homes, and consent to share: what an invitation to a review needs
+    const ws = ready(dueChildren(2).map((c) => ({ ...c, address: '4 Mill Lane, Leek', postcode: 'ST13 6BB', parent: 'A Parent' })));
+    for (const ref of ['F1', 'F2']) expect(ws.run([...TODAY, 'consent', ref, '--method', 'paper']).code).toBe(0);
     const exported = ws.write('out.csv', 'precious');
     const refused = ws.run(['export', '--out', 'out.csv']);
     expect(refused.code).toBe(2);
@@ -120,7 +122,8 @@ describe('--force is needed to overwrite, everywhere', () => {
     const create = ws.run([...TODAY, 'groups', 'create', '--from', '2026-11-23', '--to', '2027-06-30']);
     expect(create.code, create.stderr).toBe(0);
     const id = String(query<{ id: number }>(ws.db, 'SELECT id FROM group_sessions ORDER BY id LIMIT 1')[0]?.id);
-    expect(ws.run([...TODAY, 'groups', 'invite', id, '--out', 'inv']).code).toBe(0);
+    const invited = ws.run([...TODAY, 'groups', 'invite', id, '--out', 'inv']);
+    expect(invited.code, invited.stderr).toBe(0);
     const count = () => query<{ n: number }>(ws.db, "SELECT count(*) AS n FROM letters WHERE kind = 'group-invitation'")[0]?.n;
     const n = count();
     expect(n).toBeGreaterThan(0);
