@@ -163,10 +163,10 @@ export function runCreate(ctx: Context, flags: CreateFlags): Session[] {
 
 export async function runInvite(ctx: Context, id: number, flags: { out: string; force?: boolean } & Override): Promise<string[]> {
   const db = ctx.db();
-  const session = findSession(db, id);
-  if (!session) throw new NotFound(`no group session #${id}`, 'run `twocheck groups list` to see the sessions');
   const setting = getSetting(db);
   if (!setting) throw new NoSetting();
+  const session = findSession(db, id);
+  if (!session) throw new NotFound(`no group session #${id}`, 'run `twocheck groups list` to see the sessions');
   const children = session.members.map((m) => findChild(db, m.ref) as Child);
   const override = checkOverrideFlags(flags);
   // An invitation to a review "with our health visiting team" shares the child with health:
