@@ -77,3 +77,45 @@ function whereInText(text: string, message: string): { line: number; column: num
   const before = text.slice(0, Number(position[1]));
   return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
 }
+
+/** The database a run opened, so a failure deep inside SQLite can name it. */
+let databaseInUse: string | undefined;
+export function databaseForMessages(file: string): void {
+  databaseInUse = file;
+}
+
+/**
+ * A failure from the system (a full disk, a read-only or damaged database, another run holding
+ * the lock) in the words a person acts on, or null for one we did not foresee. Thrown by Node's
+ * fs (err.code such as ENOSPC, err.path) or by SQLite (err.code such as SQLITE_BUSY).
+ */
+export function explainFailure(err: unknown): TwocheckError | null {
+  if (!(err instanceof Error)) return null;
+  const code = String((err as NodeJS.ErrnoException).code ?? '');
+  const where = (err as NodeJS.ErrnoException).path;
+  const db = databaseInUse ?? 'the database';
+  const again = 'then run the same command again: what was done is kept, and nothing is recorded for a file that was not written';
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') {
+    const what = code === 'SQLITE_FULL' ? db : where ?? 'a file';
+    return new TwocheckError(`the disk is full: could not write ${what}`, `free some space on that disk, ${again}`);
+  }
+  if (code.startsWith('SQLITE_READONLY') || (code === 'EROFS' && !where)) {
+    return new TwocheckError(`the database ${db} cannot be written: it or its folder is read-only`, 'check who owns it and its folder (ls -l), or point --db at a copy you can write');
+  }
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    return new TwocheckError(`the database ${db} is damaged (${err.message})`, 'nothing more was written to it; put back your latest backup of it, or ask for help before using it again');
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new TwocheckError(`the database ${db} is busy: another twocheck run (or another program) kept it locked too long`, `wait for that run to finish, ${again}`);
+  }
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN' || code === 'EIO') {
+    return new TwocheckError(`reading or writing the database ${db} failed (${code})`, 'check the disk it is on is mounted and healthy, then run the same command again');
+  }
+  if (code === 'EROFS') return new TwocheckError(`cannot write ${where}: the disk is read-only`, 'choose a folder on a disk you can write (--out)');
+  if (code === 'EACCES' || code === 'EPERM') return new TwocheckError(`permission denied: ${where ?? err.message}`, 'check who owns that file or folder (ls -l), or choose another');
+  if (code === 'ENOENT' && where) return new TwocheckError(`no such file or folder: ${where}`);
+  if (code === 'ENOTDIR' && where) return new TwocheckError(`not a folder: ${where} (a part of that path is a file)`);
+  if (code === 'EISDIR' && where) return new TwocheckError(`${where} is a folder, where a file was expected`);
+  if (code === 'EMFILE' || code === 'ENFILE') return new TwocheckError('too many files are open on this machine', 'close some programs and run the same command again');
+  return null;
+}

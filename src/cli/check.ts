@@ -22,6 +22,9 @@ import { homeHubs } from './home-hub.js';
 import { printVersions } from './check-versions.js';
 import { checkTemplate } from './check-template.js';
 
+/** A check is a few kilobytes; a --from file far bigger is not one, and is not read into memory. */
+const MAX_CHECK_FILE = 1024 * 1024;
+
 export interface CheckOptions {
   from?: string;
   amend?: boolean;
@@ -180,8 +183,10 @@ async function writeCheckPdf(ctx: Context, a: {
 function readJson(file: string, named: string): unknown {
   let text: string;
   try {
+    if (fs.statSync(file).size > MAX_CHECK_FILE) throw new UsageError(`${file} is too big to be a Progress Check (over ${MAX_CHECK_FILE / 1024 / 1024} MB)`, 'give --from the path of a Progress Check JSON file, e.g. examples/progress-check.json');
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
+    if (err instanceof UsageError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file'
       : code === 'EACCES' ? 'permission denied' : (err as Error).message;

@@ -74,5 +74,5 @@ function printTimeline(ctx: Context, r: ChildResult): void {
   lines.push('', p.bold('Audit'));
   if (r.audit.length === 0) lines.push('  none');
   for (const a of r.audit) lines.push(`  ${a.at} ${a.by} ${a.action}${a.details ? ` ${a.details}` : ''}`);
-  ctx.out.stdout.write(`${lines.join('\n')}\n`);
+  ctx.out.data(lines.join('\n'));
 }

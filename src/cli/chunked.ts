@@ -1,12 +1,15 @@
 import type { Context } from './context.js';
-import type { Stream } from './output.js';
+import { type Stream, printableLines } from './output.js';
 
 /**
  * Writes lines to stdout in chunks of about 64 KB, waiting for a pipe to drain when it is full:
  * a busy roster gives a hundred thousand lines or more, which would otherwise all wait in
- * memory (500 MB for 130,000 children piped into another program).
+ * memory (500 MB for 130,000 children piped into another program). Control and bidi characters
+ * in the text are shown escaped, as everywhere else (a cron run's mail is read in a terminal too),
+ * except in data for another program (`exact`: CSV), which is kept as stored unless it goes to a terminal.
  */
-export function chunkedWriter(ctx: Context): { line(text: string): Promise<void> | undefined; end(): Promise<void> | undefined } {
+export function chunkedWriter(ctx: Context, options: { exact?: boolean } = {}): { line(text: string): Promise<void> | undefined; end(): Promise<void> | undefined } {
+  const safe = options.exact === true && !ctx.out.stdoutIsTTY ? (text: string) => text : printableLines;
   const stream = ctx.out.stdout as Stream & Partial<Pick<NodeJS.WritableStream, 'once'>>;
   let chunk = '';
   const flush = (): Promise<void> | undefined => {
@@ -17,7 +20,7 @@ export function chunkedWriter(ctx: Context): { line(text: string): Promise<void>
   };
   return {
     line(text) {
-      chunk += text;
+      chunk += safe(text);
       return chunk.length >= 65_536 ? flush() : undefined;
     },
     end() { return chunk.length > 0 ? flush() : undefined; },

@@ -103,6 +103,10 @@ function resolveToday(given: string | undefined): CalendarDate {
   if (given === undefined || given === '') return londonDate(new Date());
   const date = parseDateInput(given);
   if (!date) throw new UsageError(`--today must be a calendar date as ${DATE_INPUT_FORMS}, not "${given}"`);
+  // Dates are counted forward from today (a second birthday, a look-ahead), so a year far off
+  // would run past the calendar's end deep inside a command.
+  const year = Number(date.slice(0, 4));
+  if (year < 1900 || year > 2199) throw new UsageError(`--today ${date} is not a day twocheck can act on: give a date from 1900 to 2199`);
   return date;
 }
 

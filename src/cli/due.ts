@@ -86,7 +86,7 @@ async function printJson(ctx: Context, result: DueResult): Promise<void> {
 }
 
 async function printCsv(ctx: Context, result: DueResult): Promise<void> {
-  const out = chunkedWriter(ctx);
+  const out = chunkedWriter(ctx, { exact: true });
   await out.line(`${CSV_HEADER.join(',')}\r\n`);
   for (const row of result.children) {
     const full = out.line(`${CSV_COLUMNS.map((c) => csvCell(c === 'flags' ? row.flags.join(' ') : row[c])).join(',')}\r\n`);

@@ -7,6 +7,7 @@ import { TwocheckError, UsageError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { type Context, withContext } from './context.js';
 import { guardCells } from './csv-safe.js';
+import { entryExists, writeFileAtomically } from '../documents/files.js';
 import { camelKeys } from './json-keys.js';
 
 export interface ExportOptions {
@@ -14,6 +15,7 @@ export interface ExportOptions {
   csv?: boolean;
   out?: string;
   all?: boolean;
+  force?: boolean;
 }
 
 type Row = Record<string, unknown>;
@@ -36,13 +38,16 @@ export function register(program: Command): void {
     .option('--csv', 'CSV, one row per record (the default)')
     .option('--json', 'JSON, one object per child with its records inside')
     .option('--out <file>', 'write to this file (private: mode 0600) instead of stdout')
+    .option('--force', 'with --out: overwrite the file if it is there')
     .action(withContext((ctx, command) => {
       const opts = command.opts<ExportOptions>();
       if (opts.json && opts.csv) throw new UsageError('choose one of --csv and --json');
+      const target = opts.out === undefined ? null : path.resolve(ctx.cwd, opts.out);
+      // refused before the records are read, so a refusal changes and writes nothing
+      if (target && entryExists(target) && !isFolder(target) && !opts.force) throw new UsageError(`${target} is already there`, 'give --force to overwrite it, or choose another --out');
       const children = runExport(ctx);
       const text = opts.json ? `${JSON.stringify(camelKeys(children), null, 2)}\n` : exportCsv(children);
-      if (opts.out) {
-        const target = path.resolve(ctx.cwd, opts.out);
+      if (target) {
         writePrivately(target, text);
         ctx.out.done(`Exported ${counted(children.length, 'child', 'children')} to ${target}`);
       } else {
@@ -56,15 +61,21 @@ export function register(program: Command): void {
  * that is not there (or not writable) is a plain message naming the file, not a stack trace.
  */
 function writePrivately(target: string, text: string): void {
-  const temp = `${target}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(temp, text, { mode: 0o600 });
-    fs.renameSync(temp, target);
+    writeFileAtomically(target, Buffer.from(text, 'utf8'), { makeFolder: false });
   } catch (err) {
-    fs.rmSync(temp, { force: true });
+    if (err instanceof TwocheckError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     const why = code === 'ENOENT' ? `the folder ${path.dirname(target)} does not exist` : code === 'EISDIR' ? 'it is a folder' : code;
     throw new TwocheckError(`cannot write the export to ${target}: ${why}; nothing was written`, 'give --out a file in a folder that exists');
+  }
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
   }
 }
 

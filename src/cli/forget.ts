@@ -14,6 +14,10 @@ export interface ForgetReport {
   filesRemoved: string[];
   filesMissing: string[];
   filesFailed: { file: string; error: string }[];
+  /** merged print files kept because they hold other children's letters too */
+  filesKept: { file: string; why: string }[];
+  /** false when another program was reading the database, so old pages stay until it closes */
+  scrubbed: boolean;
 }
 
 export function register(program: Command): void {
@@ -32,8 +36,10 @@ export function register(program: Command): void {
       }
       ctx.out.data(`Erased: ${describeRows(report.rows)}.`);
       ctx.out.data(`Audit lines cleared of personal data: ${report.rows.audit_scrubbed}.`);
-      ctx.out.data(`Files removed: ${report.filesRemoved.length}${report.filesMissing.length ? `; already gone: ${report.filesMissing.length}` : ''}.`);
+      ctx.out.data(`Files removed: ${report.filesRemoved.length}${report.filesMissing.length ? `; already gone: ${report.filesMissing.length}` : ''}${report.filesKept.length ? `; kept: ${report.filesKept.length}` : ''}.`);
+      for (const f of report.filesKept) ctx.out.warn(`kept ${f.file}: ${f.why}`);
       for (const f of report.filesFailed) ctx.out.warn(`could not remove ${f.file}: ${f.error}; delete it by hand`);
+      if (!report.scrubbed) ctx.out.warn(`another program is reading the database, so the erased details stay in its log file (${ctx.dbPath}-wal) until it lets go: close that program, then run any twocheck command (such as twocheck due), which clears the log as it closes`);
       ctx.out.data(`Erasure reference: ${report.token} (kept in the audit log; it names no one).`);
     }));
 }
@@ -50,9 +56,16 @@ export async function runForget(ctx: Context, ref: string, yes: boolean): Promis
     if (answer.trim() !== child.ref) throw new Cancelled('Not confirmed: nothing was erased.');
   }
   const result = forgetChild(db, child, plan, ctx.by, ctx.now());
-  compactAfterForget(db);
+  const { complete } = compactAfterForget(db);
   // Files go after the rows: a failed transaction must not leave records pointing at nothing.
-  const report: ForgetReport = { token: result.token, rows: result.counts, filesRemoved: [], filesMissing: [], filesFailed: [] };
+  const report: ForgetReport = {
+    token: result.token, rows: result.counts, filesRemoved: [], filesMissing: [], filesFailed: [], scrubbed: complete,
+    // a print file holding other children's letters is theirs too: it is kept, and said so
+    filesKept: result.shared.map((s) => ({
+      file: s.file,
+      why: `it also holds the letters of ${counted(s.others, 'other child', 'other children')}, and still holds this child's pages; print what you need from it, then delete it by hand`,
+    })),
+  };
   for (const file of result.files) {
     const full = path.resolve(ctx.cwd, file);
     try {

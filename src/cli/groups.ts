@@ -6,6 +6,7 @@ import { describeAge } from '../domain/age.js';
 import { type GroupBy, type GroupChild, type Plan, planGroups } from '../domain/groups.js';
 import { counted } from '../domain/words.js';
 import { letterFields, recipientOf } from '../documents/fields.js';
+import { ensureFolder, entryExists, refuseLink } from '../documents/files.js';
 import { safeFileName } from '../documents/names.js';
 import { loadTemplate } from '../documents/template-files.js';
 import { type Template, TemplateError } from '../documents/template.js';
@@ -14,6 +15,8 @@ import { InputRejected, NoSetting, NotFound, TwocheckError, UsageError } from '.
 import { consentHistory, recordConsentOverride } from '../store/consents.js';
 import { type Child, currentChildren, findChild } from '../store/children.js';
 import { type NewInvitation, type Session, bookedChildIds, createSessions, findSession, listSessions, recordAttendance, recordInvitations } from '../store/groups.js';
+import { recordAudit } from '../store/audit.js';
+import type { Db } from '../store/db.js';
 import { getSetting } from '../store/setting.js';
 import { type Context, withContext } from './context.js';
 import { fitLine, tableWidth } from './table.js';
@@ -76,9 +79,10 @@ export function register(program: Command): void {
     .option('--out <dir>', 'folder for the letters', 'letters')
     .option('--without-consent', 'invite children without current consent to share (safeguarding; needs --reason)')
     .option('--reason <text>', 'with --without-consent: why safeguarding overrides consent (kept in the audit log)')
+    .option('--force', 'write again over invitations already there')
     .action(withContext(async (ctx, cmd) => {
       const session = cmd.args[0] as string;
-      const flags = cmd.opts<{ out: string } & Override>();
+      const flags = cmd.opts<{ out: string; force?: boolean } & Override>();
       const files = await runInvite(ctx, sessionId(session), flags);
       for (const f of files) ctx.out.data(f);
       ctx.out.done(`Wrote ${counted(files.length, 'invitation')} into ${flags.out}.`);
@@ -157,7 +161,7 @@ export function runCreate(ctx: Context, flags: CreateFlags): Session[] {
   return ids.map((id) => findSession(db, id) as Session);
 }
 
-export async function runInvite(ctx: Context, id: number, flags: { out: string } & Override): Promise<string[]> {
+export async function runInvite(ctx: Context, id: number, flags: { out: string; force?: boolean } & Override): Promise<string[]> {
   const db = ctx.db();
   const setting = getSetting(db);
   if (!setting) throw new NoSetting();
@@ -190,9 +194,17 @@ export async function runInvite(ctx: Context, id: number, flags: { out: string }
       throw error;
     }
   });
-  const { renderLetter } = await import('../documents/letter.js');
-  const { writeFileAtomically } = await import('../documents/pdf.js');
   const outDir = path.resolve(ctx.cwd, flags.out);
+  const fileOf = (child: Child) => path.join(outDir, `${safeFileName('group-invitation', `session-${id}`, child.ref, child.firstName, child.lastName)}.pdf`);
+  // Refused before anything is drawn: an invitation already there is overwritten only with --force.
+  for (const child of children) refuseLink(fileOf(child));
+  const there = children.map(fileOf).filter((f) => entryExists(f));
+  if (there.length > 0 && !flags.force) {
+    throw new UsageError(`${there.length === 1 ? 'an invitation is' : `${there.length} invitations are`} already there: ${there.join(', ')}`, 'give --force to write them again, or choose another --out');
+  }
+  ensureFolder(outDir);
+  const { renderLetter } = await import('../documents/letter.js');
+  const { placeWithRecord } = await import('./file-record.js');
   const sessionFields = {
     'session.time': session.atTime ? `, ${session.atTime}` : '',
     'session.place': session.place ?? setting.name,
@@ -211,17 +223,36 @@ export async function runInvite(ctx: Context, id: number, flags: { out: string }
       recipient: recipientOf(child),
     });
     if (rendered.missingGlyphs.length > 0) ctx.out.warn(`${child.ref}: these characters cannot be printed: ${rendered.missingGlyphs.join(' ')}`);
-    const file = path.join(outDir, `${safeFileName('group-invitation', `session-${id}`, child.ref, child.firstName, child.lastName)}.pdf`);
-    const written = writeFileAtomically(file, rendered.pdf);
+    // each file and its record move together; a file written again replaces its record's fingerprint
+    const written = placeWithRecord(db, fileOf(child), rendered.pdf, {
+      force: flags.force === true,
+      wanted: () => true,
+      record: (file, sha256) => {
+        const letter = { childId: child.id, sessionId: id, template: template.file, templateHash: template.hash, file, sha256 };
+        if (!replaceInvitation(db, letter, ctx.by, ctx.now())) recordInvitations(db, [letter], ctx.by, ctx.now());
+        // a safeguarding override is recorded with the invitation it allowed, in the same step
+        if (override && refused.some((x) => x.child.id === child.id)) {
+          recordConsentOverride(db, child.id, { what: `invitation to group review #${id}`, withWhom: 'the health visiting team', reason: override, on: ctx.today }, ctx.by, ctx.now());
+        }
+      },
+    });
     letters.push({ childId: child.id, sessionId: id, template: template.file, templateHash: template.hash, file: written.path, sha256: written.sha256 });
   }
-  db.transaction(() => {
-    if (override) {
-      for (const { child } of refused) recordConsentOverride(db, child.id, { what: `invitation to group review #${id}`, withWhom: 'the health visiting team', reason: override, on: ctx.today }, ctx.by, ctx.now());
-    }
-    recordInvitations(db, letters, ctx.by, ctx.now());
-  })();
   return letters.map((l) => l.file);
+}
+
+/** The invitation already recorded for this file, given its new fingerprint (one audit line says so); false if none. */
+function replaceInvitation(db: Db, letter: NewInvitation, by: string, now: Date): boolean {
+  const row = db.prepare(`SELECT id FROM letters WHERE kind = 'group-invitation' AND file = ? AND child_id = ? AND session_id = ?`)
+    .get(letter.file, letter.childId, letter.sessionId) as { id: number } | undefined;
+  if (!row) return false;
+  db.prepare('UPDATE letters SET sha256 = ?, template = ?, template_hash = ?, generated_at = ?, generated_by = ? WHERE id = ?')
+    .run(letter.sha256, letter.template, letter.templateHash, now.toISOString(), by, row.id);
+  recordAudit(db, {
+    by, at: now.toISOString(), childId: letter.childId, action: 'group-invitation-generated',
+    details: { session: letter.sessionId, file: letter.file, sha256: letter.sha256, replaces: row.id },
+  });
+  return true;
 }
 
 export function runAttend(ctx: Context, id: number, refs: readonly string[], attended: boolean): void {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomically } from '../documents/files.js';
 import { type CalendarDate, addDays, ymd } from '../domain/calendar.js';
 import { londonWallClock } from '../domain/clock.js';
 import { counted } from '../domain/words.js';
@@ -105,12 +105,11 @@ function utcMidnight(date: CalendarDate): Date {
 
 /** Temporary name, then rename: a calendar app never reads half a file. */
 function writeQuietly(target: string, text: string): void {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
-    fs.writeFileSync(temp, text, { mode: 0o600 });
-    fs.renameSync(temp, target);
+    // a private temporary file made afresh (never through a link planted in the folder)
+    writeFileAtomically(target, Buffer.from(text, 'utf8'), { makeFolder: false });
   } catch (err) {
-    fs.rmSync(temp, { force: true });
+    if (err instanceof TwocheckError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     const why = code === 'ENOENT' ? `the folder ${path.dirname(target)} does not exist` : code === 'EISDIR' ? 'it is a folder' : code;
     throw new TwocheckError(`cannot write the calendar to ${target}: ${why}; nothing was written`, 'give a file in a folder that exists');

@@ -5,19 +5,20 @@
  */
 // a letter is dated the day it is written for: a replayed day (--today) stamps it on that day
 import { instantOnDay } from '../domain/clock.js';
-import fs from 'node:fs';
 import path from 'node:path';
 import { type HubAnswer, hubForHome } from '../domain/hub.js';
 import { type LetterReason, parentLetterWanted } from '../domain/letters.js';
 import { InputRejected, NoSetting, NoSuchChild, UsageError } from '../errors.js';
 import { loadArea } from '../store/areas.js';
 import { type Child, currentChildren, findChild } from '../store/children.js';
-import { childrenWithParentLetter, recordLetter } from '../store/letters.js';
+import { childHasParentLetter, childrenWithParentLetter, recordLetter } from '../store/letters.js';
 import { type Setting, getSetting } from '../store/setting.js';
+import { ensureFolder, entryExists, refuseLink } from '../documents/files.js';
 import { safeFileName } from '../documents/names.js';
 import { loadTemplate } from '../documents/template-files.js';
 import { type Template, TemplateError } from '../documents/template.js';
 import type { Context } from './context.js';
+import { fileIsRecorded, isTwocheckDocument } from './file-record.js';
 
 export interface GenerateOptions {
   /** refs to write for, whatever their age; otherwise every child whose letter is wanted */
@@ -114,10 +115,19 @@ export async function generateLetters(ctx: Context, options: GenerateOptions): P
     return { child, reason, template, hub, file };
   });
 
-  // Refuse before writing anything, so a refusal leaves nothing half-done.
-  const existing = [...planned.map((p) => p.file), merged].filter((f): f is string => !!f && fs.existsSync(f));
+  // Refuse before writing anything, so a refusal leaves nothing half-done. A letter file left
+  // with no record by a run that stopped is ours to adopt or replace (placeWithRecord).
+  const targets = [...planned.map((p) => p.file), merged].filter((f): f is string => !!f);
+  for (const f of targets) refuseLink(f);
+  // (a merged file beside per-child files is never recorded: one there is always overwritten only with --force)
+  const existing = targets.filter((f) => entryExists(f) && ((f === merged && out !== null) || fileIsRecorded(db, f) || !isTwocheckDocument(f)));
   if (existing.length > 0 && !options.force && !options.dryRun) {
     throw new UsageError(`${existing.length === 1 ? 'a letter file is' : `${existing.length} letter files are`} already there: ${existing.join(', ')}`, 'move them away, or give --force to overwrite');
+  }
+  // a folder that cannot be made fails now, before any letter is drawn
+  if (!options.dryRun && planned.length > 0) {
+    if (out) ensureFolder(out);
+    if (merged) ensureFolder(path.dirname(merged));
   }
 
   for (const p of planned) {
@@ -135,12 +145,17 @@ export async function generateLetters(ctx: Context, options: GenerateOptions): P
   if (options.dryRun) return { letters: planned.map((p) => outcome(p, 'would-write')), skipped, merged, warnings, dryRun: true };
 
   const { writeBatch } = await import('./letters-write.js');
-  const written = await writeBatch(ctx, setting, planned, merged, warnings, options.onProgress, (p, file, sha256) => {
-    recordLetter(ctx.db(), {
-      childId: p.child.id, kind: 'parent-letter', template: p.template.file, templateHash: p.template.hash,
-      file, sha256, generatedAt: instantOnDay(ctx.today, ctx.now()).toISOString(), generatedBy: ctx.by,
-    });
+  const { written, raced } = await writeBatch(ctx, {
+    setting, planned, merged, warnings, force: options.force === true, onProgress: options.onProgress,
+    wanted: (p) => options.force === true || !childHasParentLetter(db, p.child.id),
+    record: (p, file, sha256) => {
+      recordLetter(db, {
+        childId: p.child.id, kind: 'parent-letter', template: p.template.file, templateHash: p.template.hash,
+        file, sha256, generatedAt: instantOnDay(ctx.today, ctx.now()).toISOString(), generatedBy: ctx.by,
+      });
+    },
   });
+  for (const p of raced) skipped.push({ ref: p.child.ref, name: fullName(p.child), why: 'another twocheck run wrote and recorded it at the same time' });
   return { letters: written.map((p) => outcome(p, 'written')), skipped, merged, warnings, dryRun: false };
 }
 

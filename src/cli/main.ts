@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
-import { TwocheckError } from '../errors.js';
+import { TwocheckError, explainFailure } from '../errors.js';
 import { COMMANDS, commandNamed, directRun } from './commands.js';
 import { addExamples, helpForBareGroup, refuseUnknownCommand } from './help.js';
 import { Output, prepareColour } from './output.js';
@@ -33,6 +33,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .option('--by <name>', 'who is acting, for the audit log (default: your login name; or TWOCHECK_BY)')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'only data and warnings; no progress or notes')
+    .option('--debug', 'on an unexpected failure, also print where in the code it happened')
     .addOption(new Option('--no-input', 'never prompt, even on a terminal'))
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
@@ -49,10 +50,30 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
 
 /** The only place that sets an exit code. */
 export async function main(argv: string[]): Promise<void> {
+  let failed = false;
+  const fail = async (err: unknown): Promise<void> => {
+    if (failed) return;
+    failed = true;
+    await prepareColour(process.stdout, process.stderr, process.env, !argv.includes('--no-color'));
+    process.exitCode = report(err, argv);
+  };
   // `twocheck due | head` closes the pipe early: that is the reader's choice, not a failure.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
-    throw err;
+    void fail(err).then(() => process.exit(process.exitCode));
+  });
+  // A failure inside a stream or a callback (a PDF being drawn, a file being read) never ends
+  // the run silently with 0: it is reported like any other, and the run exits at once.
+  const stray = (err: unknown): void => {
+    void fail(err).then(() => process.exit(process.exitCode ?? 1));
+  };
+  process.on('uncaughtException', stray);
+  process.on('unhandledRejection', stray);
+  // Node exits 0 when nothing is left to wait for, even if the command never finished (a
+  // stream that neither ends nor fails): that silence would read as "nothing to do".
+  let finished = false;
+  process.once('beforeExit', () => {
+    if (!finished && !failed) void fail(new Error('the command stopped before it finished (something it waited for never came)'));
   });
   try {
     const direct = await directRun(argv.slice(2));
@@ -64,12 +85,12 @@ export async function main(argv: string[]): Promise<void> {
       await program.parseAsync(argv);
     }
   } catch (err) {
-    await prepareColour(process.stdout, process.stderr, process.env, !argv.includes('--no-color'));
-    process.exitCode = report(err, argv);
+    await fail(err);
   }
+  finished = true;
 }
 
-function report(err: unknown, argv: string[]): number {
+export function report(err: unknown, argv: string[]): number {
   if (commander && err instanceof commander.CommanderError) {
     // commander has already printed its message (or the help) on the right stream
     if (['commander.helpDisplayed', 'commander.version'].includes(err.code)) return 0;
@@ -80,15 +101,20 @@ function report(err: unknown, argv: string[]): number {
   const out = new Output({
     stdout: process.stdout, stderr: process.stderr, env: process.env, color: !argv.includes('--no-color'),
   });
-  if (err instanceof TwocheckError) {
-    out.error(err.message);
-    if ('problems' in err && Array.isArray(err.problems)) {
-      for (const problem of err.problems) process.stderr.write(`  ${problem}\n`);
+  const debug = argv.includes('--debug');
+  const known = err instanceof TwocheckError ? err : explainFailure(err);
+  if (known) {
+    out.error(known.message);
+    if ('problems' in known && Array.isArray(known.problems)) {
+      for (const problem of known.problems) out.line(`  ${problem}`);
     }
-    if (err.hint) process.stderr.write(`${err.hint}\n`);
-    return err.exitCode;
+    if (known.hint) out.line(known.hint);
+    if (debug && known !== err && err instanceof Error && err.stack) out.line(err.stack);
+    return known.exitCode;
   }
-  const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  out.error(`unexpected failure: ${message}`);
+  const message = err instanceof Error ? err.message : String(err);
+  out.error(`twocheck failed unexpectedly: ${message}`);
+  if (debug && err instanceof Error && err.stack) out.line(err.stack);
+  else out.line('nothing more was done; run the same command again with --debug to see where it failed, and report it');
   return 1;
 }

@@ -45,6 +45,51 @@ export function colourWanted(stream: Stream, env: NodeJS.ProcessEnv, flag = true
 }
 
 /**
+ * Characters that change what a terminal shows rather than being shown: C0 and C1 controls
+ * (ESC starts a sequence that can retitle the window, clear the screen or hide text, BEL rings)
+ * and the bidirectional overrides and isolates that reorder the rest of a line.
+ */
+const HIDDEN = '\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+const HIDDEN_IN_FIELD = new RegExp(`[${HIDDEN}]`, 'gu');
+// A line keeps its own tabs and line ends (LF, or CR LF as CSV ends its rows); a lone CR, which
+// would let the rest of a line print over its start, is shown.
+const HIDDEN_IN_LINE = new RegExp(`[${HIDDEN.replace('\\u0000-\\u001f', '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f')}]|\\r(?!\\n)`, 'gu');
+
+const shown = (ch: string): string => {
+  const cp = ch.codePointAt(0) ?? 0;
+  return cp < 0x100 ? `\\x${cp.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+};
+
+/**
+ * Roster text as it may be printed: stored as given, but every control and bidi character is
+ * shown as an escape ("\x1B", "\u202E"), tabs and line ends too, so one field stays one field.
+ */
+export function printable(text: string): string {
+  return text.replace(HIDDEN_IN_FIELD, shown);
+}
+
+/**
+ * The same for a whole line or block of output, keeping its tabs and line ends, and, when
+ * `colour` is on, our own colour codes (ESC [ … m), which only colour text.
+ */
+export function printableLines(text: string, colour = false): string {
+  if (!colour) return text.replace(HIDDEN_IN_LINE, shown);
+  return text.split(COLOUR_CODE).map((part, i) => (i % 2 === 1 ? part : part.replace(HIDDEN_IN_LINE, shown))).join('');
+}
+
+// only the codes our painter writes (bold, dim, colours and their resets): never conceal or blink
+// eslint-disable-next-line no-control-regex
+const COLOUR_CODE = /(\u001b\[(?:[0-4]|2[2-4]|3[0-79]|9[0-7])m)/;
+
+/**
+ * JSON keeps its value: the hidden characters it would print raw become \\u escapes (it already
+ * escapes C0 controls inside strings; its own line ends are layout).
+ */
+function printableJson(text: string): string {
+  return text.replace(HIDDEN_IN_LINE, (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+}
+
+/**
  * The one place that decides where a line goes: data on stdout, messages on stderr.
  * With --json, stdout carries the JSON and nothing else.
  */
@@ -71,31 +116,37 @@ export class Output {
 
   /** A line of data for stdout. */
   data(text: string): void {
-    this.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    const safe = printableLines(text, this.paint.level > 0);
+    this.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
   }
 
   /** A value as pretty JSON on stdout. */
   json(value: unknown): void {
-    this.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    this.stdout.write(`${printableJson(JSON.stringify(value, null, 2))}\n`);
   }
 
   /** A message for the person at the terminal; silenced by --quiet. */
   info(message: string): void {
-    if (!this.quiet) this.stderr.write(`${message}\n`);
+    if (!this.quiet) this.stderr.write(`${printableLines(message)}\n`);
   }
 
   /** Success note, green on a terminal. */
   done(message: string): void {
-    if (!this.quiet) this.stderr.write(`${this.note.green(message)}\n`);
+    if (!this.quiet) this.stderr.write(`${this.note.green(printableLines(message))}\n`);
   }
 
   /** A warning is never silenced: it names something a person must fix. */
   warn(message: string): void {
-    this.stderr.write(`${this.note.yellow(`warning: ${message}`)}\n`);
+    this.stderr.write(`${this.note.yellow(`warning: ${printableLines(message)}`)}\n`);
   }
 
   error(message: string): void {
-    this.stderr.write(`${this.note.red(`error: ${message}`)}\n`);
+    this.stderr.write(`${this.note.red(`error: ${printableLines(message)}`)}\n`);
+  }
+
+  /** A plain line on stderr that is never silenced: the hint and details under an error. */
+  line(message: string): void {
+    this.stderr.write(`${printableLines(message)}\n`);
   }
 
   /** Progress bars only on a terminal, and not with --quiet. */

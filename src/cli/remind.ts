@@ -1,26 +1,58 @@
 import type { Command } from 'commander';
 import { type FlagName } from '../domain/flags.js';
 import { counted } from '../domain/words.js';
+import { NotFound } from '../errors.js';
+import type { Db } from '../store/db.js';
 import path from 'node:path';
 import { chunkedWriter } from './chunked.js';
 import { withContext } from './context.js';
 import { runRemind } from '../app/remind.js';
 import { type GenerateResult, generateLetters } from './letters-batch.js';
 
-/** What to do about each flag, in the words a manager acts on, with the command to run. */
-const ACTIONS: Record<FlagName, { title: string; command: (ref: string) => string }> = {
+/** What the suggestions need to know beyond the flags: letters written but not sent, open concerns. */
+interface Known {
+  today: string;
+  unsentLetter: Set<string>;
+  openConcerns: Map<string, number[]>;
+}
+
+/**
+ * What to do about each flag, in the words a manager acts on, with a command that does it as
+ * printed (test/e2e/faults/printing.test.ts runs every one).
+ */
+const ACTIONS: Record<FlagName, { title: string; command: (ref: string, known: Known) => string }> = {
   'check-missed': { title: 'Progress Check missed (three or over)', command: (r) => `twocheck check ${r}   (or: twocheck due --dismiss ${r} --flag check-missed --reason "...")` },
   'check-late': { title: 'Progress Check late (30 months or over)', command: (r) => `twocheck check ${r}` },
-  'check-suggests-concern': { title: 'Progress Check shows less than expected: record and share a concern', command: (r) => `twocheck concern ${r} --raised-by setting --area <area> --description "..."   (or: twocheck due --dismiss ${r} --flag check-suggests-concern --reason "...")` },
+  'check-suggests-concern': { title: 'Progress Check shows less than expected: record and share a concern', command: (r) => `twocheck concern ${r}   (on a terminal it asks; or: twocheck due --dismiss ${r} --flag check-suggests-concern --reason "...")` },
   'hub-unsure': { title: 'Hub unknown: correct the address before the letter or a call', command: (r) => `twocheck hub --child ${r}   (then correct the roster and import it again)` },
-  'letter-due': { title: 'Parent letter to send', command: (r) => `twocheck letters --child ${r}   (once posted: twocheck letters sent ${r})` },
+  'letter-due': {
+    title: 'Parent letter to send',
+    command: (r, k) => (k.unsentLetter.has(r) ? `twocheck letters sent ${r}   (the letter is written; run this once it is posted)` : `twocheck letters --child ${r}   (once posted: twocheck letters sent ${r})`),
+  },
   'consent-missing': { title: 'Consent to share with health not recorded', command: (r) => `twocheck consent ${r}` },
   'check-due': { title: 'Progress Check due', command: (r) => `twocheck check ${r}` },
-  'check-not-shared': { title: 'Check not yet given to parents', command: (r) => `twocheck check ${r}` },
-  'review-result-missing': { title: 'Health and Development Review result not back', command: (r) => `twocheck review ${r} --from result.json   (once the health visiting team has sent it)` },
-  'concern-open': { title: 'Concern open', command: (r) => `twocheck concern ${r}` },
+  'check-not-shared': { title: 'Check not yet given to parents', command: (r, k) => `twocheck check ${r} --shared ${k.today}   (or the day the copy was given)` },
+  'review-result-missing': { title: 'Health and Development Review result not back', command: (r) => `twocheck review ${r}   (once the health visiting team has given the result; or: twocheck due --dismiss ${r} --flag review-result-missing --reason "...")` },
+  'concern-open': {
+    title: 'Concern open',
+    command: (r, k) => {
+      const ids = k.openConcerns.get(r) ?? [];
+      const close = ids.length === 1 ? `twocheck concern close ${ids[0]} --note "..."` : 'twocheck concern close <id> --note "..."';
+      return `twocheck concern list ${r}   (when resolved: ${close})`;
+    },
+  },
   'turns-two-soon': { title: 'Turning two soon', command: (r) => `twocheck child ${r}` },
 };
+
+function knownFacts(db: Db, today: string): Known {
+  const unsent = db.prepare(`SELECT DISTINCT c.ref FROM letters l JOIN children c ON c.id = l.child_id
+    WHERE l.kind = 'parent-letter' AND l.sent_on IS NULL`).all() as { ref: string }[];
+  const open = db.prepare(`SELECT c.ref, k.id FROM concerns k JOIN children c ON c.id = k.child_id
+    WHERE k.raised_on <= ? AND (k.closed_on IS NULL OR k.closed_on > ?) ORDER BY k.id`).all(today, today) as { ref: string; id: number }[];
+  const openConcerns = new Map<string, number[]>();
+  for (const row of open) openConcerns.set(row.ref, [...(openConcerns.get(row.ref) ?? []), row.id]);
+  return { today, unsentLetter: new Set(unsent.map((r) => r.ref)), openConcerns };
+}
 
 export function register(program: Command): void {
   program
@@ -36,7 +68,12 @@ export function register(program: Command): void {
       // A missing database is a failure cron mails about (ctx.db() says so): under cron a mistyped
       // TWOCHECK_DB must never become a new, empty database that reports nothing, for ever.
       // Flags are checked before any letter is written, so a bad --within changes nothing.
+      // An empty roster would print nothing, which cron reads as "nothing to do": it is a failure.
+      if (ctx.db().prepare('SELECT 1 FROM children LIMIT 1').get() === undefined) {
+        throw new NotFound(`no children on the roster in ${ctx.dbPath}: there is nothing to remind about`, 'import the roster: twocheck import <roster.csv>');
+      }
       const result = runRemind(ctx, opts.within);
+      const known = knownFacts(ctx.db(), ctx.today);
       // cron runs from an arbitrary folder, so letters go beside the database unless told otherwise
       const written: GenerateResult | null = opts.generate
         ? await generateLetters(ctx, { out: opts.out ?? path.join(path.dirname(ctx.dbPath), 'letters', ctx.today) })
@@ -61,7 +98,7 @@ export function register(program: Command): void {
         const action = ACTIONS[g.flag];
         await out.line(`\n${action.title} (${g.flag}): ${g.children.length}\n`);
         for (const row of g.children) {
-          const full = out.line(`  ${row.ref}  ${row.firstName} ${row.lastName}, ${row.age}, ${row.nextDate}   run: ${action.command(row.ref)}\n`);
+          const full = out.line(`  ${row.ref}  ${row.firstName} ${row.lastName}, ${row.age}, ${row.nextDate}   run: ${action.command(row.ref, known)}\n`);
           if (full) await full;
         }
       }

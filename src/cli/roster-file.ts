@@ -41,12 +41,13 @@ export async function openRoster(file: string, options: { encoding?: string; std
   let open: () => Readable;
   let name: string;
   let sniffed: RosterEncoding;
-  if (file === '-') {
-    // stdin cannot be read twice, so it is held whole to decide its encoding.
+  // A pipe (stdin, a FIFO, `import <(…)`) cannot be read twice: it is held whole to decide its encoding.
+  const pipe = file !== '-' && fs.existsSync(file) && !fs.statSync(file).isFile() && !fs.statSync(file).isDirectory();
+  if (file === '-' || pipe) {
     const chunks: Buffer[] = [];
-    for await (const chunk of options.stdin ?? process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+    for await (const chunk of pipe ? fs.createReadStream(file) : options.stdin ?? process.stdin) chunks.push(Buffer.from(chunk as Buffer));
     const all = Buffer.concat(chunks);
-    name = 'stdin';
+    name = pipe ? file : 'stdin';
     sniffed = given ?? (await detectEncoding([all]));
     open = () => Readable.from([all]);
   } else {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { isEmailAddress, isPhoneNumber } from '../domain/contact.js';
 import { normalisePostcode } from '../domain/roster.js';
@@ -95,9 +96,22 @@ export async function runSetup(ctx: Context, given: Partial<Record<SettingField,
       if (value !== (merged[field] ?? null)) changes[field] = value;
     }
   }
+  if (changes.logo) changes.logo = await checkedLogo(ctx, changes.logo);
   const db = ctx.db();
   const changed = saveSetting(db, changes, ctx.by, ctx.now());
   return { setting: getSetting(db) as Setting, changed };
+}
+
+/**
+ * A logo is saved only if a letter can carry it: a PNG or JPEG that pdfkit embeds. Its full
+ * path is kept, so a cron run from another folder finds it.
+ */
+async function checkedLogo(ctx: Context, given: string): Promise<string> {
+  const file = path.resolve(ctx.cwd, given);
+  const { logoProblem } = await import('../documents/pdf.js');
+  const problem = await logoProblem(file);
+  if (problem) throw new UsageError(`--logo refused: ${problem}`, 'give a PNG or JPEG image; nothing was saved');
+  return file;
 }
 
 const tidy = (value: string): string => value.trim().replace(/\s+/g, ' ');

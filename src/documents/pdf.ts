@@ -2,10 +2,9 @@
  * The PDF machinery every document shares: an A4 page with a Unicode font, fixed metadata, and
  * a file written whole or not at all. Only modules that draw import this (pdfkit is heavy).
  */
-import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { beginStructure, endStructure } from './structure.js';
 
@@ -133,39 +132,37 @@ export function finishPdf(doc: Pdf): Promise<Buffer> {
   });
 }
 
-export interface WrittenFile {
-  path: string;
-  sha256: string;
-  bytes: number;
-}
-
-/**
- * Write `data` to `path` through a temporary file in the same folder and a rename, so a file
- * that exists is always complete, even if the machine stops half-way.
- */
-export function writeFileAtomically(path: string, data: Buffer): WrittenFile {
-  const target = resolve(path);
-  mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  try {
-    const fd = openSync(temporary, 'w', 0o600);
-    try {
-      writeFileSync(fd, data);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, target);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-  return { path: target, sha256: sha256(data), bytes: data.length };
-}
-
-export function sha256(data: Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
-}
+export { type WrittenFile, sha256, writeFileAtomically } from './files.js';
 
 /** Lives in names.ts so that choosing file names does not load pdfkit. */
 export { safeFileName } from './names.js';
+
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff]);
+
+/**
+ * Why a logo cannot go on a letterhead, or null when it can: a PNG or JPEG by its first bytes
+ * (not its name), complete, and embedded once into a throwaway document the way a letter would.
+ * A logo refused here is left off the documents with a warning, never drawn half-way.
+ */
+export async function logoProblem(file: string): Promise<string | null> {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch (error) {
+    return `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+  }
+  const png = data.subarray(0, 8).equals(PNG_MAGIC);
+  const jpeg = data.subarray(0, 3).equals(JPEG_MAGIC);
+  if (!png && !jpeg) return `${file} is not a PNG or JPEG image (judged by its content, not its name)`;
+  if (png && !data.includes(Buffer.from('IEND'))) return `${file} is an incomplete PNG image`;
+  if (jpeg && !(data[data.length - 2] === 0xff && data[data.length - 1] === 0xd9)) return `${file} is an incomplete JPEG image`;
+  try {
+    const doc = new PDFDocument({ font: '', size: 'A4' });
+    doc.image(data, 0, 0, { fit: [110, 60] });
+    await finishPdf(doc);
+  } catch (error) {
+    return `${file} cannot be drawn: ${(error as Error).message}`;
+  }
+  return null;
+}

@@ -98,6 +98,9 @@ function unknownFields(obj: Record<string, unknown>, known: readonly string[], p
   }
 }
 
+/** The most a text field of a check may hold: far more than a check needs, far less than harm. */
+export const MAX_TEXT = 10_000;
+
 function text(obj: Record<string, unknown>, key: string, path: string, problems: string[], required: boolean): string | null {
   const v = obj[key];
   if (v === undefined || v === null) {
@@ -111,6 +114,16 @@ function text(obj: Record<string, unknown>, key: string, path: string, problems:
   const trimmed = v.trim();
   if (trimmed === '') {
     if (required) problems.push(`${path}: must not be empty`);
+    return null;
+  }
+  if (trimmed.length > MAX_TEXT) {
+    problems.push(`${path}: too long (${trimmed.length} characters; at most ${MAX_TEXT}, about three pages)`);
+    return null;
+  }
+  // eslint-disable-next-line no-control-regex -- the controls a text field has no use for
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(trimmed);
+  if (control) {
+    problems.push(`${path}: holds a control character (U+${(control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}) at character ${control.index + 1}`);
     return null;
   }
   return trimmed;

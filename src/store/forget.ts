@@ -7,8 +7,10 @@ export const FORGOTTEN = '[forgotten]';
 
 export interface ForgetPlan {
   counts: Record<string, number>;
-  /** letters and check PDFs recorded for the child, as stored */
+  /** letters and check PDFs recorded for the child, as stored, that hold no one else's */
   files: string[];
+  /** merged print files that also hold other children's letters: kept, and why */
+  shared: { file: string; others: number }[];
 }
 
 /** What erasing a child will remove: rows by table, and the files recorded. */
@@ -29,7 +31,27 @@ export function planForget(db: Db, child: Child): ForgetPlan {
     ...(db.prepare('SELECT file AS f FROM letters WHERE child_id = ? AND file IS NOT NULL').all(child.id) as { f: string }[]),
     ...(db.prepare('SELECT pdf_path AS f FROM checks WHERE child_id = ? AND pdf_path IS NOT NULL').all(child.id) as { f: string }[]),
   ].map((r) => r.f);
-  return { counts, files: [...new Set(files)] };
+  const shared: ForgetPlan['shared'] = [];
+  const own: string[] = [];
+  const othersIn = db.prepare('SELECT count(DISTINCT child_id) AS n FROM letters WHERE file = ? AND child_id IS NOT ?');
+  for (const file of new Set(files)) {
+    const others = (othersIn.get(file, child.id) as { n: number }).n;
+    if (others > 0) shared.push({ file, others });
+    else own.push(file);
+  }
+  return { counts, files: own, shared };
+}
+
+/**
+ * The child's words that lead to them alone: a surname, a parent, an address shared with a
+ * brother or sister on the roster stays, since it is theirs too.
+ */
+export function ownValues(db: Db, child: Child): string[] {
+  const others = new Set<string>();
+  const rows = db.prepare(`SELECT first_name || ' ' || last_name AS a, first_name AS b, last_name AS c, ref AS d, address AS e,
+    parent_name AS f, parent2_name AS g, parent_email AS h, parent_phone AS i FROM children WHERE id != ?`).all(child.id) as Record<string, string | null>[];
+  for (const row of rows) for (const v of Object.values(row)) if (v) others.add(v.toLowerCase());
+  return personalValues(child).filter((v) => !others.has(v.toLowerCase()));
 }
 
 /**
@@ -77,12 +99,15 @@ export interface ForgetResult extends ForgetPlan {
  */
 export function forgetChild(db: Db, child: Child, plan: ForgetPlan, by: string, now: Date): ForgetResult {
   const token = crypto.randomBytes(6).toString('hex');
-  const pattern = personalPattern(personalValues(child));
+  const pattern = personalPattern(ownValues(db, child));
+  const counts = { ...plan.counts };
   db.pragma('secure_delete = ON');
   db.transaction(() => {
-    db.prepare('UPDATE audit SET details = ?, child_id = NULL WHERE child_id = ?')
-      .run(JSON.stringify(FORGOTTEN), child.id);
-    const others = db.prepare('SELECT id, details FROM audit WHERE details IS NOT NULL').all() as { id: number; details: string }[];
+    const own = db.prepare('UPDATE audit SET details = ?, child_id = NULL WHERE child_id = ?')
+      .run(JSON.stringify(FORGOTTEN), child.id).changes;
+    let sharedLines = 0;
+    // Lines about a batch (no one child) lose this child's words; other children's own lines are theirs.
+    const others = db.prepare('SELECT id, details FROM audit WHERE details IS NOT NULL AND child_id IS NULL').all() as { id: number; details: string }[];
     const update = db.prepare('UPDATE audit SET details = ? WHERE id = ?');
     for (const row of others) {
       let parsed: unknown;
@@ -92,22 +117,28 @@ export function forgetChild(db: Db, child: Child, plan: ForgetPlan, by: string, 
         parsed = row.details;
       }
       const cleaned = JSON.stringify(scrub(parsed, pattern));
-      if (cleaned !== row.details) update.run(cleaned, row.id);
+      if (cleaned !== row.details) {
+        update.run(cleaned, row.id);
+        sharedLines += 1;
+      }
     }
+    counts.audit_scrubbed = own + sharedLines;
     db.prepare('DELETE FROM children WHERE id = ?').run(child.id);
     recordAudit(db, {
       by, at: now.toISOString(), action: 'child.forget',
-      details: { forgotten: token, rows: plan.counts, files: plan.files.length },
+      details: { forgotten: token, rows: counts, files: plan.files.length, kept: plan.shared.length },
     });
   })();
-  return { ...plan, token };
+  return { ...plan, counts, token };
 }
 
 /**
  * Leaves no copy of the deleted rows in the file: VACUUM rewrites the database without its
  * free pages, and the checkpoint empties the write-ahead log that still holds old pages.
  */
-export function compactAfterForget(db: Db): void {
+export function compactAfterForget(db: Db): { complete: boolean } {
   db.exec('VACUUM');
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+  // busy: another connection is reading old pages, which stay in the log until it closes
+  return { complete: !result || (result.busy === 0 && result.checkpointed === result.log) };
 }

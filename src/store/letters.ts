@@ -62,6 +62,11 @@ export function childrenWithParentLetter(db: Db): Set<number> {
   return new Set(rows.map((r) => r.id));
 }
 
+/** Whether the child has a parent letter recorded; asked again under the write lock. */
+export function childHasParentLetter(db: Db, childId: number): boolean {
+  return db.prepare(`SELECT 1 FROM letters WHERE kind = 'parent-letter' AND child_id = ? LIMIT 1`).get(childId) !== undefined;
+}
+
 /** Marks letters sent, all in one transaction, one audit line each. */
 export function markLettersSent(db: Db, letters: readonly LetterRow[], sentOn: CalendarDate, by: string, at: string): void {
   db.transaction(() => {
