@@ -17,7 +17,7 @@ import { SHARE_METHODS } from '../domain/records.js';
 import { type Context, withContext } from './context.js';
 import { choiceFlag, dateFlag, textFlag } from './recordInput.js';
 import { reviewLine } from './review-text.js';
-import { shareGate } from './share-gate.js';
+import { shareGate } from '../app/share-gate.js';
 import { homeHubs } from './home-hub.js';
 import { printVersions } from './check-versions.js';
 import { checkTemplate } from './check-template.js';

@@ -7,7 +7,7 @@ import {
   type Concern, addConcern, addConcernEvent, closeConcern, concernsForChild, getConcern, markActionDone,
 } from '../store/concerns.js';
 import { type Context, withContext } from './context.js';
-import { type Override, checkOverrideFlags, shareGate } from './share-gate.js';
+import { type Override, checkOverrideFlags, shareGate } from '../app/share-gate.js';
 import { recordConsentOverride } from '../store/consents.js';
 import { isParentShare } from '../domain/consent.js';
 import { homeHubs } from './home-hub.js';

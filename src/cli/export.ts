@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { counted } from '../domain/words.js';
 import { TwocheckError, UsageError } from '../errors.js';
-import type { Db } from '../store/db.js';
-import { type Context, withContext } from './context.js';
+import { type ExportedChild, type Row, runExport } from '../app/export.js';
+import { withContext } from './context.js';
 import { guardCells } from './csv-safe.js';
 import { entryExists, writeFileAtomically } from '../documents/files.js';
 import { camelKeys } from './json-keys.js';
@@ -16,19 +16,6 @@ export interface ExportOptions {
   out?: string;
   all?: boolean;
   force?: boolean;
-}
-
-type Row = Record<string, unknown>;
-
-export interface ExportedChild extends Row {
-  consents: Row[];
-  letters: Row[];
-  checks: Row[];
-  concerns: (Row & { events: Row[] })[];
-  dismissals: Row[];
-  groups: Row[];
-  check_shares: Row[];
-  reviews: Row[];
 }
 
 export function register(program: Command): void {
@@ -80,58 +67,7 @@ function isFolder(file: string): boolean {
 }
 
 /** Everything held, child by child, read straight from the schema (every check version kept). */
-export function runExport(ctx: Context): ExportedChild[] {
-  const db: Db = ctx.db();
-  const byChild = (sql: string) => {
-    const map = new Map<number, Row[]>();
-    for (const row of db.prepare(sql).all() as Row[]) {
-      const id = row.child_id as number;
-      const { child_id: _drop, ...rest } = row;
-      map.set(id, [...(map.get(id) ?? []), rest]);
-    }
-    return map;
-  };
-  const consents = byChild('SELECT * FROM consents ORDER BY child_id, id');
-  const letters = byChild('SELECT * FROM letters WHERE child_id IS NOT NULL ORDER BY child_id, id');
-  const checks = byChild('SELECT * FROM checks ORDER BY child_id, version');
-  const concerns = byChild('SELECT * FROM concerns ORDER BY child_id, id');
-  const events = new Map<number, Row[]>();
-  for (const e of db.prepare('SELECT * FROM concern_events ORDER BY concern_id, id').all() as Row[]) {
-    const { concern_id: cid, ...rest } = e;
-    events.set(cid as number, [...(events.get(cid as number) ?? []), rest]);
-  }
-  // named as every other record names who recorded it and when, so a spreadsheet filter finds all
-  const dismissals = byChild('SELECT id, child_id, flag, reason, by AS recorded_by, at AS recorded_at FROM dismissals ORDER BY child_id, id');
-  // a group session is the setting's, a child's place in it is the child's: one row per place, with the session's details
-  const groups = byChild(`SELECT m.child_id, s.id AS session_id, s.on_date, s.at_time, s.place, s.lead, s.health_visitor,
-      m.attended, m.recorded_at FROM group_members m JOIN group_sessions s ON s.id = m.session_id ORDER BY m.child_id, s.on_date, s.id`);
-  const checkShares = byChild(`SELECT s.id, s.child_id, c.version, s.with_whom, s.how, s.on_date, s.without_consent_reason, s.recorded_by, s.recorded_at
-      FROM check_shares s JOIN checks c ON c.id = s.check_id ORDER BY s.child_id, s.on_date, s.id`);
-  const reviews = byChild('SELECT * FROM reviews ORDER BY child_id, reviewed_on, id');
-  const children = db.prepare('SELECT * FROM children ORDER BY ref').all() as Row[];
-  return children.map((c) => ({
-    ...c,
-    funded: c.funded === null ? null : c.funded === 1,
-    consents: consents.get(c.id as number) ?? [],
-    letters: letters.get(c.id as number) ?? [],
-    checks: (checks.get(c.id as number) ?? []).map((k) => ({ ...k, data: parseJson(k.data) })),
-    concerns: (concerns.get(c.id as number) ?? []).map((k) => ({ ...k, events: events.get(k.id as number) ?? [] })),
-    dismissals: dismissals.get(c.id as number) ?? [],
-    groups: (groups.get(c.id as number) ?? []).map((g) => ({ ...g, attended: g.attended === null ? null : g.attended === 1 })),
-    check_shares: checkShares.get(c.id as number) ?? [],
-    reviews: (reviews.get(c.id as number) ?? []).map((v) => ({ ...v, check_seen: v.check_seen === 1, actions: parseJson(v.actions) })),
-  }));
-}
-
-function parseJson(text: unknown): unknown {
-  try {
-    return typeof text === 'string' ? JSON.parse(text) : text;
-  } catch {
-    return text;
-  }
-}
-
-const RECORD_KINDS = ['child', 'consent', 'letter', 'check', 'check-share', 'review', 'concern', 'concern-event', 'dismissal', 'group'];
+const RECORD_KINDS = ['child', 'consent', 'letter', 'letter-email', 'check', 'check-share', 'review', 'concern', 'concern-event', 'dismissal', 'group'];
 
 /**
  * One CSV row per record: `record` says which (one of RECORD_KINDS), `ref` names the child, then
@@ -140,10 +76,11 @@ const RECORD_KINDS = ['child', 'consent', 'letter', 'check', 'check-share', 'rev
 export function exportCsv(children: ExportedChild[]): string {
   const rows: Row[] = [];
   for (const c of children) {
-    const { consents, letters, checks, concerns, dismissals, groups, check_shares: checkShares, reviews, ...child } = c;
+    const { consents, letters, letter_emails: letterEmails, checks, concerns, dismissals, groups, check_shares: checkShares, reviews, ...child } = c;
     rows.push({ record: 'child', ref: c.ref, ...child });
     for (const r of consents) rows.push({ record: 'consent', ref: c.ref, ...r });
     for (const r of letters) rows.push({ record: 'letter', ref: c.ref, ...r });
+    for (const r of letterEmails) rows.push({ record: 'letter-email', ref: c.ref, ...r });
     for (const r of checks) rows.push({ record: 'check', ref: c.ref, ...r });
     for (const r of checkShares) rows.push({ record: 'check-share', ref: c.ref, ...r });
     // the agreed actions as one cell, one action a line

@@ -9,7 +9,7 @@ import { type LetterEmailResult, planLetterEmails, sendLetterEmails } from '../a
 import { type MailConfig, loadMailConfig } from '../app/mail-config.js';
 import { realPace } from '../mail/deliver.js';
 import type { Context } from './context.js';
-import type { GenerateResult } from './letters-batch.js';
+import type { GenerateResult } from '../app/letters-batch.js';
 
 /** Null on a dry run whose settings are not complete: it lists who would get what all the same. */
 export function prepareEmail(ctx: Context, dryRun: boolean): MailConfig | null {

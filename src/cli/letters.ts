@@ -1,21 +1,10 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
-import { type CalendarDate, londonDate } from '../domain/calendar.js';
-import { DATE_INPUT_FORMS, parseDateInput } from '../domain/dates-input.js';
 import { counted } from '../domain/words.js';
-import { InputRejected, NotFound, UsageError } from '../errors.js';
-import { findChild } from '../store/children.js';
-import { type LetterRow, lettersFor, markLettersSent } from '../store/letters.js';
 import { type Context, withContext } from './context.js';
-import { DEFAULT_WITHIN, type GenerateResult, generateLetters } from './letters-batch.js';
+import { DEFAULT_WITHIN, type GenerateResult } from '../app/letters-batch.js';
+import { type LettersOptions, alreadyWritten, runLetters, runLettersSent } from '../app/letters.js';
 
-interface LettersFlags {
-  child?: string[];
-  within?: string;
-  out?: string;
-  merged?: string;
-  force?: boolean;
-  dryRun?: boolean;
+interface LettersFlags extends LettersOptions {
   json?: boolean;
   email?: boolean;
   verbose?: boolean;
@@ -39,7 +28,7 @@ export function register(program: Command): void {
       // mail settings are checked before any letter is written
       const email = flags.email ? await import('./letters-email.js') : null;
       const mail = email?.prepareEmail(ctx, flags.dryRun === true) ?? null;
-      const result = await runLetters(ctx, flags);
+      const result = await lettersWithProgress(ctx, flags);
       if (!email || !flags.json) renderLetters(ctx, result, flags.json === true, flags.verbose === true || (flags.child?.length ?? 0) > 0);
       if (email) await email.emailLetters(ctx, mail, flags, result);
     }));
@@ -59,13 +48,8 @@ export function register(program: Command): void {
     }));
 }
 
-export async function runLetters(ctx: Context, flags: LettersFlags): Promise<GenerateResult> {
-  let within: number | undefined;
-  if (flags.within !== undefined) {
-    if (!/^\d{1,3}$/.test(flags.within)) throw new UsageError(`--within takes a number of days from 0 to 999, not "${flags.within}"`);
-    within = Number(flags.within);
-  }
-  const out = flags.out ?? (flags.merged ? undefined : `letters/${ctx.today}`);
+/** The letters, with a progress bar on a terminal. */
+async function lettersWithProgress(ctx: Context, flags: LettersFlags): Promise<GenerateResult> {
   let bar: { start(total: number, at: number): void; update(n: number): void; stop(): void } | undefined;
   let started = false;
   if (ctx.out.progressAllowed && !flags.dryRun) {
@@ -73,13 +57,10 @@ export async function runLetters(ctx: Context, flags: LettersFlags): Promise<Gen
     bar = new progress.SingleBar({ stream: ctx.out.stderr as NodeJS.WriteStream, format: 'letters {bar} {value}/{total}', clearOnComplete: true }, progress.Presets.shades_classic);
   }
   try {
-    return await generateLetters(ctx, {
-      children: flags.child, within, out, merged: flags.merged, force: flags.force, dryRun: flags.dryRun,
-      onProgress: bar && ((done, total) => {
-        if (!started) { bar.start(total, 0); started = true; }
-        bar.update(done);
-      }),
-    });
+    return await runLetters(ctx, flags, bar && ((done, total) => {
+      if (!started) { bar.start(total, 0); started = true; }
+      bar.update(done);
+    }));
   } finally {
     if (started) bar?.stop();
   }
@@ -90,7 +71,7 @@ function renderLetters(ctx: Context, result: GenerateResult, json: boolean, verb
   if (json) { ctx.out.json(result); return; }
   // a daily run passes over the same children until their letters are marked sent: one line says so
   if (verbose) for (const s of result.skipped) ctx.out.info(`${s.ref} ${s.name}: skipped, ${s.why}`);
-  else for (const line of skippedSummary(ctx, result.skipped.map((s) => s.ref))) ctx.out.info(line);
+  else for (const line of skippedSummary(alreadyWritten(ctx, result.skipped.map((s) => s.ref)))) ctx.out.info(line);
   if (result.letters.length === 0) { ctx.out.info('No parent letters to write today.'); return; }
   for (const l of result.letters) ctx.out.data(`${l.ref}\t${l.name}\t${l.reason}\t${l.hub}\t${l.file ?? ''}`);
   const n = result.letters.length;
@@ -99,50 +80,11 @@ function renderLetters(ctx: Context, result: GenerateResult, json: boolean, verb
   else ctx.out.done(`Wrote and recorded ${what}${result.merged ? `; to print: ${result.merged}` : ''}. When posted, run: twocheck letters sent <ref>…`);
 }
 
+
 /** "12 already written, not yet marked sent: …" and, if any, how many were written and sent. */
-function skippedSummary(ctx: Context, refs: readonly string[]): string[] {
-  if (refs.length === 0) return [];
-  const db = ctx.db();
-  let unsent = 0;
-  for (const ref of refs) {
-    const child = findChild(db, ref);
-    if (child && !lettersFor(db, child.id).at(-1)?.sentOn) unsent += 1;
-  }
+function skippedSummary(counts: { unsent: number; sent: number }): string[] {
   const lines: string[] = [];
-  if (unsent > 0) lines.push(`${unsent} already written, not yet marked sent: see twocheck letters sent --help (--verbose names them)`);
-  if (refs.length > unsent) lines.push(`${refs.length - unsent} already written and sent (--force writes again; --verbose names them)`);
+  if (counts.unsent > 0) lines.push(`${counts.unsent} already written, not yet marked sent: see twocheck letters sent --help (--verbose names them)`);
+  if (counts.sent > 0) lines.push(`${counts.sent} already written and sent (--force writes again; --verbose names them)`);
   return lines;
-}
-
-export interface SentResult {
-  marked: { ref: string; sentOn: CalendarDate; file: string }[];
-  alreadySent: string[];
-}
-
-/** All or nothing: every ref must have a letter whose file is still there. */
-export function runLettersSent(ctx: Context, refs: string[], on: string | undefined): SentResult {
-  const sentOn = on === undefined ? ctx.today : parseDateInput(on);
-  if (!sentOn) throw new UsageError(`--on must be a date as ${DATE_INPUT_FORMS}, not "${on}"`);
-  if (sentOn > ctx.today) throw new UsageError(`--on ${sentOn} is in the future`);
-  const db = ctx.db();
-  const problems: string[] = [];
-  const toMark: { ref: string; letter: LetterRow }[] = [];
-  const alreadySent: string[] = [];
-  for (const ref of [...new Set(refs)]) {
-    const child = findChild(db, ref);
-    if (!child) { problems.push(`${ref}: no child with this ref`); continue; }
-    const latest = lettersFor(db, child.id).at(-1);
-    if (!latest) problems.push(`${ref}: no parent letter recorded; write it first: twocheck letters --child ${ref}`);
-    else if (latest.sentOn) alreadySent.push(ref);
-    else if (!fs.existsSync(latest.file)) problems.push(`${ref}: the letter file ${latest.file} is gone; write it again: twocheck letters --child ${ref} --force`);
-    else if (sentOn < londonDate(new Date(latest.generatedAt))) {
-      problems.push(`${ref}: --on ${sentOn} is before the letter was written (${londonDate(new Date(latest.generatedAt))})`);
-    } else toMark.push({ ref, letter: latest });
-  }
-  if (problems.length > 0) {
-    if (problems.length === refs.length && problems.every((p) => p.endsWith('no child with this ref'))) throw new NotFound(problems.join('; '));
-    throw new InputRejected('no letter was marked sent', problems);
-  }
-  markLettersSent(db, toMark.map((m) => m.letter), sentOn, ctx.by, ctx.now().toISOString());
-  return { marked: toMark.map((m) => ({ ref: m.ref, sentOn, file: m.letter.file })), alreadySent };
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { chunkedWriter } from './chunked.js';
 import { withContext } from './context.js';
 import { runRemind } from '../app/remind.js';
-import { type GenerateResult, generateLetters } from './letters-batch.js';
+import { type GenerateResult, generateLetters } from '../app/letters-batch.js';
 
 /** What the suggestions need to know beyond the flags: letters written but not sent, open concerns. */
 interface Known {

@@ -2,7 +2,8 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvCell, guardCell, guardCells } from '../../src/cli/csv-safe.js';
-import { type ExportedChild, exportCsv } from '../../src/cli/export.js';
+import type { ExportedChild } from '../../src/app/export.js';
+import { exportCsv } from '../../src/cli/export.js';
 
 /** What a spreadsheet may run as a formula when a cell starts with it. */
 const TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];
@@ -83,7 +84,7 @@ describe('csvCell: guarded, then quoted when CSV needs it', () => {
 describe('export --csv', () => {
   const child = (more: Partial<ExportedChild>): ExportedChild => ({
     id: 1, ref: 'A01', first_name: 'Ada', last_name: 'Lovelace', dob: '2024-03-12',
-    consents: [], letters: [], checks: [], concerns: [], dismissals: [], groups: [], check_shares: [], reviews: [], ...more,
+    consents: [], letters: [], letter_emails: [], checks: [], concerns: [], dismissals: [], groups: [], check_shares: [], reviews: [], ...more,
   });
 
   it('guards every cell of every kind of record, and the header', () => {

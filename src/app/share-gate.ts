@@ -10,7 +10,7 @@ import { loadArea } from '../store/areas.js';
 import type { Child } from '../store/children.js';
 import { consentHistory } from '../store/consents.js';
 import { getSetting } from '../store/setting.js';
-import type { Context } from './context.js';
+import type { AppContext } from './context.js';
 import { homeHubs } from './home-hub.js';
 
 export interface Override {
@@ -35,7 +35,7 @@ export function checkOverrideFlags(o: Override): string | null {
  * Passes, or throws (exit 1) naming the missing consent. `withWhom` is checked against the Hub
  * for the child's home when it names one of the area's Hubs.
  */
-export function shareGate(ctx: Context, child: Child, a: { what: string; withWhom: string | null; on: CalendarDate } & Override): Passed {
+export function shareGate(ctx: AppContext, child: Child, a: { what: string; withWhom: string | null; on: CalendarDate } & Override): Passed {
   const reason = checkOverrideFlags(a);
   const warnings: string[] = [];
   if (a.withWhom) {
@@ -58,7 +58,7 @@ export function shareGate(ctx: Context, child: Child, a: { what: string; withWho
   throw new TwocheckError(refusal.message, refusal.hint);
 }
 
-function hubNames(ctx: Context): string[] {
+function hubNames(ctx: AppContext): string[] {
   try {
     return loadArea(getSetting(ctx.db())?.area ?? 'staffordshire').hubs.map((h) => h.name);
   } catch {

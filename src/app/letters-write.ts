@@ -10,7 +10,7 @@ import { drawLetter, renderLetter } from '../documents/letter.js';
 import { createPdf, finishPdf, logoProblem, pdfDateFromEnvironment } from '../documents/pdf.js';
 import { placeWithRecord } from './file-record.js';
 import type { Planned } from './letters-batch.js';
-import type { Context } from './context.js';
+import type { AppContext } from './context.js';
 
 export interface Batch {
   setting: Setting;
@@ -24,7 +24,7 @@ export interface Batch {
   record: (p: Planned, file: string, sha256: string) => void;
 }
 
-export async function writeBatch(ctx: Context, batch: Batch): Promise<{ written: Planned[]; raced: Planned[] }> {
+export async function writeBatch(ctx: AppContext, batch: Batch): Promise<{ written: Planned[]; raced: Planned[] }> {
   const { planned, merged, warnings, onProgress, record, wanted } = batch;
   // A logo that cannot be drawn (moved, replaced by another kind of file) is left off with a
   // warning: the letters are still written.

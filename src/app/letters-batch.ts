@@ -17,7 +17,7 @@ import { ensureFolder, entryExists, refuseLink } from '../documents/files.js';
 import { safeFileName } from '../documents/names.js';
 import { loadTemplate } from '../documents/template-files.js';
 import { type Template, TemplateError } from '../documents/template.js';
-import type { Context } from './context.js';
+import type { AppContext } from './context.js';
 import { fileIsRecorded, isTwocheckDocument } from './file-record.js';
 
 export interface GenerateOptions {
@@ -66,7 +66,7 @@ interface Planned {
 
 export const DEFAULT_WITHIN = 14;
 
-export async function generateLetters(ctx: Context, options: GenerateOptions): Promise<GenerateResult> {
+export async function generateLetters(ctx: AppContext, options: GenerateOptions): Promise<GenerateResult> {
   const db = ctx.db();
   const setting = getSetting(db);
   if (!setting) throw new NoSetting();
