@@ -26,6 +26,9 @@ import { homeHubs } from './home-hub.js';
 import { type Override, checkOverrideFlags } from './share-gate.js';
 
 export interface PlanOptions { from?: string; to?: string; size?: string; spread?: string; groupBy?: string; minutesSaved?: string }
+
+/** What a plan uses when not told: six children a session, three months apart at most, ten minutes saved a review. */
+export const PLAN_DEFAULTS = { size: '6', spread: '3', minutesSaved: '10' } as const;
 export interface CreateOptions extends PlanOptions { date?: string[]; time?: string; place?: string; lead?: string; healthVisitor?: string; allowPast?: boolean }
 
 function date(flag: string, value: string | undefined): CalendarDate {
@@ -56,10 +59,10 @@ export function runPlan(ctx: AppContext, flags: PlanOptions): Plan {
   });
   return planGroups(candidates, {
     from, to,
-    size: whole('size', flags.size, 1),
-    spread: whole('spread', flags.spread, 0),
+    size: whole('size', flags.size ?? PLAN_DEFAULTS.size, 1),
+    spread: whole('spread', flags.spread ?? PLAN_DEFAULTS.spread, 0),
     by: flags.groupBy as GroupBy | undefined,
-    minutesSaved: whole('minutes-saved', flags.minutesSaved, 0),
+    minutesSaved: whole('minutes-saved', flags.minutesSaved ?? PLAN_DEFAULTS.minutesSaved, 0),
   });
 }
 

@@ -5,7 +5,7 @@ import type { Plan } from '../domain/groups.js';
 import { counted } from '../domain/words.js';
 import { UsageError } from '../errors.js';
 import { type Session, listSessions } from '../store/groups.js';
-import { type CreateOptions, type PlanOptions, runAttend, runCreate, runInvite, runPlan } from '../app/groups.js';
+import { type CreateOptions, PLAN_DEFAULTS, type PlanOptions, runAttend, runCreate, runInvite, runPlan } from '../app/groups.js';
 import type { Override } from '../app/share-gate.js';
 import { type Context, withContext } from './context.js';
 import { fitLine, tableWidth } from './table.js';
@@ -17,10 +17,10 @@ function planOptions(cmd: Command): Command {
   return cmd
     .requiredOption('--from <date>', 'first day of the window')
     .requiredOption('--to <date>', 'last day of the window')
-    .option('--size <n>', 'at most this many children in a session', '6')
-    .option('--spread <months>', 'at most this many months between oldest and youngest on the day', '3')
+    .option('--size <n>', 'at most this many children in a session', PLAN_DEFAULTS.size)
+    .option('--spread <months>', 'at most this many months between oldest and youngest on the day', PLAN_DEFAULTS.spread)
     .addOption(cmd.createOption('--group-by <what>', 'keep children of the same room or key person together').choices(['room', 'key-person']))
-    .option('--minutes-saved <n>', 'minutes of professional time saved per review (an estimate)', '10')
+    .option('--minutes-saved <n>', 'minutes of professional time saved per review (an estimate)', PLAN_DEFAULTS.minutesSaved)
     .option('--json', 'print JSON');
 }
 
