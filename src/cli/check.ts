@@ -15,7 +15,7 @@ import { getSetting } from '../store/setting.js';
 import { registerShare } from './check-share.js';
 import { SHARE_METHODS } from '../domain/records.js';
 import { type Context, withContext } from './context.js';
-import { choiceFlag, dateFlag, textFlag } from './recordInput.js';
+import { choiceFlag, dateFlag, textFlag } from '../app/record-input.js';
 import { reviewLine } from './review-text.js';
 import { shareGate } from '../app/share-gate.js';
 import { homeHubs } from './home-hub.js';

@@ -1,28 +1,12 @@
 import type { Command } from 'commander';
-import type { CalendarDate } from '../domain/calendar.js';
-import { CONSENT_KINDS, CONSENT_METHODS, type ConsentKind, type ConsentMethod } from '../domain/records.js';
-import { UsageError } from '../errors.js';
+import { type ConsentOptions, missingForConsent, runConsent, runConsentHistory } from '../app/consent.js';
+import { CONSENT_KINDS, CONSENT_METHODS } from '../domain/records.js';
 import type { Child } from '../store/children.js';
-import { type Consent, addConsent, consentHistory, currentConsents } from '../store/consents.js';
+import type { Consent } from '../store/consents.js';
 import { type Context, withContext } from './context.js';
 import { ask, loadPrompts } from './prompts.js';
 import { type Column, droppedNote, tableLines, tableWidth } from './table.js';
-import { choiceFlag, dateFlag, fullName, requireChild, textFlag } from './recordInput.js';
-
-export interface ConsentOptions {
-  kind?: string;
-  byParent?: string;
-  on?: string;
-  method?: string;
-  withdraw?: boolean;
-  note?: string;
-}
-
-export interface ConsentResult {
-  child: Child;
-  consent: Consent;
-  warnings: string[];
-}
+import { dateFlag, fullName, requireChild } from '../app/record-input.js';
 
 export function register(program: Command): void {
   program
@@ -41,75 +25,61 @@ export function register(program: Command): void {
       const ref = command.args[0] as string;
       const opts = command.opts<ConsentOptions & { show?: boolean; json?: boolean }>();
       if (opts.show || opts.json) {
-        const child = requireChild(ctx, ref);
-        printHistory(ctx, child, consentHistory(ctx.db(), child.id), opts.json === true);
+        const { child, consents } = runConsentHistory(ctx, ref);
+        printHistory(ctx, child, consents, opts.json === true);
         return;
       }
-      const result = await runConsent(ctx, ref, opts);
+      const { show: _show, json: _json, ...given } = opts;
+      const result = runConsent(ctx, ref, await askForConsent(ctx, ref, given));
       for (const warning of result.warnings) ctx.out.warn(warning);
       const c = result.consent;
       ctx.out.done(`Recorded: ${c.kind} ${c.status} by ${c.givenBy} on ${c.onDate} (${c.method}) for ${fullName(result.child)} (${result.child.ref}).`);
     }));
 }
 
-export async function runConsent(ctx: Context, ref: string, opts: ConsentOptions): Promise<ConsentResult> {
-  const child = requireChild(ctx, ref);
+/**
+ * On a terminal, what the flags did not give is asked for (everything, when no flag was given);
+ * the answers go to the use case as if typed as flags.
+ */
+async function askForConsent(ctx: Context, ref: string, opts: ConsentOptions): Promise<ConsentOptions> {
   const nothingGiven = Object.values(opts).every((v) => v === undefined);
+  const child = requireChild(ctx, ref);
+  const missing = missingForConsent(child, opts);
+  if (missing.length === 0 && !(nothingGiven && ctx.interactive)) return opts;
+  const prompts = await loadPrompts(ctx, `consent needs ${missing.join(' and ')}`);
   const limits = { today: ctx.today, dob: child.dob };
-  let kind: ConsentKind = opts.kind === undefined ? 'share-with-health' : choiceFlag('--kind', opts.kind, CONSENT_KINDS);
-  let withdraw = opts.withdraw === true;
-  let givenBy = textFlag('--by-parent', opts.byParent) ?? child.parentName;
-  let onDate: CalendarDate = opts.on === undefined ? ctx.today : dateFlag('--on', opts.on, limits);
-  let method: ConsentMethod | null = opts.method === undefined ? null : choiceFlag('--method', opts.method, CONSENT_METHODS);
-  let note = textFlag('--note', opts.note);
-
-  const missing = [...(givenBy ? [] : ['--by-parent']), ...(method ? [] : ['--method'])];
-  if (missing.length > 0 || (nothingGiven && ctx.interactive)) {
-    const prompts = await loadPrompts(ctx, `consent needs ${missing.join(' and ')}`);
-    ctx.out.info(`Consent for ${fullName(child)} (${child.ref}), born ${child.dob}.`);
-    if (nothingGiven) {
-      kind = await ask(() => prompts.select({
-        message: 'Consent to', default: kind,
-        choices: [{ name: 'share information with health visiting', value: 'share-with-health' as const },
-          { name: 'Parental Declaration (funded two-year-old place)', value: 'parental-declaration' as const }],
-      }));
-      withdraw = await ask(() => prompts.select({
-        message: 'Given or withdrawn', choices: [{ name: 'given', value: false }, { name: 'withdrawn', value: true }],
-      }));
-    }
-    if (nothingGiven || !givenBy) {
-      const answer = await ask(() => prompts.input({
-        message: 'Given by (parent or carer)', default: givenBy ?? '',
-        validate: (v) => (v.trim() === '' ? 'Who gave it?' : true),
-      }));
-      givenBy = answer.trim();
-    }
-    if (nothingGiven) {
-      const answer = await ask(() => prompts.input({
-        message: 'On (YYYY-MM-DD or DD/MM/YYYY)', default: onDate,
-        validate: (v) => { try { dateFlag('date', v, limits); return true; } catch (e) { return (e as Error).message; } },
-      }));
-      onDate = dateFlag('--on', answer, limits);
-    }
-    if (!method) {
-      method = await ask(() => prompts.select({ message: 'How', choices: CONSENT_METHODS.map((m) => ({ name: m, value: m })) }));
-    }
-    if (nothingGiven) note = textFlag('--note', await ask(() => prompts.input({ message: 'Note (optional)' }))  || undefined);
+  const answers: ConsentOptions = { ...opts };
+  ctx.out.info(`Consent for ${fullName(child)} (${child.ref}), born ${child.dob}.`);
+  if (nothingGiven) {
+    answers.kind = await ask(() => prompts.select({
+      message: 'Consent to', default: 'share-with-health',
+      choices: [{ name: 'share information with health visiting', value: 'share-with-health' },
+        { name: 'Parental Declaration (funded two-year-old place)', value: 'parental-declaration' }],
+    }));
+    answers.withdraw = await ask(() => prompts.select({
+      message: 'Given or withdrawn', choices: [{ name: 'given', value: false }, { name: 'withdrawn', value: true }],
+    }));
   }
-  if (!givenBy || !method) throw new UsageError(`consent needs ${missing.join(' and ')}`);
-
-  const warnings: string[] = [];
-  if (kind === 'parental-declaration' && child.funded !== true) {
-    warnings.push(`${child.ref} is not marked as funded on the roster; check the Parental Declaration is for a funded place`);
+  if (nothingGiven || missing.includes('--by-parent')) {
+    answers.byParent = (await ask(() => prompts.input({
+      message: 'Given by (parent or carer)', default: opts.byParent ?? child.parentName ?? '',
+      validate: (v) => (v.trim() === '' ? 'Who gave it?' : true),
+    }))).trim();
   }
-  const latest = currentConsents(ctx.db(), child.id)[kind];
-  if (latest && onDate < latest.onDate) {
-    warnings.push(`this is dated before the ${kind} ${latest.status} on ${latest.onDate}; the one recorded last counts as current`);
+  if (nothingGiven) {
+    answers.on = await ask(() => prompts.input({
+      message: 'On (YYYY-MM-DD or DD/MM/YYYY)', default: ctx.today,
+      validate: (v) => { try { dateFlag('date', v, limits); return true; } catch (e) { return (e as Error).message; } },
+    }));
   }
-  const consent = addConsent(ctx.db(), child.id, {
-    kind, status: withdraw ? 'withdrawn' : 'given', givenBy, onDate, method, note,
-  }, ctx.by, ctx.now());
-  return { child, consent, warnings };
+  if (missing.includes('--method')) {
+    answers.method = await ask(() => prompts.select({ message: 'How', choices: CONSENT_METHODS.map((m) => ({ name: m, value: m })) }));
+  }
+  if (nothingGiven) {
+    const note = (await ask(() => prompts.input({ message: 'Note (optional)' }))).trim();
+    if (note) answers.note = note;
+  }
+  return answers;
 }
 
 function printHistory(ctx: Context, child: Child, history: Consent[], json: boolean): void {

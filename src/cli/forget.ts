@@ -6,7 +6,7 @@ import { Cancelled, UsageError } from '../errors.js';
 import { compactAfterForget, forgetChild, planForget } from '../store/forget.js';
 import { type Context, withContext } from './context.js';
 import { ask, loadPrompts } from './prompts.js';
-import { fullName, requireChild } from './recordInput.js';
+import { fullName, requireChild } from '../app/record-input.js';
 
 export interface ForgetReport {
   token: string;

@@ -9,7 +9,7 @@ import { currentCheck } from '../store/checks.js';
 import { type ReviewRecord, addReview, reviewsForChild } from '../store/reviews.js';
 import { type Context, withContext } from './context.js';
 import { ask, loadPrompts } from './prompts.js';
-import { fullName, requireChild } from './recordInput.js';
+import { fullName, requireChild } from '../app/record-input.js';
 import { reviewLines } from './review-text.js';
 
 export interface ReviewOptions { from?: string; show?: boolean; json?: boolean }

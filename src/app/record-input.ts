@@ -2,10 +2,10 @@ import type { CalendarDate } from '../domain/calendar.js';
 import { type DateLimits, checkDate, choose, isProblem } from '../domain/records.js';
 import { NoSuchChild, UsageError } from '../errors.js';
 import { type Child, findChild } from '../store/children.js';
-import type { Context } from './context.js';
+import type { AppContext } from './context.js';
 
 /** Shared by consent, concern and forget: the boundary where flags become typed values. */
-export function requireChild(ctx: Context, ref: string): Child {
+export function requireChild(ctx: AppContext, ref: string): Child {
   const child = findChild(ctx.db(), ref);
   if (!child) throw new NoSuchChild(ref);
   return child;
