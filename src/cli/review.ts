@@ -1,22 +1,14 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
-import { ASQ3_AREAS, ASQ3_MEANING, ASQ3_TITLES, ASQSE2_MEANING, OUTCOMES, type Review, validateReview } from '../domain/review.js';
-import { parseIsoDate } from '../domain/calendar.js';
-import { InputRejected, NotJson, UsageError } from '../errors.js';
+import { runReview, runReviewList } from '../app/review.js';
+import { ASQ3_AREAS, ASQ3_MEANING, ASQ3_TITLES, ASQSE2_MEANING, OUTCOMES } from '../domain/review.js';
+import { parseDateInput } from '../domain/dates-input.js';
 import type { Child } from '../store/children.js';
-import { currentCheck } from '../store/checks.js';
-import { type ReviewRecord, addReview, reviewsForChild } from '../store/reviews.js';
 import { type Context, withContext } from './context.js';
 import { ask, loadPrompts } from './prompts.js';
 import { fullName, requireChild } from '../app/record-input.js';
 import { reviewLines } from './review-text.js';
 
-export interface ReviewOptions { from?: string; show?: boolean; json?: boolean }
-
-export type ReviewResult =
-  | { kind: 'recorded'; child: Child; review: ReviewRecord; warnings: string[] }
-  | { kind: 'list'; child: Child; reviews: ReviewRecord[] };
+interface ReviewOptions { from?: string; show?: boolean; json?: boolean }
 
 export function register(program: Command): void {
   program
@@ -28,7 +20,9 @@ export function register(program: Command): void {
     .option('--json', 'as JSON (the recorded review, or with --show the list)')
     .action(withContext(async (ctx, command) => {
       const opts = command.opts<ReviewOptions>();
-      const result = await runReview(ctx, command.args[0] as string, opts);
+      const ref = command.args[0] as string;
+      const result = opts.show || (opts.json && !opts.from) ? runReviewList(ctx, ref)
+        : runReview(ctx, ref, opts.from ? { from: opts.from } : { answers: await askForReview(ctx, requireChild(ctx, ref)) });
       if (result.kind === 'list') {
         if (opts.json) ctx.out.json({ ref: result.child.ref, reviews: result.reviews });
         else if (result.reviews.length === 0) ctx.out.info(`No Health and Development Review recorded for ${result.child.ref} yet.`);
@@ -42,32 +36,13 @@ export function register(program: Command): void {
     }));
 }
 
-export async function runReview(ctx: Context, ref: string, opts: ReviewOptions): Promise<ReviewResult> {
-  const child = requireChild(ctx, ref);
-  const db = ctx.db();
-  if (opts.show || (opts.json && !opts.from)) return { kind: 'list', child, reviews: reviewsForChild(db, child.id) };
-  const limits = { today: ctx.today, dob: child.dob };
-  let review: Review;
-  if (opts.from) {
-    const validation = validateReview(readJson(path.resolve(ctx.cwd, opts.from), opts.from), limits);
-    if (!validation.ok) throw new InputRejected(`${opts.from}: the review was refused; nothing was saved`, validation.problems);
-    review = validation.review;
-  } else {
-    review = await askForReview(ctx, child);
-  }
-  const warnings: string[] = [];
-  const check = currentCheck(db, child.id);
-  if (review.check_seen && !check) warnings.push(`${ref} has no completed Progress Check on record, yet the review says it was seen`);
-  const recorded = addReview(db, child.id, review, ctx.by, ctx.now());
-  return { kind: 'recorded', child, review: recorded, warnings };
-}
-
-async function askForReview(ctx: Context, child: Child): Promise<Review> {
+/** On a terminal: the review, question by question; the use case checks the answers. */
+async function askForReview(ctx: Context, child: Child): Promise<unknown> {
   const p = await loadPrompts(ctx, `review ${child.ref} needs --from <file.json>`);
   ctx.out.info(`Health and Development Review for ${fullName(child)} (${child.ref}), born ${child.dob}.`);
   const reviewed_on = await ask(() => p.input({
-    message: 'Date of the review (YYYY-MM-DD)', default: ctx.today,
-    validate: (v) => (parseIsoDate(v.trim()) ? true : 'A date as YYYY-MM-DD'),
+    message: 'Date of the review (YYYY-MM-DD or DD/MM/YYYY)', default: ctx.today,
+    validate: (v) => (parseDateInput(v) ? true : 'A date as YYYY-MM-DD or DD/MM/YYYY'),
   }));
   const reviewer = await ask(() => p.input({ message: 'Who did the review (health visitor)', validate: (v) => v.trim() !== '' || 'Who saw the child?' }));
   const place = await ask(() => p.input({ message: 'Where (optional)' }));
@@ -87,26 +62,8 @@ async function askForReview(ctx: Context, child: Child): Promise<Review> {
     actions.push(action.trim());
   }
   const notes = await ask(() => p.input({ message: 'Notes (optional)' }));
-  const validation = validateReview({
-    reviewed_on: reviewed_on.trim(), reviewer, place: place || null, check_seen, asq3, asq_se2: se2 || null, actions, notes: notes || null,
-  }, { today: ctx.today, dob: child.dob });
-  if (!validation.ok) throw new InputRejected('the answers cannot make a review; nothing was saved', validation.problems);
-  return validation.review;
+  return {
+    reviewed_on: parseDateInput(reviewed_on), reviewer, place: place || null, check_seen, asq3, asq_se2: se2 || null, actions, notes: notes || null,
+  };
 }
 
-function readJson(file: string, named: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'there is no such file' : (err as Error).message}`,
-      'give --from the path of a review result JSON file, e.g. examples/review-result.json');
-  }
-  const json = text.replace(/^\uFEFF/, '');
-  try {
-    return JSON.parse(json);
-  } catch (err) {
-    throw new NotJson(named, json, err, 'not valid JSON; nothing was saved');
-  }
-}
