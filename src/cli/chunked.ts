@@ -9,7 +9,8 @@ import { type Stream, printableLines } from './output.js';
  * except in data for another program (`exact`: CSV), which is kept as stored unless it goes to a terminal.
  */
 export function chunkedWriter(ctx: Context, options: { exact?: boolean } = {}): { line(text: string): Promise<void> | undefined; end(): Promise<void> | undefined } {
-  const safe = options.exact === true && !ctx.out.stdoutIsTTY ? (text: string) => text : printableLines;
+  const colour = ctx.out.paint.level > 0;
+  const safe = options.exact === true && !ctx.out.stdoutIsTTY ? (text: string) => text : (text: string) => printableLines(text, colour);
   const stream = ctx.out.stdout as Stream & Partial<Pick<NodeJS.WritableStream, 'once'>>;
   let chunk = '';
   const flush = (): Promise<void> | undefined => {

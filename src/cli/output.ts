@@ -127,26 +127,26 @@ export class Output {
 
   /** A message for the person at the terminal; silenced by --quiet. */
   info(message: string): void {
-    if (!this.quiet) this.stderr.write(`${printableLines(message)}\n`);
+    if (!this.quiet) this.stderr.write(`${printableLines(message, this.note.level > 0)}\n`);
   }
 
   /** Success note, green on a terminal. */
   done(message: string): void {
-    if (!this.quiet) this.stderr.write(`${this.note.green(printableLines(message))}\n`);
+    if (!this.quiet) this.stderr.write(`${this.note.green(printableLines(message, this.note.level > 0))}\n`);
   }
 
   /** A warning is never silenced: it names something a person must fix. */
   warn(message: string): void {
-    this.stderr.write(`${this.note.yellow(`warning: ${printableLines(message)}`)}\n`);
+    this.stderr.write(`${this.note.yellow(`warning: ${printableLines(message, this.note.level > 0)}`)}\n`);
   }
 
   error(message: string): void {
-    this.stderr.write(`${this.note.red(`error: ${printableLines(message)}`)}\n`);
+    this.stderr.write(`${this.note.red(`error: ${printableLines(message, this.note.level > 0)}`)}\n`);
   }
 
   /** A plain line on stderr that is never silenced: the hint and details under an error. */
   line(message: string): void {
-    this.stderr.write(`${printableLines(message)}\n`);
+    this.stderr.write(`${printableLines(message, this.note.level > 0)}\n`);
   }
 
   /** Progress bars only on a terminal, and not with --quiet. */
