@@ -29,6 +29,8 @@ const SOURCE_TEXT = {
   'wikipedia-wv': 'Wikipedia, "WV postcode area", coverage table (CC BY-SA 4.0)',
   'wikipedia-cw': 'Wikipedia, "CW postcode area", coverage table (CC BY-SA 4.0)',
   'wikipedia-de': 'Wikipedia, "DE postcode area", coverage table (CC BY-SA 4.0)',
+  'wikipedia-dy': 'Wikipedia, "DY postcode area", coverage table (CC BY-SA 4.0)',
+  'wikipedia-sk': 'Wikipedia, "SK postcode area", coverage table (CC BY-SA 4.0; the SK17 row as noted in data/sources/postcode-districts.csv)',
 };
 
 const HUBS = [

@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { commandAt } from './command-line.js';
+
+export { commandAt };
 
 interface CommandModule {
   register(program: Command): void;
@@ -31,27 +34,10 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = 
   mail: () => import('./mail.js'),
 };
 
-/** Global options that take a value, so the word after them is not the command. */
-const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--db', '--today', '--by']);
-
 /** The command a command line names, if it names one; otherwise every command is needed (help). */
 export function commandNamed(args: readonly string[]): string | undefined {
   const at = commandAt(args);
   return at < args.length && Object.hasOwn(COMMANDS, args[at] as string) ? args[at] : undefined;
-}
-
-/** Where the first word that is not a global option (or its value) is; args.length if none, or after `--`. */
-export function commandAt(args: readonly string[]): number {
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] as string;
-    if (arg === '--') return args.length;
-    if (arg.startsWith('-')) {
-      if (GLOBAL_OPTIONS_WITH_VALUE.has(arg)) i += 1;
-      continue;
-    }
-    return i;
-  }
-  return args.length;
 }
 
 /** The run for a command line its command reads itself, without commander; null for the rest. */

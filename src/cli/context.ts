@@ -80,7 +80,10 @@ export function createContext(options: GlobalOptions, proc: Process, mayCreate: 
       return by;
     },
     dbPath,
-    interactive: proc.stdin.isTTY === true && proc.stdout.isTTY === true && options.input !== false,
+    // read when asked: Node builds process.stdin on first touch, a large share of `hub Leek`'s start-up
+    get interactive() {
+      return proc.stdin.isTTY === true && proc.stdout.isTTY === true && options.input !== false;
+    },
     env,
     cwd: proc.cwd(),
     db() {

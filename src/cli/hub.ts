@@ -6,7 +6,7 @@ import { type AreaTable, type HubAnswer, hubForHome, lookupHub } from '../domain
 import { InputRejected, NoSuchChild, TwocheckError, UsageError } from '../errors.js';
 import { loadArea } from '../store/areas.js';
 import type { Child } from '../store/children.js';
-import { commandAt } from './commands.js';
+import { commandAt } from './command-line.js';
 import { type Context, type GlobalOptions, inContext, withContext } from './context.js';
 
 export interface HubOptions {

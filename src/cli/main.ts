@@ -1,9 +1,8 @@
 import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
-import { TwocheckError, explainFailure } from '../errors.js';
 import { COMMANDS, commandNamed, directRun } from './commands.js';
 import { addExamples, helpForBareGroup, refuseUnknownCommand } from './help.js';
-import { Output, prepareColour } from './output.js';
+import { reportFailure, runGuarded } from './guard.js';
 
 type Command = Commander.Command;
 
@@ -48,34 +47,9 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
   return program;
 }
 
-/** The only place that sets an exit code. */
+/** The only place that sets an exit code (through runGuarded). */
 export async function main(argv: string[]): Promise<void> {
-  let failed = false;
-  const fail = async (err: unknown): Promise<void> => {
-    if (failed) return;
-    failed = true;
-    await prepareColour(process.stdout, process.stderr, process.env, !argv.includes('--no-color'));
-    process.exitCode = report(err, argv);
-  };
-  // `twocheck due | head` closes the pipe early: that is the reader's choice, not a failure.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    void fail(err).then(() => process.exit(process.exitCode));
-  });
-  // A failure inside a stream or a callback (a PDF being drawn, a file being read) never ends
-  // the run silently with 0: it is reported like any other, and the run exits at once.
-  const stray = (err: unknown): void => {
-    void fail(err).then(() => process.exit(process.exitCode ?? 1));
-  };
-  process.on('uncaughtException', stray);
-  process.on('unhandledRejection', stray);
-  // Node exits 0 when nothing is left to wait for, even if the command never finished (a
-  // stream that neither ends nor fails): that silence would read as "nothing to do".
-  let finished = false;
-  process.once('beforeExit', () => {
-    if (!finished && !failed) void fail(new Error('the command stopped before it finished (something it waited for never came)'));
-  });
-  try {
+  await runGuarded(argv, async () => {
     const direct = await directRun(argv.slice(2));
     if (direct) await direct();
     else {
@@ -84,10 +58,7 @@ export async function main(argv: string[]): Promise<void> {
       helpForBareGroup(program, argv.slice(2));
       await program.parseAsync(argv);
     }
-  } catch (err) {
-    await fail(err);
-  }
-  finished = true;
+  }, report);
 }
 
 export function report(err: unknown, argv: string[]): number {
@@ -98,23 +69,5 @@ export function report(err: unknown, argv: string[]): number {
     if (err.code === 'commander.help') return err.exitCode === 0 ? 0 : 2;
     return err.exitCode === 0 ? 0 : 2;
   }
-  const out = new Output({
-    stdout: process.stdout, stderr: process.stderr, env: process.env, color: !argv.includes('--no-color'),
-  });
-  const debug = argv.includes('--debug');
-  const known = err instanceof TwocheckError ? err : explainFailure(err);
-  if (known) {
-    out.error(known.message);
-    if ('problems' in known && Array.isArray(known.problems)) {
-      for (const problem of known.problems) out.line(`  ${problem}`);
-    }
-    if (known.hint) out.line(known.hint);
-    if (debug && known !== err && err instanceof Error && err.stack) out.line(err.stack);
-    return known.exitCode;
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  out.error(`twocheck failed unexpectedly: ${message}`);
-  if (debug && err instanceof Error && err.stack) out.line(err.stack);
-  else out.line('nothing more was done; run the same command again with --debug to see where it failed, and report it');
-  return 1;
+  return reportFailure(err, argv);
 }

@@ -82,6 +82,8 @@ export function validateAreaTable(raw: unknown): string[] {
   return problems;
 }
 
+// Written for a cold start: the table is checked on every run, so no field name is built into a
+// message (and no source list split) unless something is wrong with it.
 function problemsOf(raw: unknown): string[] {
   const problems: string[] = [];
   if (!isObject(raw)) return ['the file must hold a JSON object'];
@@ -90,12 +92,14 @@ function problemsOf(raw: unknown): string[] {
   }
   const sources = isObject(raw.sources) ? raw.sources : null;
   if (!sources) problems.push('sources: must be an object of source names to descriptions');
-  const sourced = (where: string, e: Record<string, unknown>, dated = false) => {
-    const names = typeof e.source === 'string' ? e.source.split(';').map((s) => s.trim()) : [];
-    if (names.length === 0 || !sources || !names.every((n) => n in sources)) {
-      problems.push(`${where}.source: must name one of sources (${sources ? Object.keys(sources).join(', ') : 'none'}), not ${JSON.stringify(e.source)}`);
+  const knownSource = (name: string) => sources !== null && Object.hasOwn(sources, name.trim());
+  const sourced = (where: () => string, e: Record<string, unknown>, dated = false) => {
+    const source = e.source;
+    const fine = typeof source === 'string' && source !== '' && (knownSource(source) || source.split(';').every(knownSource));
+    if (!fine) {
+      problems.push(`${where()}.source: must name one of sources (${sources ? Object.keys(sources).join(', ') : 'none'}), not ${JSON.stringify(source)}`);
     }
-    if (dated && (typeof e.checked !== 'string' || !DATE.test(e.checked))) problems.push(`${where}.checked: must be a date as YYYY-MM-DD, not ${JSON.stringify(e.checked)}`);
+    if (dated && (typeof e.checked !== 'string' || !DATE.test(e.checked))) problems.push(`${where()}.checked: must be a date as YYYY-MM-DD, not ${JSON.stringify(e.checked)}`);
   };
   const hubIds = new Set<string>();
   list(raw, 'hubs', problems).forEach((h, i) => {
@@ -104,7 +108,7 @@ function problemsOf(raw: unknown): string[] {
     for (const f of ['id', 'name', 'phone']) if (typeof h[f] !== 'string' || h[f] === '') problems.push(`${where}.${f}: must be a non-empty string`);
     if (typeof h.phone === 'string' && !/^[0-9 ]{10,14}$/.test(h.phone)) problems.push(`${where}.phone: must be digits and spaces, not ${JSON.stringify(h.phone)}`);
     if (typeof h.id === 'string') hubIds.add(h.id);
-    sourced(where, h, true);
+    sourced(() => where, h, true);
   });
   const localityIds = new Set<string>();
   list(raw, 'localities', problems).forEach((l, i) => {
@@ -113,11 +117,11 @@ function problemsOf(raw: unknown): string[] {
     for (const f of ['id', 'name']) if (typeof l[f] !== 'string' || l[f] === '') problems.push(`${where}.${f}: must be a non-empty string`);
     if (typeof l.hub !== 'string' || !hubIds.has(l.hub)) problems.push(`${where}.hub: must be one of the hubs' ids (${[...hubIds].join(', ')}), not ${JSON.stringify(l.hub)}`);
     if (typeof l.id === 'string') localityIds.add(l.id);
-    sourced(where, l, true);
+    sourced(() => where, l, true);
   });
-  const localities = (where: string, v: unknown) => {
+  const localities = (where: () => string, v: unknown) => {
     if (v !== undefined && (!Array.isArray(v) || v.length === 0 || !v.every((id) => typeof id === 'string' && localityIds.has(id)))) {
-      problems.push(`${where}: must be a list of locality ids (${[...localityIds].join(', ')})`);
+      problems.push(`${where()}: must be a list of locality ids (${[...localityIds].join(', ')})`);
     }
   };
   const authorityNames = new Set<string>();
@@ -127,34 +131,34 @@ function problemsOf(raw: unknown): string[] {
     authorityNames.add(a.name);
     if (a.locality !== undefined && !localityIds.has(a.locality as string)) problems.push(`${where}.locality: must be a locality id, not ${JSON.stringify(a.locality)}`);
     if (a.locality !== undefined && a.contact !== undefined) problems.push(`${where}: has both a locality and a contact`);
-    sourced(where, a);
+    sourced(() => where, a);
   });
-  const authority = (where: string, v: unknown) => {
-    if (typeof v !== 'string' || !authorityNames.has(v)) problems.push(`${where}: must be one of authorities' names, not ${JSON.stringify(v)}`);
+  const authority = (where: () => string, v: unknown) => {
+    if (typeof v !== 'string' || !authorityNames.has(v)) problems.push(`${where()}: must be one of authorities' names, not ${JSON.stringify(v)}`);
   };
   list(raw, 'places', problems).forEach((p, i) => {
     if (!isObject(p) || typeof p.name !== 'string' || p.name === '') return problems.push(`places[${i}]: must be an object with a name`);
-    const where = `places[${i}] ${JSON.stringify(p.name)}`;
-    if (!Array.isArray(p.at) || p.at.length === 0) problems.push(`${where}.at: must be a non-empty list`);
+    const where = () => `places[${i}] ${JSON.stringify(p.name)}`;
+    if (!Array.isArray(p.at) || p.at.length === 0) problems.push(`${where()}.at: must be a non-empty list`);
     else p.at.forEach((s: unknown, j: number) => {
-      if (!isObject(s)) return problems.push(`${where}.at[${j}]: must be an object`);
-      if (s.authority === undefined && typeof s.unsure !== 'string') problems.push(`${where}.at[${j}]: needs an authority, or unsure with a reason`);
-      if (s.authority !== undefined) authority(`${where}.at[${j}].authority`, s.authority);
-      localities(`${where}.at[${j}].localities`, s.localities);
+      if (!isObject(s)) return problems.push(`${where()}.at[${j}]: must be an object`);
+      if (s.authority === undefined && typeof s.unsure !== 'string') problems.push(`${where()}.at[${j}]: needs an authority, or unsure with a reason`);
+      if (s.authority !== undefined) authority(() => `${where()}.at[${j}].authority`, s.authority);
+      localities(() => `${where()}.at[${j}].localities`, s.localities);
     });
     if (p.elsewhere !== undefined) {
-      if (!Array.isArray(p.elsewhere)) problems.push(`${where}.elsewhere: must be a list`);
-      else p.elsewhere.forEach((e: unknown, j: number) => authority(`${where}.elsewhere[${j}].authority`, isObject(e) ? e.authority : undefined));
+      if (!Array.isArray(p.elsewhere)) problems.push(`${where()}.elsewhere: must be a list`);
+      else p.elsewhere.forEach((e: unknown, j: number) => authority(() => `${where()}.elsewhere[${j}].authority`, isObject(e) ? e.authority : undefined));
     }
     sourced(where, p);
   });
   list(raw, 'postcodes', problems).forEach((p, i) => {
     if (!isObject(p)) return problems.push(`postcodes[${i}]: must be an object`);
-    const where = `postcodes[${i}] ${JSON.stringify(p.code)}`;
-    if (typeof p.code !== 'string' || !OUTCODE_OR_SECTOR.test(p.code)) problems.push(`${where}.code: must be an outcode like "ST13" or a sector like "ST10 4" in capitals`);
-    if (!Array.isArray(p.authorities) || p.authorities.length === 0) problems.push(`${where}.authorities: must be a non-empty list`);
-    else p.authorities.forEach((a: unknown, j: number) => authority(`${where}.authorities[${j}]`, a));
-    localities(`${where}.splitLocalities`, p.splitLocalities);
+    const where = () => `postcodes[${i}] ${JSON.stringify(p.code)}`;
+    if (typeof p.code !== 'string' || !OUTCODE_OR_SECTOR.test(p.code)) problems.push(`${where()}.code: must be an outcode like "ST13" or a sector like "ST10 4" in capitals`);
+    if (!Array.isArray(p.authorities) || p.authorities.length === 0) problems.push(`${where()}.authorities: must be a non-empty list`);
+    else p.authorities.forEach((a: unknown, j: number) => authority(() => `${where()}.authorities[${j}]`, a));
+    localities(() => `${where()}.splitLocalities`, p.splitLocalities);
     sourced(where, p);
   });
   return problems;

@@ -104,8 +104,10 @@ describe('twocheck hub', () => {
     });
     expect(r.status).toBe(0);
     const modules = fs.readFileSync(log, 'utf8');
-    // twocheck's own code is one file; packages load from node_modules, each on first need
-    expect(modules).toContain('/dist/twocheck.cjs');
+    // an everyday hub line runs from the small hub bundle alone, not the whole program; packages
+    // load from node_modules, each on first need
+    expect(modules).toContain('/dist/hub.cjs');
+    expect(modules).not.toContain('/dist/twocheck.cjs');
     expect(modules).not.toMatch(/pdfkit|@inquirer|fontkit/);
     // with no database there is nothing to open: SQLite stays unloaded
     expect(modules).not.toMatch(/better-sqlite3/);

@@ -109,6 +109,17 @@ const cases: [string, Expect, string][] = [
   ['12 Stafford Road, Cannock, WS11 1AA', E, 'wikipedia-ws'], ['6 Hill Street, Norton Canes', E, 'reference'],
   ['2 Mill Lane, Alton, Stoke-on-Trent, ST10 4AA', W, 'ons-parishes + wikipedia-st'], ['9 Park Lane, Stone ST15 8AA', W, 'reference + wikipedia-st'],
   ['Church Leigh, ST10 4AA', U, 'wikipedia-st (ST10 spans both Hubs)'],
+  // border districts on the south-west and north-east edges (DY and SK coverage rows)
+  ['Kinver, Stourbridge, DY7 6AA', W, 'reference (Kinver: Seisdon) + wikipedia-dy (DY7: South Staffordshire)'],
+  ['Himley, Dudley, DY3 4AA', W, 'reference (Himley: Seisdon) + wikipedia-dy (DY3)'], ['Swindon, Dudley, DY3 4AA', W, 'reference (Swindon: Seisdon) + wikipedia-dy'],
+  ['DY7 6AA', U, 'wikipedia-dy (DY7: South Staffordshire, split by village; Enville and Stourton not settled)'], ['DY3', U, 'wikipedia-dy (Dudley and South Staffordshire)'],
+  ['DY6 0AA', U, 'wikipedia-dy (Dudley and South Staffordshire)'], ['DY8', U, 'wikipedia-dy (Dudley, Bromsgrove, South Staffordshire)'],
+  ['Hanley, DY7 6AA', U, 'wikipedia-st + wikipedia-dy (they disagree)'],
+  ['Longnor, Buxton, SK17 0AA', W, 'ons-parishes (Longnor: Staffordshire Moorlands) + wikipedia-sk'], ['Rushton, Macclesfield, SK11 0AA', W, 'ons-parishes (Rushton: Staffordshire Moorlands) + wikipedia-sk'],
+  ['Quarnford, Buxton, SK17 0AA', W, 'ons-parishes (Staffordshire Moorlands) + wikipedia-sk'], ['Hollinsclough, Buxton, SK17 0AA', W, 'ons-parishes + wikipedia-sk'],
+  ['Fawfieldhead, Buxton, SK17 0AA', W, 'ons-parishes + wikipedia-sk'], ['Heathylee, Buxton, SK17 0AA', W, 'ons-parishes + wikipedia-sk'],
+  ['Heaton, Macclesfield, SK11 0AA', W, 'ons-parishes (Heaton: Staffordshire Moorlands) + wikipedia-sk'], ['Kinver, DY7', W, 'reference + wikipedia-dy'],
+  ['SK17 9AA', U, 'wikipedia-sk (High Peak, Derbyshire Dales, Staffordshire Moorlands)'], ['SK11', U, 'wikipedia-sk (Cheshire East, Staffordshire Moorlands)'],
   // typos: never a guess
   ['Leeek', U, 'typo'], ['Lichfeild', U, 'typo'], ['Tamwoth', U, 'typo'], ['Uttoxter', U, 'typo'], ['Atlantis', U, 'not a place'], ['', U, 'nothing'],
 ];
