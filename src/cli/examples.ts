@@ -23,6 +23,8 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'letters sent': ['twocheck letters sent 001', 'twocheck letters sent 002 --on 20/11/2026'],
   consent: ['twocheck consent 001 --method paper', 'twocheck consent 003 --withdraw --method verbal --note "phoned in"', 'twocheck consent 003 --show'],
   check: ['twocheck check 006 --template > check.json', 'twocheck check 006 --from check.json', 'twocheck check 006 --shared 20/11/2026'],
+  'check share': ['twocheck check share 006 --with "West Hub" --how phone', 'twocheck check share 006 --email health.visitors@example.nhs.uk',
+    'twocheck check share 006 --with "West Hub" --how phone --without-consent --reason "DSL decision: risk of harm"'],
   concern: ['twocheck concern 001 --raised-by setting --area communication-and-language --description "Few words yet"', 'twocheck concern list 001'],
   'concern record': ['twocheck concern record 001 --raised-by parent --area physical --description "Not yet walking"'],
   'concern list': ['twocheck concern list 001', 'twocheck concern list 001 --json'],
