@@ -37,7 +37,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'groups list': ['twocheck groups list', 'twocheck groups list --json'],
   'groups invite': ['twocheck groups invite 1', 'twocheck groups invite 1 --out invitations'],
   'groups attend': ['twocheck groups attend 1 010 007', 'twocheck groups attend 1 009 --absent'],
-  'groups ics': ['twocheck groups ics sessions.ics', 'twocheck groups ics sessions.ics --full-names'],
+  'groups ics': ['twocheck groups ics reviews.ics', 'twocheck groups ics reviews.ics --full-names --force'],
   review: ['twocheck review 006 --from examples/review-result.json', 'twocheck review 006 --show'],
   mail: ['twocheck mail test office@little-acorns.example'],
   'mail test': ['twocheck mail test office@little-acorns.example'],
