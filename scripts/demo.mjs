@@ -57,7 +57,7 @@ step('record consent', ['consent', '005', '--method', 'paper']);
 step('a Progress Check from a file', ['check', '005', '--from', join(root, 'examples', 'progress-check.json'), '--out', 'checks']);
 step('the letter went home in the post', ['letters', 'sent', '005']);
 step('the copy given to the parents', ['check', '005', '--shared', DEMO_DAY]);
-step('the check shared with the Hub, with the consent recorded above', ['check', '005', '--share-with', 'West Hub', '--how', 'email']);
+step('the check shared with the Hub by phone, with the consent recorded above', ['check', 'share', '005', '--with', 'West Hub', '--how', 'phone']);
 step("the health visitor's review result comes back", ['review', '005', '--from', join(root, 'examples', 'review-result.json')]);
 step("the child's record: the Integrated Review is complete", ['child', '005']);
 console.log(`\nDone. Letters are in demo/letters/, the check in demo/checks/, the database is demo/twocheck.db.`);

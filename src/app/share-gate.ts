@@ -21,6 +21,8 @@ export interface Override {
 export interface Passed {
   /** set when safeguarding overrides consent: the reason to keep */
   withoutConsentReason: string | null;
+  /** the parents' consent the share relies on, when it stands */
+  consent: { id: number | null; since: CalendarDate } | null;
   warnings: string[];
 }
 
@@ -48,11 +50,11 @@ export function shareGate(ctx: AppContext, child: Child, a: { what: string; with
   const consent = consentToShare(consentHistory(ctx.db(), child.id), a.on);
   if (consent.ok) {
     if (reason) warnings.push(`${child.ref} has consent to share (given ${consent.since}); --without-consent was not needed, and the reason is kept anyway`);
-    return { withoutConsentReason: reason, warnings };
+    return { withoutConsentReason: reason, consent: { id: consent.id ?? null, since: consent.since }, warnings };
   }
   if (reason) {
     warnings.push(`${child.ref}: ${consent.reason}; shared without consent for safeguarding, decided by ${ctx.by}: ${reason}`);
-    return { withoutConsentReason: reason, warnings };
+    return { withoutConsentReason: reason, consent: null, warnings };
   }
   const refusal = consentRefusal(child.ref, consent, a.what);
   throw new TwocheckError(refusal.message, refusal.hint);

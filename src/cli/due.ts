@@ -13,7 +13,7 @@ import { type DueOptions, type DueResult, runDue } from '../app/due.js';
 import { dueColumns } from './due-table.js';
 import { droppedNote, tableLines, tableWidth } from './table.js';
 
-interface Flags extends DueOptions { json?: boolean; csv?: boolean; wide?: boolean; ics?: string; fullNames?: boolean; dismiss?: string; reason?: string }
+interface Flags extends DueOptions { json?: boolean; csv?: boolean; wide?: boolean; ics?: string; fullNames?: boolean; force?: boolean; dismiss?: string; reason?: string }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -30,6 +30,7 @@ export function register(program: Command): void {
     .option('--wide', 'every column, however wide the terminal')
     .option('--ics <file>', 'also write a calendar file (iCalendar) with each listed child\'s Progress Check window')
     .option('--full-names', 'with --ics: children\'s full names (default: ref and first name)')
+    .option('--force', 'with --ics: overwrite the calendar file if it is already there')
     .option('--dismiss <ref>', 'stop flagging check-missed for this child (needs --flag check-missed and --reason)')
     .option('--reason <text>', 'why the flag is dismissed (with --dismiss)')
     .action(withContext(async (ctx, command) => {
@@ -40,7 +41,7 @@ export function register(program: Command): void {
       const result = runDue(ctx, opts);
       if (opts.ics !== undefined) {
         const { writeDueIcs } = await import('./ics.js');
-        ctx.out.done(`Calendar written: ${await writeDueIcs(ctx, result.children, opts.ics, { fullNames: opts.fullNames })}`);
+        ctx.out.done(`Calendar written: ${await writeDueIcs(ctx, result.children, opts.ics, { fullNames: opts.fullNames, force: opts.force })}`);
       }
       if (opts.json) await printJson(ctx, result);
       else if (opts.csv) await printCsv(ctx, result);

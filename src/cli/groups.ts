@@ -56,10 +56,11 @@ export function register(program: Command): void {
     }));
   groups.command('ics <file>').description('write the saved sessions as a calendar file (iCalendar) to import into a calendar')
     .option('--full-names', "children's full names (default: ref and first name)")
+    .option('--force', 'overwrite the calendar file if it is already there')
     .action(withContext(async (ctx, cmd) => {
       const { writeSessionsIcs } = await import('./ics.js');
       const sessions = listSessions(ctx.db());
-      const file = await writeSessionsIcs(ctx, sessions, cmd.args[0] as string, { fullNames: cmd.opts<{ fullNames?: boolean }>().fullNames });
+      const file = await writeSessionsIcs(ctx, sessions, cmd.args[0] as string, cmd.opts<{ fullNames?: boolean; force?: boolean }>());
       ctx.out.done(`Calendar written with ${counted(sessions.length, 'session')}: ${file}`);
     }));
   groups.command('invite <session>').description('write an invitation letter (PDF) for each child in a session')

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { writeFileAtomically } from '../documents/files.js';
+import { entryExists, writeFileAtomically } from '../documents/files.js';
 import { type CalendarDate, addDays, ymd } from '../domain/calendar.js';
 import { londonWallClock } from '../domain/clock.js';
 import { counted } from '../domain/words.js';
-import { TwocheckError } from '../errors.js';
+import { TwocheckError, UsageError } from '../errors.js';
 import type { Session } from '../store/groups.js';
 import { getSetting } from '../store/setting.js';
 import type { Context } from './context.js';
@@ -22,6 +22,8 @@ import type { DueRow } from '../domain/due.js';
  */
 export interface IcsOptions {
   fullNames?: boolean;
+  /** overwrite a file already there (without it, one is refused and nothing is written) */
+  force?: boolean;
 }
 
 interface EventSpec {
@@ -62,7 +64,7 @@ export async function writeDueIcs(ctx: Context, rows: readonly DueRow[], file: s
       days: { from: r.turnsTwo, until: r.checkLateFrom },
     };
   });
-  return writeCalendar(ctx, `${name}: Progress Checks`, events, file);
+  return writeCalendar(ctx, `${name}: Progress Checks`, events, file, options.force === true);
 }
 
 /** `groups ics <file>`: one event per saved group session, at its time when one is set. */
@@ -80,10 +82,13 @@ export async function writeSessionsIcs(ctx: Context, sessions: readonly Session[
       ...(start ? { at: { start, end: new Date(start.getTime() + 60 * 60_000) } } : { days: { from: s.onDate, until: addDays(s.onDate, 1) } }),
     };
   });
-  return writeCalendar(ctx, `${name}: group reviews`, events, file);
+  return writeCalendar(ctx, `${name}: group reviews`, events, file, options.force === true);
 }
 
-async function writeCalendar(ctx: Context, title: string, events: readonly EventSpec[], file: string): Promise<string> {
+async function writeCalendar(ctx: Context, title: string, events: readonly EventSpec[], file: string, force: boolean): Promise<string> {
+  const target = path.resolve(ctx.cwd, file);
+  // a calendar file may be someone's own, or one already imported elsewhere: overwritten only when asked
+  if (!force && entryExists(target)) throw new UsageError(`${target} is already there; nothing was written`, 'add --force to overwrite it, or give another file name');
   const { default: ical } = await import('ical-generator');
   const calendar = ical({ name: title, prodId: { company: 'twocheck', product: 'twocheck', language: 'EN' } });
   const stamp = ctx.now();
@@ -92,7 +97,6 @@ async function writeCalendar(ctx: Context, title: string, events: readonly Event
     if (e.days) calendar.createEvent({ ...common, allDay: true, start: utcMidnight(e.days.from), end: utcMidnight(e.days.until) });
     else if (e.at) calendar.createEvent({ ...common, start: e.at.start, end: e.at.end });
   }
-  const target = path.resolve(ctx.cwd, file);
   writeQuietly(target, calendar.toString());
   return target;
 }

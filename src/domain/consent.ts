@@ -8,6 +8,8 @@ import type { HubAnswer } from './hub.js';
 
 /** One consent row, as the store keeps them: oldest first, the latest of a kind is current. */
 export interface ConsentRecord {
+  /** the store's row id, kept so a share can say which consent it relied on */
+  id?: number;
   kind: string;
   status: string;
   onDate: CalendarDate | string;
@@ -15,7 +17,7 @@ export interface ConsentRecord {
 }
 
 export type ConsentAnswer =
-  | { ok: true; since: CalendarDate; givenBy: string | null }
+  | { ok: true; since: CalendarDate; givenBy: string | null; id?: number }
   | { ok: false; missing: 'never' | 'withdrawn'; since: CalendarDate | null; reason: string };
 
 /**
@@ -28,7 +30,7 @@ export function consentToShare(records: readonly ConsentRecord[], today: Calenda
   if (!latest) {
     return { ok: false, missing: 'never', since: null, reason: 'no consent to share with health is recorded' };
   }
-  if (latest.status === 'given') return { ok: true, since: latest.onDate as CalendarDate, givenBy: latest.givenBy ?? null };
+  if (latest.status === 'given') return { ok: true, since: latest.onDate as CalendarDate, givenBy: latest.givenBy ?? null, id: latest.id };
   return {
     ok: false, missing: 'withdrawn', since: latest.onDate as CalendarDate,
     reason: `the consent to share with health was withdrawn on ${latest.onDate}`,

@@ -64,7 +64,7 @@ export function parentLetterEmail(language: string, setting: SettingWords, child
   return { subject: words.subject(setting), text: tidy(words.body(setting, childFirstName)), language: lang };
 }
 
-export function checkShareEmail(setting: SettingWords, a: { child: string; dob: string; completedOn: string | null; practitioner: string | null; version: number; consentOn: string }): { subject: string; text: string } {
+export function checkShareEmail(setting: SettingWords, a: { child: string; dob: string; completedOn: string | null; practitioner: string | null; version: number; consentOn: string | null }): { subject: string; text: string } {
   return {
     subject: `Progress Check at age two from ${setting.name}`,
     text: tidy([
@@ -72,7 +72,8 @@ export function checkShareEmail(setting: SettingWords, a: { child: string; dob: 
       '',
       `Please find attached the Progress Check at age two for ${a.child}, born ${a.dob}` +
         `${a.completedOn ? `, completed on ${a.completedOn}` : ''}${a.practitioner ? ` by ${a.practitioner}` : ''} (version ${a.version}).`,
-      `We share it with the consent of the child's parents, recorded on ${a.consentOn}, for the Integrated Review.`,
+      a.consentOn ? `We share it with the consent of the child's parents, recorded on ${a.consentOn}, for the Integrated Review.`
+        : 'We share it without the consent of the child\'s parents, for safeguarding; the decision and its reason are on our record.',
       '',
       `To reach us, reply to this email${contact(setting, (p) => ` or phone ${p}`)}.`,
       '',

@@ -80,22 +80,26 @@ export interface CheckShare extends Delivery {
   checkId: number;
 }
 
-export function recordCheckShare(db: Db, share: { checkId: number; childId: number; consentId: number; file: string }, d: Delivery): void {
+/** `consentId` is the consent relied on; with none, `withoutConsentReason` says why safeguarding overrode it. */
+export function recordCheckShare(db: Db, share: { checkId: number; childId: number; consentId: number | null; withoutConsentReason: string | null; file: string }, d: Delivery): void {
   db.transaction(() => {
     // one table for every share with health: the recipient is who it went to, by email, on the day in England
-    db.prepare(`INSERT INTO check_shares (check_id, child_id, with_whom, how, on_date, message_id, consent_id, recorded_at, recorded_by)
-      VALUES (?, ?, ?, 'email', ?, ?, ?, ?, ?)`)
-      .run(share.checkId, share.childId, d.recipient, londonDate(new Date(d.sentAt)), d.messageId, share.consentId, d.sentAt, d.sentBy);
+    db.prepare(`INSERT INTO check_shares (check_id, child_id, with_whom, how, on_date, message_id, consent_id, without_consent_reason, recorded_at, recorded_by)
+      VALUES (?, ?, ?, 'email', ?, ?, ?, ?, ?, ?)`)
+      .run(share.checkId, share.childId, d.recipient, londonDate(new Date(d.sentAt)), d.messageId, share.consentId, share.withoutConsentReason, d.sentAt, d.sentBy);
     recordAudit(db, {
-      by: d.sentBy, at: d.sentAt, action: 'check.share-email', childId: share.childId,
-      details: { check: share.checkId, to: d.recipient, messageId: d.messageId, consent: share.consentId, file: share.file },
+      by: d.sentBy, at: d.sentAt, action: share.withoutConsentReason ? 'check.share-email-without-consent' : 'check.share-email', childId: share.childId,
+      details: {
+        check: share.checkId, to: d.recipient, messageId: d.messageId, consent: share.consentId, file: share.file,
+        ...(share.withoutConsentReason ? { without_consent: true, reason: share.withoutConsentReason, decided_by: d.sentBy } : {}),
+      },
     });
   })();
 }
 
 export function checkSharesFor(db: Db, childId: number): CheckShare[] {
   return db.prepare(`SELECT check_id AS checkId, with_whom AS recipient, message_id AS messageId, recorded_at AS sentAt, recorded_by AS sentBy
-    FROM check_shares WHERE child_id = ? AND how = 'email' ORDER BY id`).all(childId) as CheckShare[];
+    FROM check_shares WHERE child_id = ? AND how = 'email' AND message_id IS NOT NULL ORDER BY id`).all(childId) as CheckShare[];
 }
 
 export function letterEmailsFor(db: Db, childId: number): (Delivery & { letterId: number })[] {

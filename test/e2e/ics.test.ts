@@ -79,6 +79,23 @@ describe('calendars', () => {
     expect(events(path.join(ws.dir, 'again.ics')).map((e) => e.uid)).toEqual(one.map((e) => e.uid));
   });
 
+  it('overwrites a file already there only with --force, for due --ics and groups ics alike', () => {
+    const ws = seeded();
+    expect(ws.run(['groups', 'create', '--from', '2026-12-01', '--to', '2027-01-31']).code).toBe(0);
+    for (const args of [['due', '--ics', 'mine.ics'], ['groups', 'ics', 'mine.ics']]) {
+      const mine = ws.write('mine.ics', 'the manager\'s own calendar\n');
+      const refused = ws.run(args);
+      expect(refused.code, args.join(' ')).toBe(2);
+      expect(refused.stderr).toContain(`${mine} is already there; nothing was written`);
+      expect(refused.stderr).toContain('add --force to overwrite it');
+      expect(refused.stdout).toBe('');
+      expect(fs.readFileSync(mine, 'utf8')).toBe('the manager\'s own calendar\n');
+      const forced = ws.run([...args, '--force']);
+      expect(forced.code, forced.stderr).toBe(0);
+      expect(events(mine).length).toBeGreaterThan(0);
+    }
+  });
+
   it('names the folder when it cannot write the calendar, and writes nothing', () => {
     const ws = seeded();
     const r = ws.run(['due', '--ics', 'nowhere/checks.ics']);

@@ -66,15 +66,23 @@ describe('consent gates sharing with health, and the review comes back', () => {
 
   it('shares a check with health only with consent, and records the review result on child, check, export', async () => {
     expect(ws.run([...TODAY, 'check', 'L1', '--from', EXAMPLE]).code).toBe(0);
-    const refused = ws.run([...TODAY, 'check', 'L1', '--share-with', 'West Hub', '--how', 'email']);
+    const refused = ws.run([...TODAY, 'check', 'share', 'L1', '--with', 'West Hub', '--how', 'email']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('L1: no consent to share with health is recorded, so the Progress Check (version 1) cannot be shared with health');
     expect(query(ws.db, 'SELECT * FROM check_shares')).toHaveLength(0);
     expect(ws.run([...TODAY, 'consent', 'L1', '--method', 'paper']).code).toBe(0);
     expect(ws.run([...TODAY, 'check', 'L1', '--shared', '2026-04-01']).code).toBe(0);
-    const shared = ws.run([...TODAY, 'check', 'L1', '--share-with', 'West Hub', '--how', 'email']);
+    const shared = ws.run([...TODAY, 'check', 'share', 'L1', '--with', 'West Hub', '--how', 'email']);
     expect(shared.code).toBe(0);
     expect(shared.stderr).toContain('shared with West Hub by email on 2026-04-01');
+    // one command: --with or --email, not both nor neither; the old flag says where it went
+    expect(ws.run([...TODAY, 'check', 'share', 'L1', '--with', 'West Hub', '--email', 'hv@nhs.example']).code).toBe(2);
+    expect(ws.run([...TODAY, 'check', 'share', 'L1']).code).toBe(2);
+    expect(ws.run([...TODAY, 'check', 'share', 'L1', '--with', 'West Hub']).stderr).toContain('--with needs --how');
+    const moved = ws.run([...TODAY, 'check', 'L1', '--share-with', 'West Hub']);
+    expect(moved.code).toBe(2);
+    expect(moved.stderr).toContain('twocheck check share L1 --with "West Hub" --how');
+    expect(query(ws.db, 'SELECT * FROM check_shares')).toHaveLength(1);
 
     const bad = ws.write('bad-review.json', JSON.stringify({ reviewed_on: '2026-04-02', asq3: {} }));
     const rejected = ws.run([...TODAY, 'review', 'L1', '--from', bad]);

@@ -256,8 +256,20 @@ describe('email through the setting\'s SMTP server', () => {
     expect(ws.run(['consent', 'C1', '--withdraw', '--method', 'verbal'], { env: { TWOCHECK_TODAY: '2027-01-10' } }).code).toBe(0);
     const withdrawn = await ws.runAsync(['check', 'share', 'C1', '--email', 'other@nhs.example']);
     expect(withdrawn.code).toBe(1);
-    expect(withdrawn.stderr).toContain('consent to share with health was withdrawn on 10/01/2027');
+    expect(withdrawn.stderr).toContain('C1: the consent to share with health was withdrawn on 2027-01-10, so the Progress Check (version 1) cannot be shared with health; nothing was recorded');
+    expect(withdrawn.stderr).toContain('--without-consent --reason');
     expect(smtp.received).toHaveLength(1);
+
+    // safeguarding overrides consent by email too: sent, with who decided and why kept
+    const override = await ws.runAsync(['--by', 'Dana Manager', 'check', 'share', 'C1', '--email', 'other@nhs.example', '--without-consent', '--reason', 'DSL decision: risk of harm']);
+    expect(override.code, override.stderr).toBe(0);
+    expect(override.stderr).toContain('without consent (safeguarding; the reason is in the audit log)');
+    expect(smtp.received).toHaveLength(2);
+    expect(smtp.received[1]?.parsed.text).toContain('without the consent of the child\'s parents, for safeguarding');
+    expect(query(ws.db, "SELECT with_whom, how, without_consent_reason, consent_id FROM check_shares WHERE with_whom = 'other@nhs.example'"))
+      .toEqual([{ with_whom: 'other@nhs.example', how: 'email', without_consent_reason: 'DSL decision: risk of harm', consent_id: null }]);
+    const decided = query<{ details: string }>(ws.db, "SELECT details FROM audit WHERE action = 'consent.override'");
+    expect(JSON.parse(decided[0]?.details ?? '{}')).toMatchObject({ decided_by: 'Dana Manager', reason: 'DSL decision: risk of harm', with: 'other@nhs.example' });
   });
 
   it('remind --email: the summary goes by email, not to stdout; a server that is down fails and prints it', async () => {

@@ -20,6 +20,12 @@ describe('consent to share with health', () => {
     expect(consentToShare([given('2025-05-01'), withdrawn('2025-09-01')], d('2026-01-01'))).toMatchObject({ ok: false, missing: 'withdrawn', since: '2025-09-01' });
     expect(consentToShare([given('2025-05-01'), withdrawn('2025-09-01'), given('2025-10-01')], d('2026-01-01')).ok).toBe(true);
   });
+  it('follows the record made last, as the store lists them: a withdrawal recorded later but dated earlier still withdraws', () => {
+    expect(consentToShare([given('2025-03-01'), withdrawn('2025-02-01')], d('2026-01-01'))).toMatchObject({ ok: false, missing: 'withdrawn' });
+  });
+  it('names the consent record it relied on, when the store gives its id', () => {
+    expect(consentToShare([{ id: 7, ...given('2025-03-01') }], d('2026-01-01'))).toMatchObject({ ok: true, id: 7 });
+  });
   it('does not count a record dated after the day asked about', () => {
     expect(consentToShare([given('2025-05-01'), withdrawn('2025-09-01')], d('2025-08-31')).ok).toBe(true);
     expect(consentToShare([given('2025-05-01')], d('2025-04-30')).ok).toBe(false);
