@@ -8,7 +8,7 @@ import { SHARE_METHODS } from '../domain/records.js';
 import { UsageError } from '../errors.js';
 import { checkOverrideFlags } from '../app/share-gate.js';
 import { withContext } from './context.js';
-import { choiceFlag, textFlag } from './recordInput.js';
+import { choiceFlag, textFlag } from '../app/record-input.js';
 
 interface ShareFlags {
   with?: string;
