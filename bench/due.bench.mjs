@@ -32,13 +32,16 @@ console.log(`${N.toLocaleString('en-GB')} current children, today ${TODAY}. A nu
   parent letter sent within two weeks of the second birthday (97%); consent to share recorded
   from 22 months (95%, 2% later withdrawn); Progress Check completed between 24 and 30 months
   (97%; 5% amended to a version 2; drafts for a fifth of those waiting), shared 2-14 days later;
-  of the 3% never checked, half dismissed (joined after three); 3% with a concern, 60% closed.`);
+  of the 3% never checked, half dismissed (joined after three); 3% with a concern, 60% closed;
+  the review result back about six weeks after the check is shared (90%); homes across the county.`);
 
 let t = performance.now();
 const db = openDatabase(dbPath);
 let seed = 42;
 const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
 const now = new Date(todayMs).toISOString();
+const HOMES = [['Church Street, Leek', 'ST13 5AA'], ['High Street, Stone', 'ST15 8AA'], ['Market Street, Lichfield', 'WS13 6AA'],
+  ['Church Lane, Tamworth', 'B79 7AA'], ['Station Road, Burton upon Trent', 'DE14 1AA'], ['Wolverhampton Road, Codsall', 'WV8 1AA']];
 const BANDS = [[0, 12, 0.10], [12, 24, 0.22], [24, 36, 0.28], [36, 48, 0.30], [48, 59, 0.10]];
 function ageInDays() {
   let r = rand();
@@ -49,8 +52,10 @@ function ageInDays() {
   return Math.floor(rand() * 59 * MONTH);
 }
 db.transaction(() => {
-  const child = db.prepare(`INSERT INTO children (id, ref, first_name, last_name, dob, room, created_at, updated_at)
-    VALUES (?, ?, 'Child', ?, ?, ?, ?, ?)`);
+  const child = db.prepare(`INSERT INTO children (id, ref, first_name, last_name, dob, room, address, postcode, created_at, updated_at)
+    VALUES (?, ?, 'Child', ?, ?, ?, ?, ?, ?, ?)`);
+  const review = db.prepare(`INSERT INTO reviews (child_id, reviewed_on, reviewer, check_seen, actions, recorded_by, recorded_at)
+    VALUES (?, ?, 'Health Visitor', 1, '[]', 'bench', ?)`);
   const letter = db.prepare(`INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, sent_on)
     VALUES (?, 'parent-letter', 'parent-letter', 'h', 'f.pdf', 's', ?, 'bench', ?)`);
   const consent = db.prepare(`INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at)
@@ -66,7 +71,9 @@ db.transaction(() => {
     const age = ageInDays();
     const born = todayMs - age * DAY;
     const months = age / MONTH;
-    child.run(id, `R${String(id).padStart(7, '0')}`, `Number${id}`, iso(born), `Room ${id % 12}`, now, now);
+    // homes across the county, a few with no postcode (their Hub is unsure)
+    const home = HOMES[id % HOMES.length];
+    child.run(id, `R${String(id).padStart(7, '0')}`, `Number${id}`, iso(born), `Room ${id % 12}`, `${id} ${home[0]}`, rand() < 0.02 ? null : home[1], now, now);
     const letterAt = 24 * MONTH + rand() * 14;
     if (age >= letterAt && rand() < 0.97) letter.run(id, now, iso(born + letterAt * DAY));
     const consentAt = (22 + rand() * 4) * MONTH;
@@ -80,6 +87,9 @@ db.transaction(() => {
         const shareAt = checkAt + 2 + rand() * 12;
         const checked = iso(born + checkAt * DAY);
         check.run(id, 1, 'completed', checked, checked, data, age >= shareAt ? iso(born + shareAt * DAY) : null, now);
+        // the health visitor's review comes back about six weeks after the check is shared (90%)
+        const reviewAt = shareAt + 30 + rand() * 30;
+        if (age >= reviewAt && rand() < 0.9) review.run(id, iso(born + reviewAt * DAY), now);
         // an amendment keeps the check's date and is recorded up to ten days later
         if (rand() < 0.05) check.run(id, 2, 'completed', checked, iso(born + Math.min(age, checkAt + 10) * DAY), data, age >= shareAt ? iso(born + shareAt * DAY) : null, now);
       } else if (months >= 24 && rand() < 0.2) {
@@ -169,7 +179,7 @@ function printingFloor(file) {
 const Database = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))})('better-sqlite3');
 const { dueRowJson } = await import(${JSON.stringify(path.join(ROOT, 'dist/cli/due-json.js'))});
 const { chunkedWriter } = await import(${JSON.stringify(path.join(ROOT, 'dist/cli/chunked.js'))});
-const out = chunkedWriter({ out: { stdout: process.stdout } });
+const out = chunkedWriter({ out: { stdout: process.stdout, paint: { level: 0 } } });
 let first = true;
 for (const r of new Database(process.argv[2], { readonly: true }).prepare('SELECT * FROM printed ORDER BY rowid').raw(true).iterate()) {
   const row = { ref: r[0], firstName: r[1], lastName: r[2], dob: r[3], turnsTwo: r[4], ageMonths: r[5], age: r[6], flags: r[7].split(' '),

@@ -3,7 +3,7 @@ import { type DueRow, dueRows, flaggedOn } from '../domain/due.js';
 import { DEFAULT_LOOK_AHEAD, FLAG_NAMES, type FlagName, isFlagName } from '../domain/flags.js';
 import { type HomeAddress, hubIsSure } from '../domain/hub.js';
 import { UsageError } from '../errors.js';
-import { childDetails, rosterWithRecords } from '../store/flag-records.js';
+import { childDetails, homeOf, rosterWithRecords } from '../store/flag-records.js';
 import type { AppContext } from './context.js';
 import { homeHubs } from './home-hub.js';
 
@@ -48,8 +48,9 @@ export function runDue(ctx: AppContext, opts: DueOptions): DueResult {
   const { within, flags } = parseDueOptions(opts);
   const db = ctx.db();
   const hubs = homeHubs(db);
-  const hubUnsure = (home: HomeAddress): string | null => {
-    const sure = hubIsSure(hubs.of(home));
+  const home = homeOf(db);
+  const hubUnsure = (child: { id: number }): string | null => {
+    const sure = hubIsSure(hubs.of(home(child.id)));
     return sure.sure ? null : sure.reason;
   };
   const roster = rosterWithRecords(db, { today: ctx.today, room: opts.room, keyPerson: opts.keyPerson });
@@ -60,6 +61,6 @@ export function runDue(ctx: AppContext, opts: DueOptions): DueResult {
     today: ctx.today,
     within,
     children: due.map((d) => d.row),
-    homes: due.map((d) => ({ address: d.child.address, postcode: d.child.postcode })),
+    homes: due.map((d) => ({ address: d.details.address, postcode: d.details.postcode })),
   };
 }

@@ -40,6 +40,9 @@ export interface RosterEntry {
   fundingBasis?: string | null;
 }
 
+const NO_CONCERNS: ChildFacts['concerns'] = Object.freeze([]);
+const NO_DISMISSALS: readonly string[] = Object.freeze([]);
+
 /**
  * `hubUnsure` says why the Hub for the child's home cannot be told for sure (null when it can);
  * it is asked only when a rule needs it.
@@ -63,7 +66,8 @@ export function factsOn(child: RosterEntry, records: FlagRecords, today: Calenda
       if (s.version === current.version && by(s.on_date) && (sharedWithHealthOn === null || s.on_date < sharedWithHealthOn)) sharedWithHealthOn = s.on_date;
     }
   }
-  const concerns = records.concerns.filter((c) => by(c.raised_on)).map((c) => {
+  // most children have no concern and no dismissal: one shared empty list each, not thousands
+  const concerns = records.concerns.length === 0 ? NO_CONCERNS : records.concerns.filter((c) => by(c.raised_on)).map((c) => {
     let sharedOn: CalendarDate | null = null;
     for (const e of records.concern_events) {
       if (e.concern_id === c.id && e.kind === 'shared' && by(e.on_date) && (sharedOn === null || e.on_date < sharedOn)) sharedOn = e.on_date;
@@ -89,10 +93,10 @@ export function factsOn(child: RosterEntry, records: FlagRecords, today: Calenda
       }
       : null,
     concerns,
-    openConcerns: concerns.filter((c) => c.closedOn === null).length,
+    openConcerns: concerns.length === 0 ? 0 : concerns.filter((c) => c.closedOn === null).length,
     reviewedOn,
     // a dismissal is a decision about the child, not an event: it counts on every day
-    dismissed: records.dismissals.map((d) => d.flag),
+    dismissed: records.dismissals.length === 0 ? NO_DISMISSALS : records.dismissals.map((d) => d.flag),
     hubUnsure,
   };
 }

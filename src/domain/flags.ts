@@ -147,11 +147,13 @@ export function statusOn(today: CalendarDate, lookAhead = DEFAULT_LOOK_AHEAD): S
     const suggests = checkSuggestsConcern(counted, facts.concerns, today, facts.dismissed.includes('check-suggests-concern'));
     if (suggests) flags.push({ name: 'check-suggests-concern', date: suggests.date, note: suggests.why });
     // A letter prints the Hub's number and a concern is phoned to the Hub: the address must
-    // settle it before either, so the manager hears of it while there is time to fix it.
+    // settle it before either, so the manager hears of it while there is time to fix it (and
+    // not after, when the number is no longer needed).
     const inLetterWindow = b.twoByHorizon && !b.isThree;
-    if (inLetterWindow || facts.openConcerns > 0) {
+    const letterToCome = inLetterWindow && !facts.letterSent;
+    if (letterToCome || facts.openConcerns > 0) {
       const why = facts.hubUnsure();
-      if (why !== null) flags.push({ name: 'hub-unsure', date: inLetterWindow ? dates.turnsTwo : today, note: why });
+      if (why !== null) flags.push({ name: 'hub-unsure', date: letterToCome ? dates.turnsTwo : today, note: why });
     }
     if (b.isTwo && !b.isThree && !facts.letterSent) flags.push({ name: 'letter-due', date: dates.turnsTwo });
     if (inLetterWindow && !facts.consentGiven) flags.push({ name: 'consent-missing', date: dates.turnsTwo });

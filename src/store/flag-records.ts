@@ -2,9 +2,10 @@
  * The records the flag rules read, for every child on the roster at once: one plain query per
  * table, grouped by child here. Which record counts as what is decided in domain/facts.ts, not
  * in SQL. Each query reads its table whole in any order (the facts do not depend on it), so
- * SQLite can answer from an index holding every column read. Names are read afterwards, only
- * for the children a list shows (`childDetails`): at 20,000 children, reading them for all is
- * a large share of the time `due` takes (bench/due.bench.mjs).
+ * SQLite can answer from an index holding every column read. Names and homes are read
+ * afterwards, only for the children a list shows or a rule asks about (`childDetails`,
+ * `homeOf`): at 20,000 children, reading them for all is a large share of the time `due`
+ * takes (bench/due.bench.mjs).
  */
 import type { CalendarDate } from '../domain/calendar.js';
 import type { FlagRecords } from '../domain/facts.js';
@@ -17,8 +18,6 @@ export interface RosterChild {
   startDate: CalendarDate | null;
   funded: boolean | null;
   fundingBasis: string | null;
-  address: string | null;
-  postcode: string | null;
   records: FlagRecords;
 }
 
@@ -48,12 +47,12 @@ export function rosterWithRecords(db: Db, filter: RosterFilter): RosterChild[] {
     params.keyPerson = filter.keyPerson;
   }
   // Arrays rather than objects per row: at 20,000 children that halves the time to read them.
-  const rows = db.prepare(`SELECT id, dob, left_on, start_date, funded, funding_basis, address, postcode
+  const rows = db.prepare(`SELECT id, dob, left_on, start_date, funded, funding_basis
     FROM children WHERE ${where.join(' AND ')}`).raw(true).all(params) as
-    [number, CalendarDate, CalendarDate | null, CalendarDate | null, number | null, string | null, string | null, string | null][];
+    [number, CalendarDate, CalendarDate | null, CalendarDate | null, number | null, string | null][];
   const byId = new Map<number, RosterChild>();
-  for (const [id, dob, leftOn, startDate, funded, fundingBasis, address, postcode] of rows) {
-    byId.set(id, { id, dob, leftOn, startDate, funded: funded === null ? null : funded === 1, fundingBasis, address, postcode, records: NONE });
+  for (const [id, dob, leftOn, startDate, funded, fundingBasis] of rows) {
+    byId.set(id, { id, dob, leftOn, startDate, funded: funded === null ? null : funded === 1, fundingBasis, records: NONE });
   }
   const recordsOf = (childId: number): Records | null => {
     const child = byId.get(childId);
@@ -92,14 +91,22 @@ export interface ChildDetails {
   lastName: string;
   room: string | null;
   keyPerson: string | null;
+  address: string | null;
+  postcode: string | null;
 }
 
-/** The names and room of the children with these ids, by id. */
+/** The names, room and home of the children with these ids, by id. */
 export function childDetails(db: Db, ids: readonly number[]): Map<number, ChildDetails> {
   const found = new Map<number, ChildDetails>();
-  const rows = db.prepare(`SELECT id, ref, first_name, last_name, room, key_person
+  const rows = db.prepare(`SELECT id, ref, first_name, last_name, room, key_person, address, postcode
     FROM children WHERE id IN (SELECT value FROM json_each(?))`).raw(true).all(JSON.stringify(ids)) as
-    [number, string, string, string, string | null, string | null][];
-  for (const r of rows) found.set(r[0], { ref: r[1], firstName: r[2], lastName: r[3], room: r[4], keyPerson: r[5] });
+    [number, string, string, string, string | null, string | null, string | null, string | null][];
+  for (const r of rows) found.set(r[0], { ref: r[1], firstName: r[2], lastName: r[3], room: r[4], keyPerson: r[5], address: r[6], postcode: r[7] });
   return found;
+}
+
+/** One child's home, for the few whose Hub a rule asks about. */
+export function homeOf(db: Db): (id: number) => { address: string | null; postcode: string | null } {
+  const read = db.prepare('SELECT address, postcode FROM children WHERE id = ?');
+  return (id) => (read.get(id) as { address: string | null; postcode: string | null } | undefined) ?? { address: null, postcode: null };
 }

@@ -143,7 +143,7 @@ describe('flags', () => {
     expect(names(facts('2024-02-29'), '2026-02-28', 0)).toEqual([]);
     expect(names(facts('2024-02-29'), '2026-03-01', 0)).toEqual(['check-due', 'consent-missing', 'letter-due']);
   });
-  it('hub-unsure while a letter or a concern needs the Hub, with the reason, and not otherwise', () => {
+  it('hub-unsure while a letter to come or a concern needs the Hub, with the reason, and not otherwise', () => {
     const unsure = { hubUnsure: () => 'the postcode is missing' };
     const status = childStatus(facts('2024-06-20', unsure), d('2026-06-01'), 30);
     expect(status.flags.find((f) => f.name === 'hub-unsure')).toEqual({ name: 'hub-unsure', date: '2026-06-20', note: 'the postcode is missing' });
@@ -219,7 +219,7 @@ describe('flags', () => {
       // given to the parents on the day of the check, and no review result back eight weeks on
       if (x.checked && x.shared && months < 42 && ref.plusDays(x.dob, 56) <= today) want.push('review-result-missing');
       if (x.concerns > 0) want.push('concern-open');
-      if (x.hubUnsure && ((soon && months < 36) || x.concerns > 0)) want.push('hub-unsure');
+      if (x.hubUnsure && ((soon && months < 36 && !x.letterSent) || x.concerns > 0)) want.push('hub-unsure');
       expect(names(f, today, x.within)).toEqual(want.sort());
     }), { numRuns: 5000 });
   });
