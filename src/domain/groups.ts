@@ -6,8 +6,8 @@
  * birthday up to the day before they are 30 months old: the Progress Check is late after 30
  * months and the review is at 2 to 2½ years) overlaps it. A completed Progress Check does not
  * remove a child: the review is still to come, and a group session is where the check is shared.
- * The store leaves out children who left the roster and children already booked into a session
- * (or who attended one).
+ * The store leaves out children who left the roster, children already booked into a session
+ * (or who attended one) and children whose Health and Development Review is already recorded.
  */
 import { type CalendarDate, addDays, formatLongDate } from './calendar.js';
 import { ageInMonths, monthAnniversary } from './age.js';
