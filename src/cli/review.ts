@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runReview, runReviewList } from '../app/review.js';
+import { hasCompletedCheck, runReview, runReviewList } from '../app/review.js';
 import { ASQ3_AREAS, ASQ3_MEANING, ASQ3_TITLES, ASQSE2_MEANING, OUTCOMES } from '../domain/review.js';
 import { parseDateInput } from '../domain/dates-input.js';
 import type { Child } from '../store/children.js';
@@ -46,7 +46,10 @@ async function askForReview(ctx: Context, child: Child): Promise<unknown> {
   }));
   const reviewer = await ask(() => p.input({ message: 'Who did the review (health visitor)', validate: (v) => v.trim() !== '' || 'Who saw the child?' }));
   const place = await ask(() => p.input({ message: 'Where (optional)' }));
-  const check_seen = await ask(() => p.confirm({ message: "Was the setting's Progress Check seen at the review?", default: true }));
+  // A check the setting never completed cannot have been seen: say so rather than ask.
+  const hasCheck = hasCompletedCheck(ctx, child);
+  if (!hasCheck) ctx.out.info(`${child.ref} has no completed Progress Check on record, so it is recorded as not seen at the review.`);
+  const check_seen = hasCheck && await ask(() => p.confirm({ message: "Was the setting's Progress Check seen at the review?", default: true }));
   const asq3: Record<string, string> = {};
   for (const area of ASQ3_AREAS) {
     asq3[area] = await ask(() => p.select({ message: `ASQ-3 ${ASQ3_TITLES[area]}`, choices: OUTCOMES.map((o) => ({ name: ASQ3_MEANING[o], value: o })) }));
