@@ -76,8 +76,24 @@ describe('twocheck due', () => {
     expect(r.stdout).not.toContain("\u001b[");
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^ref\s+name\s+age\s+turns two\s+flags\s+next date$/);
-    expect(lines[1]).toMatch(/^D04\s+Dan Dale\s+3 years 5 months\s+2025-01-10\s+check-missed\s+2026-01-10$/);
+    expect(lines[1]).toMatch(/^D04\s+Dan Dale\s+3 years 5 months\s+2025-01-10\s+check-missed\s+since 2026-01-10$/);
+    // two today: the letter is due since today, and the next deadline is the check's, at 30 months
+    expect(lines.find((l) => l.startsWith('B02'))).toMatch(/letter-due, consent-missing, check-due\s+by 2026-12-15$/);
     expect(lines).toHaveLength(7);
+  });
+
+  it('--help names every flag --dismiss takes', () => {
+    const help = ws.run(['due', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('--dismiss <ref> stop flagging one of check-missed, check-suggests-concern, review-result-missing for this child');
+  });
+
+  it('remind gives each flag its own date, "by" ahead and "since" behind', () => {
+    const r = ws.run(['remind']);
+    expect(r.code, r.stderr).toBe(0);
+    const group = (flag: string) => r.stdout.split(`(${flag}):`)[1]!.split('\n\n')[0]!;
+    expect(group('letter-due')).toContain('B02  Ben Brook, 2 years, since 2026-06-15');
+    expect(group('check-due')).toContain('B02  Ben Brook, 2 years, by 2026-12-15');
+    expect(group('check-missed')).toContain('D04  Dan Dale, 3 years 5 months, since 2026-01-10');
   });
 
   it('--within widens the look-ahead; --flag and --room filter', () => {
