@@ -151,7 +151,7 @@ export async function generateLetters(ctx: AppContext, options: GenerateOptions)
     record: (p, file, sha256) => {
       recordLetter(db, {
         childId: p.child.id, kind: 'parent-letter', template: p.template.file, templateHash: p.template.hash,
-        file, sha256, generatedAt: instantOnDay(ctx.today, ctx.now()).toISOString(), generatedBy: ctx.by,
+        file, sha256, generatedAt: instantOnDay(ctx.today, ctx.now()).toISOString(), generatedBy: ctx.by, recordedAt: ctx.now().toISOString(),
       });
     },
   });
