@@ -6,6 +6,7 @@ import { londonDateTime } from '../domain/clock.js';
 import { type Context, withContext } from './context.js';
 import { describeHomeHub } from './home-hub.js';
 import { basisOnRecord, fundedFrom } from '../domain/funding.js';
+import { camelKeys } from './json-keys.js';
 import { integratedLines } from './review-text.js';
 
 export function register(program: Command): void {
@@ -17,7 +18,7 @@ export function register(program: Command): void {
     .action(withContext((ctx, command) => {
       const ref = command.args[0] as string;
       const result = runChild(ctx, ref);
-      if (command.opts<{ json?: boolean }>().json) ctx.out.json(result);
+      if (command.opts<{ json?: boolean }>().json) ctx.out.json(camelKeys(result));
       else printTimeline(ctx, result);
     }));
 }

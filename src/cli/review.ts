@@ -6,6 +6,7 @@ import type { Child } from '../store/children.js';
 import { type Context, withContext } from './context.js';
 import { ask, loadPrompts } from './prompts.js';
 import { fullName, requireChild } from '../app/record-input.js';
+import { camelKeys } from './json-keys.js';
 import { reviewLines } from './review-text.js';
 
 interface ReviewOptions { from?: string; show?: boolean; json?: boolean }
@@ -24,13 +25,13 @@ export function register(program: Command): void {
       const result = opts.show || (opts.json && !opts.from) ? runReviewList(ctx, ref)
         : runReview(ctx, ref, opts.from ? { from: opts.from } : { answers: await askForReview(ctx, requireChild(ctx, ref)) });
       if (result.kind === 'list') {
-        if (opts.json) ctx.out.json({ ref: result.child.ref, reviews: result.reviews });
+        if (opts.json) ctx.out.json(camelKeys({ ref: result.child.ref, reviews: result.reviews }));
         else if (result.reviews.length === 0) ctx.out.info(`No Health and Development Review recorded for ${result.child.ref} yet.`);
         else for (const r of result.reviews) for (const line of reviewLines(r)) ctx.out.data(line);
         return;
       }
       for (const w of result.warnings) ctx.out.warn(w);
-      if (opts.json) ctx.out.json(result.review);
+      if (opts.json) ctx.out.json(camelKeys(result.review));
       else for (const line of reviewLines(result.review)) ctx.out.data(line);
       ctx.out.done(`Recorded the Health and Development Review for ${fullName(result.child)} (${result.child.ref}).`);
     }));

@@ -82,6 +82,16 @@ describe('twocheck due', () => {
     expect(lines).toHaveLength(7);
   });
 
+  it('a bad day is named where it came from: --today or TWOCHECK_TODAY', () => {
+    const fromEnv = ws.run(['due'], { env: { TWOCHECK_TODAY: 'bad' } });
+    expect(fromEnv.code).toBe(2);
+    expect(fromEnv.stderr).toContain('TWOCHECK_TODAY must be a calendar date as YYYY-MM-DD or DD/MM/YYYY, not "bad"');
+    const fromFlag = ws.run(['--today', 'bad', 'due']);
+    expect(fromFlag.code).toBe(2);
+    expect(fromFlag.stderr).toContain('--today must be a calendar date');
+    expect(ws.run(['due'], { env: { TWOCHECK_TODAY: '1700-01-01' } }).stderr).toContain('TWOCHECK_TODAY 1700-01-01 is not a day');
+  });
+
   it('--help names every flag --dismiss takes', () => {
     const help = ws.run(['due', '--help']).stdout.replace(/\s+/g, ' ');
     expect(help).toContain('--dismiss <ref> stop flagging one of check-missed, check-suggests-concern, review-result-missing for this child');
@@ -240,7 +250,11 @@ describe('twocheck child', () => {
     const r = ws.run(['child', 'E05', '--json']);
     const c = JSON.parse(r.stdout);
     expect(c.child.ref).toBe('E05');
-    expect(c.checks.map((k: { version: number; pdf_path: string }) => [k.version, k.pdf_path])).toEqual([[1, 'checks/E05-v1.pdf'], [2, 'checks/E05-v2.pdf']]);
+    expect(c.checks.map((k: { version: number; pdfPath: string }) => [k.version, k.pdfPath])).toEqual([[1, 'checks/E05-v1.pdf'], [2, 'checks/E05-v2.pdf']]);
+    // camelCase, as every --json: no key anywhere holds an underscore, but a check's own data, kept as written
+    const keys = (v: unknown, key = ''): string[] => (key === 'data' || v === null || typeof v !== 'object' ? []
+      : Array.isArray(v) ? v.flatMap((x) => keys(x)) : Object.entries(v).flatMap(([k, x]) => [k, ...keys(x, k)]));
+    expect(keys(c).filter((k) => k.includes('_'))).toEqual([]);
     expect(c.consents.map((k: { status: string }) => k.status)).toEqual(['given', 'withdrawn', 'given']);
     expect(c.flags.map((f: { name: string }) => f.name)).toEqual(['check-not-shared', 'concern-open']);
     expect(c.concerns[0].events).toHaveLength(1);

@@ -33,8 +33,8 @@ describe.skipIf(!HAS_TERMINAL)('twocheck review on a terminal', () => {
     await answer('Action agreed', KEY.enter);
     await answer('Notes (optional)', KEY.enter);
     expect(await session.exited).toBe(0);
-    const shown = JSON.parse(ws.run(['review', ref, '--show', '--json']).stdout) as { reviews: { check_seen: boolean }[] };
-    return { screen: session.plain(), seen: shown.reviews[0]!.check_seen };
+    const shown = JSON.parse(ws.run(['review', ref, '--show', '--json']).stdout) as { reviews: { checkSeen: boolean }[] };
+    return { screen: session.plain(), seen: shown.reviews[0]!.checkSeen };
   }
 
   it('does not ask about a Progress Check the setting never completed, and records it as not seen', async () => {
