@@ -1,6 +1,6 @@
 import { type CalendarDate } from '../domain/calendar.js';
 import { type DueRow, dueRows, flaggedOn } from '../domain/due.js';
-import { DEFAULT_LOOK_AHEAD, FLAG_NAMES, type FlagName, isFlagName } from '../domain/flags.js';
+import { DEFAULT_LOOK_AHEAD, FLAG_NAMES, type Flag, type FlagName, isFlagName } from '../domain/flags.js';
 import { type HomeAddress, hubIsSure } from '../domain/hub.js';
 import { UsageError } from '../errors.js';
 import { childDetails, homeOf, rosterWithRecords } from '../store/flag-records.js';
@@ -22,6 +22,8 @@ export interface DueResult {
   children: DueRow[];
   /** each listed child's home, in the same order */
   homes: HomeAddress[];
+  /** each listed child's flags with the date each is about, in the same order */
+  carried: Flag[][];
 }
 
 /** Validated at the boundary: a bad value names the valid ones. */
@@ -56,11 +58,12 @@ export function runDue(ctx: AppContext, opts: DueOptions): DueResult {
   const roster = rosterWithRecords(db, { today: ctx.today, room: opts.room, keyPerson: opts.keyPerson });
   const flagged = flaggedOn(roster, ctx.today, within, flags, hubUnsure);
   const details = childDetails(db, flagged.map((f) => f.child.id));
-  const due = dueRows(flagged, (child) => details.get(child.id)!);
+  const due = dueRows(flagged, (child) => details.get(child.id)!, ctx.today);
   return {
     today: ctx.today,
     within,
     children: due.map((d) => d.row),
     homes: due.map((d) => ({ address: d.details.address, postcode: d.details.postcode })),
+    carried: due.map((d) => d.carried),
   };
 }

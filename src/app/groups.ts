@@ -19,6 +19,7 @@ import { consentHistory, recordConsentOverride } from '../store/consents.js';
 import { type Child, currentChildren, findChild } from '../store/children.js';
 import { type NewInvitation, type Session, bookedChildIds, createSessions, findSession, recordAttendance, recordInvitations } from '../store/groups.js';
 import { recordAudit } from '../store/audit.js';
+import { reviewedChildIds } from '../store/reviews.js';
 import type { Db } from '../store/db.js';
 import { getSetting } from '../store/setting.js';
 import type { AppContext } from './context.js';
@@ -49,8 +50,9 @@ export function runPlan(ctx: AppContext, flags: PlanOptions): Plan {
   if (to < from) throw new UsageError('--to must not be before --from');
   const db = ctx.db();
   const booked = bookedChildIds(db);
+  const reviewed = reviewedChildIds(db);
   const hubs = homeHubs(db);
-  const candidates: GroupChild[] = currentChildren(db).filter((c) => !booked.has(c.id)).map((c) => {
+  const candidates: GroupChild[] = currentChildren(db).filter((c) => !booked.has(c.id) && !reviewed.has(c.id)).map((c) => {
     const hub = hubs.of({ address: c.address, postcode: c.postcode });
     return {
       ref: c.ref, name: `${c.firstName} ${c.lastName}`, dob: c.dob, family: c.family, room: c.room, keyPerson: c.keyPerson,

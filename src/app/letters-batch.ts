@@ -6,6 +6,7 @@
 // a letter is dated the day it is written for: a replayed day (--today) stamps it on that day
 import { instantOnDay } from '../domain/clock.js';
 import path from 'node:path';
+import { serviceFor } from '../domain/consent.js';
 import { type HubAnswer, hubForHome } from '../domain/hub.js';
 import { type LetterReason, parentLetterWanted } from '../domain/letters.js';
 import { InputRejected, NoSetting, NoSuchChild, UsageError } from '../errors.js';
@@ -131,7 +132,11 @@ export async function generateLetters(ctx: AppContext, options: GenerateOptions)
   }
 
   for (const p of planned) {
-    if (p.hub?.kind !== 'found') {
+    if (p.hub?.kind === 'not-covered') {
+      // a sure answer, not an address problem: the letter names the child's own service
+      const service = serviceFor(p.hub);
+      warnings.push(`${fullName(p.child)} (${p.child.ref}): no Hub number printed: ${p.hub.reason.replace(/\.$/, '')}${service ? '; the letter names that service instead' : ''}`);
+    } else if (p.hub?.kind !== 'found') {
       const why = p.hub ? p.hub.reason : 'no Hub table for this setting';
       const home = [p.child.address, p.child.postcode].filter(Boolean).join(', ') || 'no address on the roster';
       warnings.push(`${fullName(p.child)} (${p.child.ref}): no Hub number printed (${why}); check the address: ${home}`);
@@ -151,7 +156,7 @@ export async function generateLetters(ctx: AppContext, options: GenerateOptions)
     record: (p, file, sha256) => {
       recordLetter(db, {
         childId: p.child.id, kind: 'parent-letter', template: p.template.file, templateHash: p.template.hash,
-        file, sha256, generatedAt: instantOnDay(ctx.today, ctx.now()).toISOString(), generatedBy: ctx.by,
+        file, sha256, generatedAt: instantOnDay(ctx.today, ctx.now()).toISOString(), generatedBy: ctx.by, recordedAt: ctx.now().toISOString(),
       });
     },
   });

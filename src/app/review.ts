@@ -33,6 +33,11 @@ export function runReview(ctx: AppContext, ref: string, given: { from: string } 
   return { kind: 'recorded', child, review: recorded, warnings };
 }
 
+/** Whether the setting has a completed Progress Check for the child: only then can it have been seen at the review. */
+export function hasCompletedCheck(ctx: AppContext, child: Child): boolean {
+  return currentCheck(ctx.db(), child.id) !== null;
+}
+
 /** The reviews recorded for a child. */
 export function runReviewList(ctx: AppContext, ref: string): ReviewResult {
   const child = requireChild(ctx, ref);

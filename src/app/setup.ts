@@ -66,11 +66,15 @@ export function runSetupShow(ctx: AppContext): Setting {
  * path is kept, so a cron run from another folder finds it.
  */
 async function checkedLogo(ctx: AppContext, given: string): Promise<string> {
-  const file = path.resolve(ctx.cwd, given);
-  const { logoProblem } = await import('../documents/pdf.js');
-  const problem = await logoProblem(file);
+  const problem = await logoFileProblem(ctx, given);
   if (problem) throw new UsageError(`--logo refused: ${problem}`, 'give a PNG or JPEG image; nothing was saved');
-  return file;
+  return path.resolve(ctx.cwd, given);
+}
+
+/** Why a logo file cannot go on a letterhead, or null when it can: the one check for `--logo` and the prompt. */
+export async function logoFileProblem(ctx: AppContext, given: string): Promise<string | null> {
+  const { logoProblem } = await import('../documents/pdf.js');
+  return logoProblem(path.resolve(ctx.cwd, given));
 }
 
 export const tidySettingValue = (value: string): string => value.trim().replace(/\s+/g, ' ');

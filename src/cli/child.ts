@@ -2,9 +2,11 @@ import type { Command } from 'commander';
 import { type ChildResult, runChild } from '../app/child.js';
 import { emailLinesFor } from '../store/mail.js';
 import { londonDate } from '../domain/calendar.js';
+import { londonDateTime } from '../domain/clock.js';
 import { type Context, withContext } from './context.js';
 import { describeHomeHub } from './home-hub.js';
 import { basisOnRecord, fundedFrom } from '../domain/funding.js';
+import { camelKeys } from './json-keys.js';
 import { integratedLines } from './review-text.js';
 
 export function register(program: Command): void {
@@ -16,7 +18,7 @@ export function register(program: Command): void {
     .action(withContext((ctx, command) => {
       const ref = command.args[0] as string;
       const result = runChild(ctx, ref);
-      if (command.opts<{ json?: boolean }>().json) ctx.out.json(result);
+      if (command.opts<{ json?: boolean }>().json) ctx.out.json(camelKeys(result));
       else printTimeline(ctx, result);
     }));
 }
@@ -69,10 +71,11 @@ function printTimeline(ctx: Context, r: ChildResult): void {
   for (const g of r.group_sessions) lines.push(`  ${g.on_date}${g.place ? ` at ${g.place}` : ''}: ${g.attended === true ? 'attended' : g.attended === false ? 'did not attend' : 'invited'}`);
   if (r.dismissals.length > 0) {
     lines.push('', p.bold('Dismissed flags'));
-    for (const d of r.dismissals) lines.push(`  ${d.flag}: ${d.reason} (${d.by}, ${d.at.slice(0, 10)})`);
+    for (const d of r.dismissals) lines.push(`  ${d.flag}: ${d.reason} (${d.by}, ${londonDate(new Date(d.at))})`);
   }
   lines.push('', p.bold('Audit'));
   if (r.audit.length === 0) lines.push('  none');
-  for (const a of r.audit) lines.push(`  ${a.at} ${a.by} ${a.action}${a.details ? ` ${a.details}` : ''}`);
+  // the log of what was really done, in that order, at England's time (the store keeps UTC)
+  for (const a of r.audit) lines.push(`  ${londonDateTime(new Date(a.at))} ${a.by} ${a.action}${a.details ? ` ${a.details}` : ''}`);
   ctx.out.data(lines.join('\n'));
 }

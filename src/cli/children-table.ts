@@ -9,9 +9,13 @@ import { type Column, tableLines } from './table.js';
 /** A roster field's name as the Child record spells it: first_name → firstName. */
 const fieldKey = (field: string): keyof Child => field.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) as keyof Child;
 
-/** The CSV's columns: the roster's own, as `import` reads them, then the day a leaver left. */
+/**
+ * The CSV's columns: the roster's own, as `import` reads them, with the funding basis beside
+ * `funded` (a working-parent child's funded-from date depends on it), then the day a leaver left.
+ */
 export function childrenCsvHeader(all: boolean): string[] {
-  return all ? [...ROSTER_FIELDS, 'left_on'] : [...ROSTER_FIELDS];
+  const fields = ROSTER_FIELDS.flatMap((f): string[] => (f === 'funded' ? [f, 'funding_basis'] : [f]));
+  return all ? [...fields, 'left_on'] : fields;
 }
 
 /**
@@ -21,7 +25,7 @@ export function childrenCsvHeader(all: boolean): string[] {
 export function childrenCsv(children: readonly ChildListed[], all: boolean): string {
   const header = childrenCsvHeader(all);
   const cell = (c: ChildListed, field: string): unknown => {
-    const value = c[fieldKey(field as RosterField | 'left_on')];
+    const value = c[fieldKey(field as RosterField | 'funding_basis' | 'left_on')];
     if (typeof value === 'boolean') return value ? 'yes' : 'no';
     return value;
   };

@@ -62,7 +62,8 @@ export function createContext(options: GlobalOptions, proc: Process, mayCreate: 
   });
   const given = options.today ?? env.TWOCHECK_TODAY;
   // a date given is checked at once; the clock is read only by commands that ask for today
-  let today = given === undefined || given === '' ? undefined : resolveToday(given);
+  const from = options.today !== undefined ? '--today' : 'TWOCHECK_TODAY';
+  let today = given === undefined || given === '' ? undefined : resolveToday(given, from);
   const dbPath = databasePath(options, proc);
   let loaded = store;
   let handle: Db | undefined;
@@ -70,7 +71,7 @@ export function createContext(options: GlobalOptions, proc: Process, mayCreate: 
   return {
     out,
     get today() {
-      today ??= resolveToday(undefined);
+      today ??= resolveToday(undefined, from);
       return today;
     },
     now: () => new Date(),
@@ -102,14 +103,15 @@ export function createContext(options: GlobalOptions, proc: Process, mayCreate: 
   };
 }
 
-function resolveToday(given: string | undefined): CalendarDate {
+/** `from` names where the day came from (`--today` or `TWOCHECK_TODAY`), so a bad one can be found. */
+function resolveToday(given: string | undefined, from: string): CalendarDate {
   if (given === undefined || given === '') return londonDate(new Date());
   const date = parseDateInput(given);
-  if (!date) throw new UsageError(`--today must be a calendar date as ${DATE_INPUT_FORMS}, not "${given}"`);
+  if (!date) throw new UsageError(`${from} must be a calendar date as ${DATE_INPUT_FORMS}, not "${given}"`);
   // Dates are counted forward from today (a second birthday, a look-ahead), so a year far off
   // would run past the calendar's end deep inside a command.
   const year = Number(date.slice(0, 4));
-  if (year < 1900 || year > 2199) throw new UsageError(`--today ${date} is not a day twocheck can act on: give a date from 1900 to 2199`);
+  if (year < 1900 || year > 2199) throw new UsageError(`${from} ${date} is not a day twocheck can act on: give a date from 1900 to 2199`);
   return date;
 }
 

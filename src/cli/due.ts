@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { dateWord } from '../domain/due.js';
 import { DISMISSIBLE, FLAG_NAMES, isFlagName } from '../domain/flags.js';
 import { counted } from '../domain/words.js';
 import { NoSuchChild, UsageError } from '../errors.js';
@@ -20,7 +21,7 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 export function register(program: Command): void {
   program
     .command('due')
-    .description('children carrying flags today (letter, consent, check, concerns), most urgent first')
+    .description('children carrying flags today (letter, consent, check, concerns), most urgent first, with the next date: "by" a deadline ahead, "since" one passed')
     .option('--within <days>', 'look-ahead in days for turns-two-soon and consent-missing', '30')
     .option('--flag <name>', `only these flags (repeatable): ${FLAG_NAMES.join(', ')}`, collect)
     .option('--room <room>', 'only children in this room')
@@ -31,7 +32,7 @@ export function register(program: Command): void {
     .option('--ics <file>', 'also write a calendar file (iCalendar) with each listed child\'s Progress Check window')
     .option('--full-names', 'with --ics: children\'s full names (default: ref and first name)')
     .option('--force', 'with --ics: overwrite the calendar file if it is already there')
-    .option('--dismiss <ref>', 'stop flagging check-missed for this child (needs --flag check-missed and --reason)')
+    .option('--dismiss <ref>', `stop flagging one of ${DISMISSIBLE.join(', ')} for this child (needs --flag <that flag> and --reason)`)
     .option('--reason <text>', 'why the flag is dismissed (with --dismiss)')
     .action(withContext(async (ctx, command) => {
       const opts = command.opts<Flags>();
@@ -104,7 +105,7 @@ async function printTable(ctx: Context, result: DueResult, wide: boolean): Promi
     return flags.includes('check-missed') || flags.includes('check-late');
   };
   const red = (text: string, row: number): string => (late(row) ? p.red(text) : text);
-  const rows = result.children.map((r) => [r.ref, `${r.firstName} ${r.lastName}`, r.age, r.turnsTwo, r.flags.join(', '), r.nextDate]);
+  const rows = result.children.map((r) => [r.ref, `${r.firstName} ${r.lastName}`, r.age, r.turnsTwo, r.flags.join(', '), dateWord(r.nextDate, result.today)]);
   const { lines, dropped } = tableLines(dueColumns(red), rows, tableWidth(ctx.out.stdout, ctx.env, wide), p.bold);
   const out = chunkedWriter(ctx);
   for (const text of lines) {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { formatLongDate } from '../domain/calendar.js';
 import { describeAge } from '../domain/age.js';
 import type { Plan } from '../domain/groups.js';
 import { counted } from '../domain/words.js';
@@ -99,10 +98,10 @@ function say(ctx: Context, text: string): void {
 
 function printPlan(ctx: Context, plan: Plan): void {
   const p = ctx.out.paint;
-  say(ctx, `Children due ${formatLongDate(plan.from)} to ${formatLongDate(plan.to)}: ${plan.due}. Sessions of at most ${plan.size}, ages within ${counted(plan.spread, 'month')}${plan.by ? `, by ${plan.by}` : ''}.`);
+  say(ctx, `Children due ${plan.from} to ${plan.to}: ${plan.due}. Sessions of at most ${plan.size}, ages within ${counted(plan.spread, 'month')}${plan.by ? `, by ${plan.by}` : ''}.`);
   for (const s of plan.sessions) {
     ctx.out.data('');
-    ctx.out.data(p.bold(`Session ${s.number}: ${formatLongDate(s.date)}${s.group ? ` (${s.group})` : ''}${s.hub ? `, ${s.hub}` : ''}, ${counted(s.members.length, 'child', 'children')}`));
+    ctx.out.data(p.bold(`Session ${s.number}: ${s.date}${s.group ? ` (${s.group})` : ''}${s.hub ? `, ${s.hub}` : ''}, ${counted(s.members.length, 'child', 'children')}`));
     for (const m of s.members) ctx.out.data(`  ${m.ref.padEnd(8)} ${m.name.padEnd(24)} ${describeAge(m.ageMonths)}`);
   }
   if (plan.unplaced.length > 0) {
@@ -118,7 +117,7 @@ function printPlan(ctx: Context, plan: Plan): void {
 function printSessions(ctx: Context, sessions: readonly Session[]): void {
   for (const s of sessions) {
     const where = [s.atTime, s.place, s.lead && `lead ${s.lead}`, s.healthVisitor && `health visitor ${s.healthVisitor}`].filter(Boolean).join(', ');
-    for (const line of fitLine(`#${s.id} ${formatLongDate(s.onDate)}${where ? `: ${where}` : ''}`, tableWidth(ctx.out.stdout, ctx.env), '  ')) ctx.out.data(ctx.out.paint.bold(line));
+    for (const line of fitLine(`#${s.id} ${s.onDate}${where ? `: ${where}` : ''}`, tableWidth(ctx.out.stdout, ctx.env), '  ')) ctx.out.data(ctx.out.paint.bold(line));
     for (const m of s.members) {
       const mark = m.attended === null ? '' : m.attended ? '  attended' : '  absent';
       ctx.out.data(`  ${m.ref.padEnd(8)} ${m.firstName} ${m.lastName}${mark}`);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { dateWord } from '../domain/due.js';
 import { type FlagName } from '../domain/flags.js';
 import { counted } from '../domain/words.js';
 import { NotFound } from '../errors.js';
@@ -97,8 +98,8 @@ export function register(program: Command): void {
       for (const g of result.groups) {
         const action = ACTIONS[g.flag];
         await out.line(`\n${action.title} (${g.flag}): ${g.children.length}\n`);
-        for (const row of g.children) {
-          const full = out.line(`  ${row.ref}  ${row.firstName} ${row.lastName}, ${row.age}, ${row.nextDate}   run: ${action.command(row.ref, known)}\n`);
+        for (const [i, row] of g.children.entries()) {
+          const full = out.line(`  ${row.ref}  ${row.firstName} ${row.lastName}, ${row.age}, ${dateWord(g.dates[i]!, result.today)}   run: ${action.command(row.ref, known)}\n`);
           if (full) await full;
         }
       }

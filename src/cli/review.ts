@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
-import { runReview, runReviewList } from '../app/review.js';
+import { hasCompletedCheck, runReview, runReviewList } from '../app/review.js';
 import { ASQ3_AREAS, ASQ3_MEANING, ASQ3_TITLES, ASQSE2_MEANING, OUTCOMES } from '../domain/review.js';
 import { parseDateInput } from '../domain/dates-input.js';
 import type { Child } from '../store/children.js';
 import { type Context, withContext } from './context.js';
 import { ask, loadPrompts } from './prompts.js';
 import { fullName, requireChild } from '../app/record-input.js';
+import { camelKeys } from './json-keys.js';
 import { reviewLines } from './review-text.js';
 
 interface ReviewOptions { from?: string; show?: boolean; json?: boolean }
@@ -24,13 +25,13 @@ export function register(program: Command): void {
       const result = opts.show || (opts.json && !opts.from) ? runReviewList(ctx, ref)
         : runReview(ctx, ref, opts.from ? { from: opts.from } : { answers: await askForReview(ctx, requireChild(ctx, ref)) });
       if (result.kind === 'list') {
-        if (opts.json) ctx.out.json({ ref: result.child.ref, reviews: result.reviews });
+        if (opts.json) ctx.out.json(camelKeys({ ref: result.child.ref, reviews: result.reviews }));
         else if (result.reviews.length === 0) ctx.out.info(`No Health and Development Review recorded for ${result.child.ref} yet.`);
         else for (const r of result.reviews) for (const line of reviewLines(r)) ctx.out.data(line);
         return;
       }
       for (const w of result.warnings) ctx.out.warn(w);
-      if (opts.json) ctx.out.json(result.review);
+      if (opts.json) ctx.out.json(camelKeys(result.review));
       else for (const line of reviewLines(result.review)) ctx.out.data(line);
       ctx.out.done(`Recorded the Health and Development Review for ${fullName(result.child)} (${result.child.ref}).`);
     }));
@@ -46,7 +47,10 @@ async function askForReview(ctx: Context, child: Child): Promise<unknown> {
   }));
   const reviewer = await ask(() => p.input({ message: 'Who did the review (health visitor)', validate: (v) => v.trim() !== '' || 'Who saw the child?' }));
   const place = await ask(() => p.input({ message: 'Where (optional)' }));
-  const check_seen = await ask(() => p.confirm({ message: "Was the setting's Progress Check seen at the review?", default: true }));
+  // A check the setting never completed cannot have been seen: say so rather than ask.
+  const hasCheck = hasCompletedCheck(ctx, child);
+  if (!hasCheck) ctx.out.info(`${child.ref} has no completed Progress Check on record, so it is recorded as not seen at the review.`);
+  const check_seen = hasCheck && await ask(() => p.confirm({ message: "Was the setting's Progress Check seen at the review?", default: true }));
   const asq3: Record<string, string> = {};
   for (const area of ASQ3_AREAS) {
     asq3[area] = await ask(() => p.select({ message: `ASQ-3 ${ASQ3_TITLES[area]}`, choices: OUTCOMES.map((o) => ({ name: ASQ3_MEANING[o], value: o })) }));

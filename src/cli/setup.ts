@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { REQUIRED, cleanSettingValue, planSetup, runSetup, runSetupShow, settingProblem, tidySettingValue } from '../app/setup.js';
+import { REQUIRED, cleanSettingValue, logoFileProblem, planSetup, runSetup, runSetupShow, settingProblem, tidySettingValue } from '../app/setup.js';
 import type { Setting, SettingChanges, SettingField } from '../store/setting.js';
 import { type Context, withContext } from './context.js';
 import { ask, loadPrompts } from './prompts.js';
@@ -61,9 +61,11 @@ async function askForSetting(ctx: Context, given: Partial<Record<SettingField, s
       prompts.input({
         message: LABELS[field],
         default: merged[field] ?? (field === 'area' ? 'staffordshire' : ''),
-        validate: (v) => {
+        validate: async (v) => {
           const value = tidySettingValue(v);
           if (value === '') return REQUIRED.includes(field) ? 'Needed for letters and checks' : true;
+          // a logo is judged as --logo judges it, so a bad one is asked again rather than losing every answer
+          if (field === 'logo') return (await logoFileProblem(ctx, value)) ?? true;
           const refused = settingProblem(field, value);
           return refused ? [refused.problem, refused.hint].filter(Boolean).join('; ') : true;
         },

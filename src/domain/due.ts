@@ -16,6 +16,10 @@ export interface DueRow {
   ageMonths: number;
   age: string;
   flags: FlagName[];
+  /**
+   * The next deadline still ahead among the flags carried; when every flag's date lies on or
+   * before the day, the date the most urgent flag has been open since. Printed "by …" or "since …".
+   */
   nextDate: CalendarDate;
   checkLateFrom: CalendarDate;
   checkMissedFrom: CalendarDate;
@@ -55,12 +59,24 @@ export interface Named {
   keyPerson: string | null;
 }
 
+/** "by 2026-11-29" for a date still ahead of `today`, "since 2025-09-14" for one on or before it. */
+export function dateWord(date: CalendarDate, today: CalendarDate): string {
+  return `${date > today ? 'by' : 'since'} ${date}`;
+}
+
+/** The next deadline ahead of `today` among `carried`, else the most urgent flag's date. */
+function nextDateOf(carried: readonly Flag[], today: CalendarDate): CalendarDate {
+  let next: CalendarDate | null = null;
+  for (const f of carried) if (f.date > today && (next === null || f.date < next)) next = f.date;
+  return next ?? (carried[0] as Flag).date;
+}
+
 /**
  * One row per flagged child, most urgent flag first, then that flag's date (an older deadline
- * is more overdue), then ref; each with what `named` gave for it.
+ * is more overdue), then ref; each with what `named` gave for it and the flags it carries.
  */
 export function dueRows<C extends { dob: CalendarDate }, N extends Named>(flagged: readonly Flagged<C>[],
-  named: (child: C) => N): { row: DueRow; child: C; details: N }[] {
+  named: (child: C) => N, today: CalendarDate): { row: DueRow; child: C; details: N; carried: Flag[] }[] {
   const ages = new Map<number, string>();
   const rows = flagged.map(({ child, status, carried }) => {
     const details = named(child);
@@ -70,14 +86,14 @@ export function dueRows<C extends { dob: CalendarDate }, N extends Named>(flagge
     const row: DueRow = {
       ref: details.ref, firstName: details.firstName, lastName: details.lastName, dob: child.dob,
       turnsTwo: status.dates.turnsTwo, ageMonths: status.ageMonths, age,
-      flags: carried.map((f) => f.name), nextDate: first.date,
+      flags: carried.map((f) => f.name), nextDate: nextDateOf(carried, today),
       checkLateFrom: status.dates.checkLateFrom, checkMissedFrom: status.dates.checkMissedFrom,
       fundedFrom: status.dates.fundedFrom, room: details.room, keyPerson: details.keyPerson,
     };
-    return { row, child, details, rank: FLAG_NAMES.indexOf(first.name) };
+    return { row, child, details, carried, rank: FLAG_NAMES.indexOf(first.name), first: first.date };
   });
   // ISO dates and refs order as text
   const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  rows.sort((a, b) => a.rank - b.rank || byText(a.row.nextDate, b.row.nextDate) || byText(a.row.ref, b.row.ref));
-  return rows.map(({ row, child, details }) => ({ row, child, details }));
+  rows.sort((a, b) => a.rank - b.rank || byText(a.first, b.first) || byText(a.row.ref, b.row.ref));
+  return rows.map(({ row, child, details, carried }) => ({ row, child, details, carried }));
 }

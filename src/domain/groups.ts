@@ -6,10 +6,10 @@
  * birthday up to the day before they are 30 months old: the Progress Check is late after 30
  * months and the review is at 2 to 2½ years) overlaps it. A completed Progress Check does not
  * remove a child: the review is still to come, and a group session is where the check is shared.
- * The store leaves out children who left the roster and children already booked into a session
- * (or who attended one).
+ * The store leaves out children who left the roster, children already booked into a session
+ * (or who attended one) and children whose Health and Development Review is already recorded.
  */
-import { type CalendarDate, addDays, formatLongDate } from './calendar.js';
+import { type CalendarDate, addDays } from './calendar.js';
 import { ageInMonths, monthAnniversary } from './age.js';
 import { counted } from './words.js';
 
@@ -170,9 +170,48 @@ function whyNot(unit: Unit, options: PlanOptions): string | null {
   if (!date) return `siblings ${names(children)} are never all in their review window on the same day in the window`;
   const spread = ageSpread(children, date);
   if (spread > options.spread) {
-    return `siblings ${names(children)} are ${counted(spread, 'month')} apart on ${formatLongDate(date)}, more than the spread of ${counted(options.spread, 'month')}`;
+    return `siblings ${names(children)} are ${counted(spread, 'month')} apart on ${date}, more than the spread of ${counted(options.spread, 'month')}`;
   }
   return null;
+}
+
+/** At most three names, then how many more. */
+function someNames(children: readonly GroupChild[]): string {
+  const shown = names(children.slice(0, 3));
+  return children.length > 3 ? `${shown} and ${children.length - 3} more` : shown;
+}
+
+/**
+ * Why a child ends up in a session of one: nobody due is near their age; or those who are live in
+ * another Hub's area; or they are in a session the child cannot join (full, or too wide in age).
+ */
+function whyAlone(c: GroupChild, group: string | null, due: readonly GroupChild[], sessions: readonly PlannedSession[], options: PlanOptions): string {
+  const within = `within ${counted(options.spread, 'month')} of age`;
+  const near = [...due].sort(order).filter((o) => {
+    if (o.ref === c.ref || (options.by && byKey(o, options.by) !== group)) return false;
+    const date = sessionDate([c, o], options.from, options.to);
+    return date !== null && ageSpread([c, o], date) <= options.spread;
+  });
+  if (near.length === 0) return `no other child due${group ? ` in ${group}` : ''} ${within}`;
+  const are = (children: readonly GroupChild[]) => `${someNames(children)} ${children.length === 1 ? 'is' : 'are'} ${within}`;
+  const sameHub = near.filter((o) => o.hub === c.hub);
+  if (sameHub.length === 0) {
+    // a child whose Hub is not known goes in no session: not a reason to name
+    const known = near.filter((o) => o.hub);
+    if (known.length === 0) return `no other child due${group ? ` in ${group}` : ''} ${within} in the ${c.hub ?? 'same Hub'}'s area`;
+    return `${are(known)} but in another Hub's area (${[...new Set(known.map((o) => o.hub))].join(', ')}): one session is with one Hub`;
+  }
+  const byRef = new Map(due.map((o) => [o.ref, o]));
+  for (const s of sessions) {
+    const inIt = sameHub.filter((o) => s.members.some((m) => m.ref === o.ref));
+    if (inIt.length === 0) continue;
+    if (s.members.length >= options.size) return `${are(inIt)} but in session ${s.number}, which is full (${counted(s.members.length, 'child', 'children')})`;
+    const together = [...s.members.map((m) => byRef.get(m.ref) as GroupChild), c];
+    const date = sessionDate(together, options.from, options.to);
+    if (!date) return `${are(inIt)} but in session ${s.number}, whose children are never all in their review window on the same day as ${c.name}`;
+    return `${are(inIt)} but in session ${s.number}, where the ages would be ${counted(ageSpread(together, date), 'month')} apart on ${date}, more than the spread of ${counted(options.spread, 'month')}`;
+  }
+  return `${are(sameHub)} but not placed either`;
 }
 
 function fits(draft: Draft, unit: Unit, options: PlanOptions): boolean {
@@ -202,14 +241,6 @@ export function planGroups(candidates: readonly GroupChild[], options: PlanOptio
     if (home) home.children.push(...unit.children);
     else drafts.push({ group: unit.group, hub: unit.hub, children: [...unit.children] });
   }
-  // A session of one is not a group review: that child is listed, not placed.
-  for (const d of drafts.filter((x) => x.children.length === 1)) {
-    const c = d.children[0] as GroupChild;
-    unplaced.push({
-      ref: c.ref, name: c.name,
-      reason: `no other child due${d.group ? ` in ${d.group}` : ''} within ${counted(options.spread, 'month')} of age and with room in a session`,
-    });
-  }
   const sessions = drafts
     .filter((d) => d.children.length > 1)
     .map((d) => {
@@ -221,6 +252,11 @@ export function planGroups(candidates: readonly GroupChild[], options: PlanOptio
     })
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (a.group ?? '').localeCompare(b.group ?? '')))
     .map((s, i) => ({ number: i + 1, ...s }));
+  // A session of one is not a group review: that child is listed, not placed, with the true reason.
+  for (const d of drafts.filter((x) => x.children.length === 1)) {
+    const c = d.children[0] as GroupChild;
+    unplaced.push({ ref: c.ref, name: c.name, reason: whyAlone(c, d.group, due, sessions, options) });
+  }
   const reviews = sessions.reduce((n, s) => n + s.members.length, 0);
   return {
     from: options.from,

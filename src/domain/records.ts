@@ -89,6 +89,7 @@ export function hubAdvice(answer: HubAnswer, areaTitle: string): string[] {
     if (names.length > 0) lines.push(`Could be: ${[...new Set(names)].join(', ')}. Check the address, then run: twocheck hub <place or postcode>`);
     else lines.push('Check the address, then run: twocheck hub <place or postcode>');
   }
-  lines.push(HUB_SEEN_RULE);
+  // The Hub's limit on what it shares is about the children it serves: a home outside its area has another service.
+  if (answer.kind !== 'not-covered') lines.push(HUB_SEEN_RULE);
   return lines;
 }

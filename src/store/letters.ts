@@ -24,7 +24,11 @@ export interface LetterRow {
 const COLUMNS = `id, child_id AS childId, kind, template, template_hash AS templateHash, file, sha256,
   generated_at AS generatedAt, generated_by AS generatedBy, sent_on AS sentOn, sent_by AS sentBy, session_id AS sessionId`;
 
-export type NewLetter = Omit<LetterRow, 'id' | 'sentOn' | 'sentBy' | 'sessionId'> & { sessionId?: number | null };
+export type NewLetter = Omit<LetterRow, 'id' | 'sentOn' | 'sentBy' | 'sessionId'> & {
+  sessionId?: number | null;
+  /** when it was really recorded, for the audit line (default generatedAt): a replayed day dates the letter, never the log */
+  recordedAt?: string;
+};
 
 const inserts = new WeakMap<Db, Statement<unknown[]>>();
 
@@ -44,7 +48,7 @@ export function recordLetter(db: Db, letter: NewLetter): number {
       letter.generatedAt, letter.generatedBy, letter.sessionId ?? null);
     const id = Number(info.lastInsertRowid);
     recordAudit(db, {
-      by: letter.generatedBy, at: letter.generatedAt, action: 'letter.generate', childId: letter.childId,
+      by: letter.generatedBy, at: letter.recordedAt ?? letter.generatedAt, action: 'letter.generate', childId: letter.childId,
       details: { letter: id, kind: letter.kind, template: letter.template, file: letter.file, sha256: letter.sha256 },
     });
     return id;

@@ -48,6 +48,11 @@ export function reviewsForChild(db: Db, childId: number): ReviewRecord[] {
   return (db.prepare('SELECT * FROM reviews WHERE child_id = ? ORDER BY reviewed_on, id').all(childId) as ReviewRow[]).map(toRecord);
 }
 
+/** The children with a review recorded: a group review has nothing left to do for them. */
+export function reviewedChildIds(db: Db): Set<number> {
+  return new Set((db.prepare('SELECT DISTINCT child_id FROM reviews').all() as { child_id: number }[]).map((r) => r.child_id));
+}
+
 export interface CheckShare {
   id: number;
   checkId: number;

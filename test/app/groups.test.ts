@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runAttend, runCreate, runInvite, runPlan } from '../../src/app/groups.js';
 import type { CalendarDate } from '../../src/domain/calendar.js';
+import { addReview } from '../../src/store/reviews.js';
 import { contextFor, seedRoster, seedSetting, withDatabase } from '../helpers/context.js';
 
 /* Group reviews, in process: plan, save, invite (only with consent, one Hub a session), attend. */
@@ -31,5 +32,20 @@ describe('group reviews', () => {
     expect(() => runAttend(ctx, session!.id, ['A1'], true)).toThrow(/no one can have attended it yet/);
     runAttend(contextFor(db, session!.onDate), session!.id, ['A1', 'B2'], true);
     expect(db.prepare('SELECT COUNT(*) AS n FROM group_members WHERE attended = 1').get()).toEqual({ n: 2 });
+  }));
+
+  it('leaves out a child whose Health and Development Review is already recorded', () => withDatabase((db) => {
+    seedSetting(db);
+    seedRoster(db, roster);
+    const { id } = db.prepare("SELECT id FROM children WHERE ref = 'B2'").get() as { id: number };
+    addReview(db, id, {
+      reviewed_on: '2026-11-18' as CalendarDate, reviewer: 'Hana Okafor', place: null, check_seen: false,
+      asq3: { communication: 'above', gross_motor: 'above', fine_motor: 'above', problem_solving: 'above', personal_social: 'above' },
+      asq_se2: null, actions: [], notes: null,
+    }, 'Jo', new Date('2026-11-18T10:00:00Z'));
+    const plan = runPlan(contextFor(db, TODAY), { from: '2026-12-01', to: '2027-01-31' });
+    expect(plan.due).toBe(2);
+    expect(plan.sessions.flatMap((s) => s.members.map((m) => m.ref)).sort()).toEqual(['A1', 'C3']);
+    expect(plan.unplaced).toEqual([]);
   }));
 });

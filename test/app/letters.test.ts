@@ -61,4 +61,17 @@ describe('runLettersSent', () => {
     expect(runLettersSent(ctx, ['A1'], '15/06/2026').marked.map((m) => [m.ref, m.sentOn])).toEqual([['A1', '2026-06-15']]);
     expect(runLettersSent(ctx, ['A1'], undefined).alreadySent).toEqual(['A1']);
   }));
+
+  it('names the service for a home outside the Hubs instead of asking to check a right address', async () => withDatabase(async (db, dir) => {
+    seedSetting(db);
+    seedRoster(db, [
+      { ref: 'S1', first: 'Sienna', last: 'Hollins', dob: '2024-06-15', address: '40 Hanley Road, Stoke-on-Trent', postcode: 'ST1 3AA' },
+      { ref: 'U1', first: 'Una', last: 'Sure', dob: '2024-06-15', address: '2 High Street, Atlantis', postcode: '' },
+    ]);
+    const result = await runLetters(contextFor(db, TODAY, { cwd: dir }), { out: 'letters', dryRun: true });
+    const [outside, unsure] = [result.warnings.find((w) => w.includes('(S1)'))!, result.warnings.find((w) => w.includes('(U1)'))!];
+    expect(outside).toContain("Stoke-on-Trent City Council's own health visiting service");
+    expect(outside).not.toContain('check the address');
+    expect(unsure).toContain('check the address');
+  }));
 });

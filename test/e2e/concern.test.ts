@@ -32,11 +32,12 @@ describe('twocheck concern', () => {
     expect(json.hub).toMatchObject({ kind: 'found', hub: { id: 'west', name: 'West Hub', phone: '0300 303 3923' }, locality: 'Staffordshire Moorlands' });
   });
 
-  it('never prints a Staffordshire number for a Stoke-on-Trent home', () => {
+  it('never prints a Staffordshire number for a Stoke-on-Trent home, nor the Hub\'s limit on sharing', () => {
     const result = ws.run([...TODAY, 'concern', 'S1', ...RECORD]);
     expect(result.code).toBe(0);
     expect(result.stdout).not.toMatch(PHONE);
-    expect(result.stdout).toContain(SEEN_RULE);
+    expect(result.stdout).toContain("Stoke-on-Trent City Council's own health visiting service");
+    expect(result.stdout).not.toContain(SEEN_RULE);
     const json = JSON.parse(ws.run([...TODAY, 'concern', 'S1', ...RECORD, '--json']).stdout);
     expect(['unsure', 'not-covered']).toContain(json.hub.kind);
     expect(json.concern.ref).toBe('S1');

@@ -76,8 +76,34 @@ describe('twocheck due', () => {
     expect(r.stdout).not.toContain("\u001b[");
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^ref\s+name\s+age\s+turns two\s+flags\s+next date$/);
-    expect(lines[1]).toMatch(/^D04\s+Dan Dale\s+3 years 5 months\s+2025-01-10\s+check-missed\s+2026-01-10$/);
+    expect(lines[1]).toMatch(/^D04\s+Dan Dale\s+3 years 5 months\s+2025-01-10\s+check-missed\s+since 2026-01-10$/);
+    // two today: the letter is due since today, and the next deadline is the check's, at 30 months
+    expect(lines.find((l) => l.startsWith('B02'))).toMatch(/letter-due, consent-missing, check-due\s+by 2026-12-15$/);
     expect(lines).toHaveLength(7);
+  });
+
+  it('a bad day is named where it came from: --today or TWOCHECK_TODAY', () => {
+    const fromEnv = ws.run(['due'], { env: { TWOCHECK_TODAY: 'bad' } });
+    expect(fromEnv.code).toBe(2);
+    expect(fromEnv.stderr).toContain('TWOCHECK_TODAY must be a calendar date as YYYY-MM-DD or DD/MM/YYYY, not "bad"');
+    const fromFlag = ws.run(['--today', 'bad', 'due']);
+    expect(fromFlag.code).toBe(2);
+    expect(fromFlag.stderr).toContain('--today must be a calendar date');
+    expect(ws.run(['due'], { env: { TWOCHECK_TODAY: '1700-01-01' } }).stderr).toContain('TWOCHECK_TODAY 1700-01-01 is not a day');
+  });
+
+  it('--help names every flag --dismiss takes', () => {
+    const help = ws.run(['due', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('--dismiss <ref> stop flagging one of check-missed, check-suggests-concern, review-result-missing for this child');
+  });
+
+  it('remind gives each flag its own date, "by" ahead and "since" behind', () => {
+    const r = ws.run(['remind']);
+    expect(r.code, r.stderr).toBe(0);
+    const group = (flag: string) => r.stdout.split(`(${flag}):`)[1]!.split('\n\n')[0]!;
+    expect(group('letter-due')).toContain('B02  Ben Brook, 2 years, since 2026-06-15');
+    expect(group('check-due')).toContain('B02  Ben Brook, 2 years, by 2026-12-15');
+    expect(group('check-missed')).toContain('D04  Dan Dale, 3 years 5 months, since 2026-01-10');
   });
 
   it('--within widens the look-ahead; --flag and --room filter', () => {
@@ -224,7 +250,11 @@ describe('twocheck child', () => {
     const r = ws.run(['child', 'E05', '--json']);
     const c = JSON.parse(r.stdout);
     expect(c.child.ref).toBe('E05');
-    expect(c.checks.map((k: { version: number; pdf_path: string }) => [k.version, k.pdf_path])).toEqual([[1, 'checks/E05-v1.pdf'], [2, 'checks/E05-v2.pdf']]);
+    expect(c.checks.map((k: { version: number; pdfPath: string }) => [k.version, k.pdfPath])).toEqual([[1, 'checks/E05-v1.pdf'], [2, 'checks/E05-v2.pdf']]);
+    // camelCase, as every --json: no key anywhere holds an underscore, but a check's own data, kept as written
+    const keys = (v: unknown, key = ''): string[] => (key === 'data' || v === null || typeof v !== 'object' ? []
+      : Array.isArray(v) ? v.flatMap((x) => keys(x)) : Object.entries(v).flatMap(([k, x]) => [k, ...keys(x, k)]));
+    expect(keys(c).filter((k) => k.includes('_'))).toEqual([]);
     expect(c.consents.map((k: { status: string }) => k.status)).toEqual(['given', 'withdrawn', 'given']);
     expect(c.flags.map((f: { name: string }) => f.name)).toEqual(['check-not-shared', 'concern-open']);
     expect(c.concerns[0].events).toHaveLength(1);

@@ -31,10 +31,11 @@ describe('twocheck groups', () => {
 
     const plan = ws.run([...TODAY, 'groups', 'plan', ...WINDOW]);
     expect(plan.code).toBe(0);
-    expect(plan.stdout).toContain('Session 1: 1 December 2026, West Hub, 3 children');
+    expect(plan.stdout).toContain('Session 1: 2026-12-01, West Hub, 3 children');
+    expect(plan.stderr + plan.stdout).toContain('Children due 2026-12-01 to 2027-01-31');
     // one session never mixes Hubs: the East Hub child has no other East Hub child to join,
     // and a Stoke-on-Trent child is seen by the city's own service
-    expect(plan.stdout).toMatch(/006\s+Eli Eastley\s+no other child due/);
+    expect(plan.stdout).toMatch(/006\s+Eli Eastley\s+Amara Testwell \(001\), Zoë Sample \(002\), Zak Sample \(003\) are within 3 months of age but in another Hub's area \(West Hub\)/);
     expect(plan.stdout).toMatch(/007\s+Sol Stokes\s+the Hub for the home is not certain, or the Hubs do not cover it/);
     expect(plan.stdout).toMatch(/001\s+Amara Testwell\s+2 years 2 months/);
     expect(plan.stdout).toMatch(/003\s+Zak Sample\s+2 years 1 month/);
@@ -102,7 +103,7 @@ describe('twocheck groups', () => {
     expect(wrong.stderr).toContain('not in session #1: 004');
 
     const list = ws.run(['groups', 'list']);
-    expect(list.stdout).toContain('#1 1 December 2026: 10:00, The Oaks room, lead Kim Lee, health visitor Rita Health');
+    expect(list.stdout).toContain('#1 2026-12-01: 10:00, The Oaks room, lead Kim Lee, health visitor Rita Health');
     expect(list.stdout).toMatch(/001\s+Amara Testwell\s+attended/);
     expect(list.stdout).toMatch(/003\s+Zak Sample\s+absent/);
 

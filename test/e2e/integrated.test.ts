@@ -102,8 +102,8 @@ describe('consent gates sharing with health, and the review comes back', () => {
     expect(child.stdout).toContain('Communication: close to the cut-off (monitor)');
     expect(child.stdout).toContain('version 1: shared with West Hub by email 2026-04-01');
     const json = JSON.parse(ws.run([...TODAY, 'child', 'L1', '--json']).stdout);
-    expect(json.reviews[0]).toMatchObject({ reviewed_on: '2026-03-30', check_seen: true, asq3: { communication: 'close' } });
-    expect(json.check_shares[0]).toMatchObject({ with_whom: 'West Hub', how: 'email', without_consent_reason: null });
+    expect(json.reviews[0]).toMatchObject({ reviewedOn: '2026-03-30', checkSeen: true, asq3: { communication: 'close' } });
+    expect(json.checkShares[0]).toMatchObject({ withWhom: 'West Hub', how: 'email', withoutConsentReason: null });
     const show = JSON.parse(ws.run([...TODAY, 'check', 'L1', '--show', '--json']).stdout);
     expect(show.reviews).toHaveLength(1);
     expect(show.sharedWithHealth).toHaveLength(1);

@@ -137,6 +137,36 @@ describe.skipIf(!HAS_TERMINAL)('twocheck setup on a terminal', () => {
   }, 30000);
 });
 
+describe.skipIf(!HAS_TERMINAL)('twocheck setup: the logo on a terminal', () => {
+  it('asks again for a logo letters could not carry, as --logo judges it, and keeps every other answer', async () => {
+    const ws = workspace();
+    ws.write('not-a-logo.png', 'just some text');
+    const setup = onTerminal(['setup'], { cwd: ws.dir, env: { TWOCHECK_DB: ws.db } });
+    const answer = async (prompt: string, keys: string) => {
+      await setup.waitFor(prompt);
+      setup.type(keys);
+    };
+    await answer('Setting name', 'Little Acorns Nursery\r');
+    await answer('Address', '1 Church Street, Leek\r');
+    await answer('Postcode', 'ST13 5AA\r');
+    await answer('Phone', '01538 000111\r');
+    await answer('Email (optional)', KEY.enter);
+    await answer('Manager (optional)', KEY.enter);
+    await answer('Ofsted URN (optional)', KEY.enter);
+    await answer('Area whose Hub table to use', KEY.enter);
+    await answer('Logo image', 'missing.png\r');
+    await setup.waitFor('cannot read');
+    setup.type('\x15not-a-logo.png\r');
+    await setup.waitFor('is not a PNG or JPEG image');
+    setup.type('\x15\r');
+    expect(await setup.exited).toBe(0);
+    expect(setup.plain()).not.toContain('nothing was saved');
+    const shown = ws.run(['setup', '--show']).stdout;
+    expect(shown).toContain('name     Little Acorns Nursery');
+    expect(shown).toMatch(/^logo *$/m);
+  }, 30000);
+});
+
 describe.skipIf(!HAS_TERMINAL)('twocheck setup cancelled on a terminal', () => {
   it('leaves no database behind when there was none', async () => {
     const ws = workspace();

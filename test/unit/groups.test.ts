@@ -48,7 +48,27 @@ describe('planning sessions', () => {
     const kids = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((r) => child(r, '2024-10-10'));
     const plan = planGroups(kids, options());
     expect(plan.sessions.map((s) => s.members.length)).toEqual([6]);
-    expect(plan.unplaced).toEqual([{ ref: 'G', name: 'Child G', reason: expect.stringContaining('no other child due') }]);
+    expect(plan.unplaced).toEqual([{ ref: 'G', name: 'Child G', reason: 'Child A (A), Child B (B), Child C (C) and 3 more are within 3 months of age but in session 1, which is full (6 children)' }]);
+  });
+
+  it('says truly why a child is left alone', () => {
+    const west = (ref: string, dob: string) => child(ref, dob, { hub: 'West Hub' });
+    // the children near Nell's age are in a session with an older child: on her birthday the ages are 4 months apart
+    const nell = planGroups([west('A', '2024-08-27'), west('B', '2024-12-03'), west('C', '2024-12-11'), west('D', '2024-12-19'), west('N', '2024-12-28')], options());
+    expect(nell.sessions.map((x) => x.members.map((m) => m.ref))).toEqual([['A', 'B', 'C', 'D']]);
+    expect(nell.unplaced).toEqual([{
+      ref: 'N', name: 'Child N',
+      reason: 'Child B (B), Child C (C), Child D (D) are within 3 months of age but in session 1, where the ages would be 4 months apart on 2026-12-28, more than the spread of 3 months',
+    }]);
+    // the only child near in age lives in the other Hub's area
+    const hubs = planGroups([west('A', '2024-08-01'), west('B', '2024-08-05'), child('E', '2024-12-20', { hub: 'East Hub' }), west('W', '2024-12-25')], options());
+    expect(hubs.unplaced.map((u) => [u.ref, u.reason])).toEqual([
+      ['E', 'Child W (W) is within 3 months of age but in another Hub\'s area (West Hub): one session is with one Hub'],
+      ['W', 'Child E (E) is within 3 months of age but in another Hub\'s area (East Hub): one session is with one Hub'],
+    ]);
+    // nobody near in age at all
+    const alone = planGroups([child('A', '2024-06-05'), child('B', '2024-06-10'), child('Z', '2025-01-20')], options());
+    expect(alone.unplaced).toEqual([{ ref: 'Z', name: 'Child Z', reason: 'no other child due within 3 months of age' }]);
   });
 
   it('keeps ages within the spread', () => {

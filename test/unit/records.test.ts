@@ -76,5 +76,8 @@ describe('what to say about the Hub', () => {
     expect(lines.join('\n')).toContain('not covered by the Staffordshire County Hubs');
     expect(lines.join('\n')).toContain('health visiting (0–19) service');
     expect(lines.join('\n')).not.toMatch(/0300/);
+    // the Hub's limit on sharing is about the Hub's own children: not this one
+    expect(lines).not.toContain(HUB_SEEN_RULE);
+    expect(lines.join('\n')).not.toContain('only once');
   });
 });
