@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { InputRejected, UsageError } from '../errors.js';
+import { InputRejected, UsageError, whyFileFailed } from '../errors.js';
 
 /**
  * Reading a roster as spreadsheets really write it. iconv-lite decodes (Windows-1252 and
@@ -51,8 +51,13 @@ export async function openRoster(file: string, options: { encoding?: string; std
     sniffed = given ?? (await detectEncoding([all]));
     open = () => Readable.from([all]);
   } else {
-    if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
-    if (fs.statSync(file).isDirectory()) throw new UsageError(`${file} is a folder, not a CSV file`);
+    if (!fs.existsSync(file)) throw new UsageError(`cannot read ${file}: there is no such file`, 'give the path of the roster CSV (or - to read stdin)');
+    if (fs.statSync(file).isDirectory()) throw new UsageError(`cannot read ${file}: it is a folder, not a CSV file`, 'give the path of the roster CSV inside it');
+    try {
+      fs.accessSync(file, fs.constants.R_OK);
+    } catch (err) {
+      throw new UsageError(`cannot read ${file}: ${whyFileFailed(err)}`, 'check who owns it (ls -l), or export the roster again to a file you can read');
+    }
     name = file;
     sniffed = given ?? (await detectEncoding(fs.createReadStream(file, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>));
     open = () => fs.createReadStream(file, { highWaterMark: 256 * 1024 });
