@@ -12,7 +12,7 @@ const today = '2026-11-20' as CalendarDate;
 /** Every blank text in the template, filled as a practitioner would. */
 function filled(value: unknown, key = ''): unknown {
   if (value === '') return key === 'completed_on' ? today : 'Seen in play.';
-  if (Array.isArray(value)) return value.map(filled);
+  if (Array.isArray(value)) return value.map((v) => filled(v));
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, filled(v, k)]));
   return value;
 }
