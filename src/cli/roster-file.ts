@@ -92,12 +92,16 @@ const NOT_CSV: [Buffer, string][] = [
 /**
  * A roster is text. A file that is not (a PDF, a workbook, an image) is refused before any
  * column is offered for mapping, saying what it looks like; a NUL byte where no UTF-16 is
- * given or marked says the same of any other binary file.
+ * given or marked (in the header row, or many) says the same of any other binary file.
  */
 export function notText(name: string, head: Buffer, given?: RosterEncoding): void {
   const hit = NOT_CSV.find(([magic]) => head.subarray(0, magic.length).equals(magic));
   const utf16 = given === 'utf16le' || given === 'utf16be' || bomEncoding(head)?.startsWith('utf16');
-  const looks = hit ? hit[1] : !utf16 && head.includes(0) ? 'a binary file, not text' : null;
+  // one NUL in a cell is a row's problem, told with its line; NULs in the header row, or many, are a binary file
+  const firstLine = head.subarray(0, head.indexOf(0x0a) < 0 ? head.length : head.indexOf(0x0a));
+  const nuls = head.filter((b) => b === 0).length;
+  const binary = !utf16 && (firstLine.includes(0) || nuls > head.length / 100);
+  const looks = hit ? hit[1] : binary ? 'a binary file, not text' : null;
   if (!looks) return;
   const excel = hit && /Excel/.test(hit[1]) ? ' In Excel: File › Save As › CSV UTF-8 (Comma delimited).' : '';
   throw new InputRejected(`${name} is not a CSV file: it looks like ${looks}; nothing was changed`, [],
