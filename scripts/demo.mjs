@@ -30,8 +30,11 @@ const env = {
 
 const bold = process.stdout.isTTY && !process.env.NO_COLOR ? (text) => `\x1b[1m${text}\x1b[0m` : (text) => text;
 
+/** An argument as a shell takes it, so a step's header can be pasted back: quoted where it must be. */
+const shellQuote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
+
 function step(title, args, { optional = false } = {}) {
-  console.log(`\n${bold(`$ twocheck ${args.join(' ')}`)}   # ${title}`);
+  console.log(`\n${bold(`$ twocheck ${args.map(shellQuote).join(' ')}`)}   # ${title}`);
   const result = spawnSync(process.execPath, [join(root, 'bin', 'twocheck.cjs'), ...args], {
     cwd: demo,
     env,

@@ -96,7 +96,7 @@ export function explainFailure(err: unknown): TwocheckError | null {
   const db = databaseInUse ?? 'the database';
   const again = 'then run the same command again: what was done is kept, and nothing is recorded for a file that was not written';
   if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') {
-    const what = code === 'SQLITE_FULL' ? db : where ?? 'a file';
+    const what = code === 'SQLITE_FULL' ? db : shownPath(where);
     return new TwocheckError(`the disk is full: could not write ${what}`, `free some space on that disk, ${again}`);
   }
   if (code.startsWith('SQLITE_READONLY') || (code === 'EROFS' && !where)) {
@@ -111,11 +111,58 @@ export function explainFailure(err: unknown): TwocheckError | null {
   if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN' || code === 'EIO') {
     return new TwocheckError(`reading or writing the database ${db} failed (${code})`, 'check the disk it is on is mounted and healthy, then run the same command again');
   }
-  if (code === 'EROFS') return new TwocheckError(`cannot write ${where}: the disk is read-only`, 'choose a folder on a disk you can write (--out)');
-  if (code === 'EACCES' || code === 'EPERM') return new TwocheckError(`permission denied: ${where ?? err.message}`, 'check who owns that file or folder (ls -l), or choose another');
-  if (code === 'ENOENT' && where) return new TwocheckError(`no such file or folder: ${where}`);
+  if (code === 'EROFS') return new TwocheckError(`cannot write ${shownPath(where)}: the disk is read-only`, 'choose a folder on a disk you can write (--out)');
+  if (code === 'EACCES' || code === 'EPERM') {
+    if (!where) return new TwocheckError(`permission denied: ${err.message}`, 'check who owns the file or folder (ls -l), or choose another');
+    const shown = shownPath(where);
+    const syscall = (err as NodeJS.ErrnoException).syscall ?? '';
+    const what = shown !== where || WRITES.has(syscall) ? `the folder ${shown} is not writable by you`
+      : syscall === 'scandir' ? `the folder ${shown} is not readable by you` : `you may not read or write ${shown}`;
+    return new TwocheckError(`permission denied: ${what}`, `check who owns it (ls -ld ${shown}), or choose another${shown !== where ? ' folder (--out)' : ''}`);
+  }
+  if (code === 'ENOENT' && where) return new TwocheckError(`there is no such file or folder: ${where}`);
   if (code === 'ENOTDIR' && where) return new TwocheckError(`not a folder: ${where} (a part of that path is a file)`);
-  if (code === 'EISDIR' && where) return new TwocheckError(`${where} is a folder, where a file was expected`);
+  if (code === 'EISDIR' && where) return new TwocheckError(`${where} is a folder, not a file`);
   if (code === 'EMFILE' || code === 'ENFILE') return new TwocheckError('too many files are open on this machine', 'close some programs and run the same command again');
   return null;
+}
+
+/** System calls that fail on permission only when a folder is not writable. */
+const WRITES = new Set(['rename', 'unlink', 'rmdir', 'symlink', 'link']);
+
+/** A private temporary file written beside a document (see documents/files.ts): `.name.<hex>.tmp`. */
+const STAGED = /(^|[\\/])\.[^\\/]+\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * The path a person gave, for a failure on a temporary file twocheck made beside it: the folder
+ * they chose, not a hidden name they never saw.
+ */
+export function shownPath(where: string | undefined): string {
+  if (!where) return 'a file';
+  if (!STAGED.test(where)) return where;
+  const cut = Math.max(where.lastIndexOf('/'), where.lastIndexOf('\\'));
+  return cut > 0 ? where.slice(0, cut) : '.';
+}
+
+/**
+ * Why a file could not be read or written, in words, for "cannot read X: <why>"; `writing` says
+ * which way the failure went, so permission is told as "not readable" or "not writable".
+ */
+export function whyFileFailed(err: unknown, writing = false): string {
+  const code = String((err as NodeJS.ErrnoException | undefined)?.code ?? '');
+  switch (code) {
+    case 'ENOENT': return writing ? 'its folder does not exist' : 'there is no such file';
+    case 'EISDIR': return 'it is a folder, not a file';
+    case 'ENOTDIR': return 'a part of that path is a file, not a folder';
+    case 'EACCES':
+    case 'EPERM': return `permission denied: it is not ${writing ? 'writable' : 'readable'} by you`;
+    case 'EROFS': return 'the disk is read-only';
+    case 'ENOSPC':
+    case 'EDQUOT': return 'the disk is full';
+    case 'ELOOP': return 'it is a symbolic link that leads round in a circle';
+    case 'ENAMETOOLONG': return 'the name is too long';
+    case 'EMFILE':
+    case 'ENFILE': return 'too many files are open on this machine';
+    default: return err instanceof Error ? err.message : String(err);
+  }
 }

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Review, validateReview } from '../domain/review.js';
-import { InputRejected, NotJson, UsageError } from '../errors.js';
+import { InputRejected, NotJson, UsageError, whyFileFailed } from '../errors.js';
 import type { Child } from '../store/children.js';
 import { currentCheck } from '../store/checks.js';
 import { type ReviewRecord, addReview, reviewsForChild } from '../store/reviews.js';
@@ -49,8 +49,7 @@ function readJson(file: string, named: string): unknown {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'there is no such file' : (err as Error).message}`,
+    throw new UsageError(`cannot read ${file}: ${whyFileFailed(err)}`,
       'give --from the path of a review result JSON file, e.g. examples/review-result.json');
   }
   const json = text.replace(/^\uFEFF/, '');

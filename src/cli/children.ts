@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { type ChildListed, type ChildrenOptions as RunOptions, runChildren } from '../app/children.js';
 import { counted } from '../domain/words.js';
+import { UsageError } from '../errors.js';
 import { type Context, withContext } from './context.js';
 import { childrenCsv, childrenTable } from './children-table.js';
 import { droppedNote, tableWidth } from './table.js';
@@ -21,6 +22,7 @@ export function register(program: Command): void {
     .option('--wide', 'every column, however wide the terminal')
     .action(withContext((ctx, command) => {
       const opts = command.opts<ChildrenOptions>();
+      if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
       renderChildren(ctx, runChildren(ctx, opts), opts);
     }));
 }

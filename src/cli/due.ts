@@ -64,7 +64,12 @@ function dismiss(ctx: Context, opts: Flags): void {
   const db = ctx.db();
   const child = findChild(db, opts.dismiss!);
   if (!child) throw new NoSuchChild(opts.dismiss!);
-  dismissFlag(db, { childId: child.id, flag: flag[0], reason, by: ctx.by, at: ctx.now() });
+  const held = dismissFlag(db, { childId: child.id, flag: flag[0], reason, by: ctx.by, at: ctx.now() });
+  if (held) {
+    ctx.out.info(`${flag[0]} was already dismissed for ${child.ref} (${child.firstName} ${child.lastName}) by ${held.by} ` +
+      `(${held.at.slice(0, 10)}): "${held.reason}". Nothing new was recorded.`);
+    return;
+  }
   ctx.out.done(`${flag[0]} dismissed for ${child.ref} (${child.firstName} ${child.lastName}).`);
 }
 

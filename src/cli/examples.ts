@@ -49,8 +49,36 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'templates check': ['twocheck templates check'],
 };
 
+/** Help is read on an 80-column terminal: a longer example is shown on more lines. */
+const HELP_WIDTH = 80;
+
 /** The text commander prints after a command's help. */
 export function examplesText(path: string): string | undefined {
   const lines = EXAMPLES[path];
-  return lines ? `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n` : undefined;
+  return lines ? `\nExamples:\n${lines.map((l) => exampleLines(l).join('\n')).join('\n')}\n` : undefined;
+}
+
+/**
+ * `  $ twocheck …` within the help width, broken between words (never inside quotes) with a
+ * shell's ` \` at each break, so the lines pasted together still run as one command.
+ */
+export function exampleLines(line: string, width = HELP_WIDTH): string[] {
+  // an option and its value stay together: --address "1 Church Street, Leek" is one piece
+  const pieces: string[] = [];
+  for (const word of line.match(/(?:"[^"]*"|\S)+/g) ?? [line]) {
+    const last = pieces[pieces.length - 1];
+    if (last !== undefined && /^--?[a-z]/.test(last) && !last.includes(' ') && !word.startsWith('-')) pieces[pieces.length - 1] = `${last} ${word}`;
+    else pieces.push(word);
+  }
+  const out: string[] = [];
+  let current = '  $';
+  for (const piece of pieces) {
+    // two characters kept for the " \" that ends a line that runs on
+    if (current.trim() !== '$' && current.length + 1 + piece.length > width - 2) {
+      out.push(`${current} \\`);
+      current = `      ${piece}`;
+    } else current += ` ${piece}`;
+  }
+  out.push(current);
+  return out;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { counted } from '../domain/words.js';
-import { TwocheckError, UsageError } from '../errors.js';
+import { TwocheckError, UsageError, whyFileFailed } from '../errors.js';
 import { type ExportedChild, type Row, runExport } from '../app/export.js';
 import { withContext } from './context.js';
 import { guardCells } from './csv-safe.js';
@@ -52,9 +52,13 @@ function writePrivately(target: string, text: string): void {
     writeFileAtomically(target, Buffer.from(text, 'utf8'), { makeFolder: false });
   } catch (err) {
     if (err instanceof TwocheckError) throw err;
-    const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    const why = code === 'ENOENT' ? `the folder ${path.dirname(target)} does not exist` : code === 'EISDIR' ? 'it is a folder' : code;
-    throw new TwocheckError(`cannot write the export to ${target}: ${why}; nothing was written`, 'give --out a file in a folder that exists');
+    const code = (err as NodeJS.ErrnoException).code;
+    const folder = path.dirname(target);
+    const why = code === 'ENOENT' ? `the folder ${folder} does not exist`
+      : code === 'EACCES' || code === 'EPERM' ? `permission denied: the folder ${folder} is not writable by you` : whyFileFailed(err, true);
+    const fix = code === 'ENOENT' ? 'give --out a file in a folder that exists'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'give --out a file in a folder you can write' : 'give --out the path of a file';
+    throw new TwocheckError(`cannot write the export to ${target}: ${why}; nothing was written`, fix);
   }
 }
 

@@ -54,7 +54,7 @@ export function register(program: Command): void {
     .option('--explain', 'show how the answer was reached: each rule and the source it rests on')
     .option('--area <name>', "the Hub table to use (default: the setting's area, else staffordshire)")
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExit code 0 when one Hub is certain; 1 when unsure or not covered (the answer still goes to stdout).')
+    .addHelpText('after', '\nExit code 0 when one Hub is certain; 1 when unsure or not covered\n(the answer still goes to stdout).')
     .action(withContext(async (ctx, command) => {
       const opts = command.opts<Omit<HubLine, 'words'>>();
       await hubCommand(ctx, { ...opts, words: (command.args as string[]).join(' ') });

@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import { type ImportOptions, type ImportResult, MappingNeeded, previewOf, runImport } from '../app/import.js';
+import { FIELD_WORDS, likelyField, looksLikeId, previewMapped, quoted, unplacedColumns, unplacedFields } from '../app/import-mapping.js';
+import type { RosterField } from '../domain/roster.js';
+import { planLayout } from '../domain/roster-layout.js';
 import type { DateOrder } from '../domain/roster-dates.js';
 import { counted } from '../domain/words.js';
 import { type Context, withContext } from './context.js';
@@ -44,29 +47,87 @@ export function register(program: Command): void {
       } catch (err) {
         // stdin holds the roster, so it cannot also answer questions
         if (!(err instanceof MappingNeeded) || !ctx.interactive || options.file === '-') throw err;
-        const answered = await askForMapping(ctx, err);
+        const answered = await askForMapping(ctx, err, options.dateOrder);
+        if (!answered) {
+          ctx.out.info('Not imported: nothing was changed.');
+          return;
+        }
         result = await runImport(ctx, { ...options, map: [...(options.map ?? []), ...answered.map], saveAs: answered.saveAs });
       }
       renderImport(ctx, result, flags.json === true);
     }));
 }
 
-/** On a terminal: a column for each missing field, chosen from the headers with their first values. */
-async function askForMapping(ctx: Context, need: MappingNeeded): Promise<{ map: string[]; saveAs?: string }> {
-  const { select, input } = await loadPrompts(ctx, 'the roster needs a column for each field');
-  ctx.out.info(`${need.source.name}: twocheck does not recognise a column for ${need.missing.join(', ')}.`);
+/**
+ * On a terminal: the ID first (a column that looks like one is offered before the name-and-birth
+ * key), then each required field, then every other column no field came from, each with its
+ * first values quoted one per line; then the first rows as they would be imported, to confirm.
+ */
+async function askForMapping(ctx: Context, need: MappingNeeded, dateOrder?: DateOrder): Promise<{ map: string[]; saveAs?: string } | null> {
+  const { select, input, confirm } = await loadPrompts(ctx, 'the roster needs a column for each field');
+  const { source, layout } = need;
+  ctx.out.info(`${source.name}: twocheck does not recognise a column for ${need.missing.map((f) => FIELD_WORDS[f]).join(', ')}.`);
   const map: string[] = [];
-  const choices = need.headers.map((h, i) => {
-    const values = previewOf(need.source, i);
-    return { name: `${h}${values.length > 0 ? `  (${values.join(', ')})` : ''}`, value: h };
-  });
-  const what: Record<string, string> = { first_name: 'first name', last_name: 'last name', dob: 'date of birth' };
-  for (const field of need.missing) {
-    const header = await ask(() => select({ message: `Which column holds the child's ${what[field] ?? field}?`, choices, pageSize: 12 }));
-    map.push(`${field}=${header}`);
+  const free = new Set(unplacedColumns(layout));
+  const column = (i: number) => {
+    const values = previewOf(source, i);
+    const first = values[0] === undefined ? '  (empty)' : `  e.g. ${clip(quoted(values[0]), 40)}`;
+    return { name: `${source.headers[i]}${first}`, short: source.headers[i], value: i, description: values.length > 0 ? `First values:\n${values.map((v) => `  ${quoted(v)}`).join('\n')}` : undefined };
+  };
+  const take = (field: RosterField, i: number) => {
+    map.push(`${field}=${source.headers[i]}`);
+    free.delete(i);
+  };
+  if (layout.keyed && free.size > 0) {
+    const ids = [...free].filter((i) => looksLikeId(source, i));
+    const others = [...free].filter((i) => !ids.includes(i));
+    const none = { name: 'None: know each child by first name, last name and date of birth', value: -1 };
+    const choice = await ask(() => select<number>({
+      message: 'Which column holds each child’s ID (ref), the one your system gives?',
+      choices: [...ids.map(column), none, ...others.map(column)], default: ids[0] ?? -1, pageSize: 12,
+    }));
+    if (choice >= 0) take('ref', choice);
   }
+  // a required field may come from a column recognised as something less important ("Family")
+  const needed = (['ref', 'first_name', 'last_name', 'dob'] as const).map((f) => layout.sources[f] ?? '');
+  const spare = (i: number) => !map.some((m) => m.endsWith(`=${source.headers[i]}`)) && !needed.some((s) => s.includes(`"${source.headers[i]}"`));
+  for (const field of need.missing) {
+    const options = source.headers.map((_, i) => i).filter(spare);
+    const guessed = options.find((i) => likelyField(source, i, [field]) === field);
+    const choice = await ask(() => select<number>({
+      message: `Which column holds the child’s ${FIELD_WORDS[field]}?`, choices: options.map(column), default: guessed, pageSize: 12,
+    }));
+    take(field, choice);
+  }
+  for (const i of [...free]) {
+    // what is still open once the answers so far are applied (a column taken for a name frees its old field)
+    const open = unplacedFields(planLayout(source.headers, map));
+    if (open.length === 0) break;
+    const likely = likelyField(source, i, open);
+    const values = previewOf(source, i);
+    ctx.out.info(`The column “${source.headers[i]}”${values.length > 0 ? `, first values:\n${values.map((v) => `  ${quoted(v)}`).join('\n')}` : ' is empty in the first rows.'}`);
+    const field = await ask(() => select<RosterField | ''>({
+      message: `What does “${source.headers[i]}” hold?`,
+      choices: [{ name: 'Nothing twocheck keeps: leave it out', value: '' }, ...open.map((f) => ({ name: FIELD_WORDS[f], value: f }))],
+      default: likely ?? '', pageSize: 12,
+    }));
+    if (field) take(field, i);
+  }
+  ctx.out.info('The first rows, as they will be imported:');
+  for (const row of previewMapped(source, map, ctx.today, dateOrder)) {
+    ctx.out.info(`  line ${row.line}`);
+    for (const f of row.fields) ctx.out.info(`    ${f.words.padEnd(22)} ${quoted(f.value)}`);
+    for (const p of row.problems) ctx.out.warn(`    ${p}`);
+  }
+  const go = await ask(() => confirm({ message: 'Import the roster this way?', default: true }));
+  if (!go) return null;
   const name = await ask(() => input({ message: 'Save this mapping for next time as (a name, or empty not to save):', default: '' }));
   return { map, saveAs: name.trim() === '' ? undefined : name.trim() };
+}
+
+/** A value cut to `width` characters, so a long address does not wrap the list. */
+function clip(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 2)}…”`;
 }
 
 function show(v: string | number | boolean | null | undefined): string {

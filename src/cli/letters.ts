@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import path from 'node:path';
 import { counted } from '../domain/words.js';
+import { type Column, tableLines, tableWidth } from './table.js';
 import { type Context, withContext } from './context.js';
 import { DEFAULT_WITHIN, type GenerateResult } from '../app/letters-batch.js';
 import { type LettersOptions, alreadyWritten, runLetters, runLettersSent } from '../app/letters.js';
@@ -73,7 +75,16 @@ function renderLetters(ctx: Context, result: GenerateResult, json: boolean, verb
   if (verbose) for (const s of result.skipped) ctx.out.info(`${s.ref} ${s.name}: skipped, ${s.why}`);
   else for (const line of skippedSummary(alreadyWritten(ctx, result.skipped.map((s) => s.ref)))) ctx.out.info(line);
   if (result.letters.length === 0) { ctx.out.info('No parent letters to write today.'); return; }
-  for (const l of result.letters) ctx.out.data(`${l.ref}\t${l.name}\t${l.reason}\t${l.hub}\t${l.file ?? ''}`);
+  const width = tableWidth(ctx.out.stdout, ctx.env);
+  if (width === undefined) for (const l of result.letters) ctx.out.data(`${l.ref}\t${l.name}\t${l.reason}\t${l.hub}\t${l.file ?? ''}`);
+  else {
+    // on a terminal: a table for its width, the file named from here, and its path wrapped at a "/" if need be
+    const columns: Column[] = [{ header: 'ref' }, { header: 'child' }, { header: 'why', drop: 2 }, { header: 'Hub', drop: 1 }, { header: 'file', wrap: true }];
+    const rows = result.letters.map((l) => [l.ref, l.name, l.reason, l.hub, l.file ? path.relative(ctx.cwd, l.file) || l.file : '']);
+    const { lines, dropped } = tableLines(columns, rows, width, ctx.out.paint.bold);
+    for (const line of lines) ctx.out.data(line);
+    if (dropped.length > 0) ctx.out.info(`(left out to fit the terminal: ${dropped.join(', ')}; --json, or piped, gives every field)`);
+  }
   const n = result.letters.length;
   const what = counted(n, 'parent letter');
   if (result.dryRun) ctx.out.info(`Dry run: would write ${what}${result.merged ? ` and ${result.merged}` : ''}; nothing written.`);

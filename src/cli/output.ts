@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { fitLine } from './table.js';
 
 /** The colours the program uses; plain text when colour is off. */
 export type Painter = Pick<ChalkInstance, 'level' | 'bold' | 'red' | 'green' | 'yellow'>;
@@ -103,6 +104,8 @@ export class Output {
   readonly quiet: boolean;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
+  /** the terminal's width for messages on stderr; undefined when stderr is not a terminal (nothing is wrapped) */
+  readonly messageWidth: number | undefined;
 
   constructor(options: OutputOptions) {
     this.stdout = options.stdout;
@@ -112,6 +115,22 @@ export class Output {
     this.stderrIsTTY = options.stderr.isTTY === true;
     this.paint = painter(colourWanted(options.stdout, options.env, options.color));
     this.note = painter(colourWanted(options.stderr, options.env, options.color));
+    const columns = options.stderr.columns || Number(options.env.COLUMNS) || undefined;
+    this.messageWidth = this.stderrIsTTY && columns && Number.isInteger(columns) ? Math.max(40, columns) : undefined;
+  }
+
+  /**
+   * A message as the terminal should show it: each line broken between words to the terminal's
+   * width, a line that runs on indented under its start; piped, exactly as given.
+   */
+  private fit(message: string, lead = 0): string {
+    const width = this.messageWidth;
+    if (width === undefined) return message;
+    return message.split('\n').map((line, i) => {
+      const first = i === 0 ? lead : 0;
+      const [head = '', ...rest] = fitLine(' '.repeat(first) + line, width, '  ');
+      return [head.slice(first), ...rest].join('\n');
+    }).join('\n');
   }
 
   /** A line of data for stdout. */
@@ -127,26 +146,26 @@ export class Output {
 
   /** A message for the person at the terminal; silenced by --quiet. */
   info(message: string): void {
-    if (!this.quiet) this.stderr.write(`${printableLines(message, this.note.level > 0)}\n`);
+    if (!this.quiet) this.stderr.write(`${printableLines(this.fit(message), this.note.level > 0)}\n`);
   }
 
   /** Success note, green on a terminal. */
   done(message: string): void {
-    if (!this.quiet) this.stderr.write(`${this.note.green(printableLines(message, this.note.level > 0))}\n`);
+    if (!this.quiet) this.stderr.write(`${this.note.green(printableLines(this.fit(message), this.note.level > 0))}\n`);
   }
 
   /** A warning is never silenced: it names something a person must fix. */
   warn(message: string): void {
-    this.stderr.write(`${this.note.yellow(`warning: ${printableLines(message, this.note.level > 0)}`)}\n`);
+    this.stderr.write(`${this.note.yellow(`warning: ${printableLines(this.fit(message, 'warning: '.length), this.note.level > 0)}`)}\n`);
   }
 
   error(message: string): void {
-    this.stderr.write(`${this.note.red(`error: ${printableLines(message, this.note.level > 0)}`)}\n`);
+    this.stderr.write(`${this.note.red(`error: ${printableLines(this.fit(message, 'error: '.length), this.note.level > 0)}`)}\n`);
   }
 
   /** A plain line on stderr that is never silenced: the hint and details under an error. */
   line(message: string): void {
-    this.stderr.write(`${printableLines(message, this.note.level > 0)}\n`);
+    this.stderr.write(`${printableLines(this.fit(message), this.note.level > 0)}\n`);
   }
 
   /** Progress bars only on a terminal, and not with --quiet. */

@@ -6,7 +6,8 @@ import { NotFound } from '../errors.js';
 import type { Db } from '../store/db.js';
 import path from 'node:path';
 import { chunkedWriter } from './chunked.js';
-import { withContext } from './context.js';
+import { type Context, withContext } from './context.js';
+import { probeFolder } from '../documents/files.js';
 import { runRemind } from '../app/remind.js';
 import { type GenerateResult, generateLetters } from '../app/letters-batch.js';
 
@@ -76,33 +77,47 @@ export function register(program: Command): void {
       const result = runRemind(ctx, opts.within);
       const known = knownFacts(ctx.db(), ctx.today);
       // cron runs from an arbitrary folder, so letters go beside the database unless told otherwise
-      const written: GenerateResult | null = opts.generate
-        ? await generateLetters(ctx, { out: opts.out ?? path.join(path.dirname(ctx.dbPath), 'letters', ctx.today) })
-        : null;
-      for (const warning of written?.warnings ?? []) ctx.out.warn(warning);
-      const lines: string[] = [];
-      if (written && written.letters.length > 0) {
-        lines.push(`twocheck: wrote ${counted(written.letters.length, 'parent letter')} to print and post:`);
-        for (const l of written.letters) lines.push(`  ${l.ref}  ${l.name}   ${l.file ?? ''}`);
-        lines.push('  when posted, run: twocheck letters sent <ref>…', '');
+      const folder = opts.out ?? path.join(path.dirname(ctx.dbPath), 'letters', ctx.today);
+      // A folder that cannot be made is said today, not on the first day a letter is due.
+      if (opts.generate) probeFolder(folder);
+      let written: GenerateResult | null = null;
+      let failed: unknown = null;
+      try {
+        if (opts.generate) written = await generateLetters(ctx, { out: folder });
+      } catch (err) {
+        // the day's list is still printed (cron mails it), then the failure, and the exit is not 0
+        failed = err;
       }
-      // Nothing to do: no output at all, so cron sends no mail.
-      if (result.groups.length === 0 && lines.length === 0) return;
-      const out = mailed ? mailed.writer() : chunkedWriter(ctx);
-      if (lines.length > 0) await out.line(`${lines.join('\n')}\n`);
-      if (result.groups.length === 0) {
-        await out.end();
-        return;
-      }
-      await out.line(`twocheck: what needs doing on ${result.today}\n`);
-      for (const g of result.groups) {
-        const action = ACTIONS[g.flag];
-        await out.line(`\n${action.title} (${g.flag}): ${g.children.length}\n`);
-        for (const [i, row] of g.children.entries()) {
-          const full = out.line(`  ${row.ref}  ${row.firstName} ${row.lastName}, ${row.age}, ${dateWord(g.dates[i]!, result.today)}   run: ${action.command(row.ref, known)}\n`);
-          if (full) await full;
-        }
-      }
-      await out.end();
+      await printDay(ctx, result, known, written, mailed);
+      if (failed) throw failed;
     }));
+}
+
+async function printDay(ctx: Context, result: ReturnType<typeof runRemind>, known: Known, written: GenerateResult | null,
+  mailed: Awaited<ReturnType<typeof import('./remind-email.js')['prepareReminder']>> | null): Promise<void> {
+  for (const warning of written?.warnings ?? []) ctx.out.warn(warning);
+  const lines: string[] = [];
+  if (written && written.letters.length > 0) {
+    lines.push(`twocheck: wrote ${counted(written.letters.length, 'parent letter')} to print and post:`);
+    for (const l of written.letters) lines.push(`  ${l.ref}  ${l.name}   ${l.file ?? ''}`);
+    lines.push('  when posted, run: twocheck letters sent <ref>…', '');
+  }
+  // Nothing to do: no output at all, so cron sends no mail.
+  if (result.groups.length === 0 && lines.length === 0) return;
+  const out = mailed ? mailed.writer() : chunkedWriter(ctx);
+  if (lines.length > 0) await out.line(`${lines.join('\n')}\n`);
+  if (result.groups.length === 0) {
+    await out.end();
+    return;
+  }
+  await out.line(`twocheck: what needs doing on ${result.today}\n`);
+  for (const g of result.groups) {
+    const action = ACTIONS[g.flag];
+    await out.line(`\n${action.title} (${g.flag}): ${g.children.length}\n`);
+    for (const [i, row] of g.children.entries()) {
+      const full = out.line(`  ${row.ref}  ${row.firstName} ${row.lastName}, ${row.age}, ${dateWord(g.dates[i]!, result.today)}   run: ${action.command(row.ref, known)}\n`);
+      if (full) await full;
+    }
+  }
+  await out.end();
 }

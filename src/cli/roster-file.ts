@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { InputRejected, UsageError } from '../errors.js';
+import { InputRejected, UsageError, whyFileFailed } from '../errors.js';
 
 /**
  * Reading a roster as spreadsheets really write it. iconv-lite decodes (Windows-1252 and
@@ -48,16 +48,64 @@ export async function openRoster(file: string, options: { encoding?: string; std
     for await (const chunk of pipe ? fs.createReadStream(file) : options.stdin ?? process.stdin) chunks.push(Buffer.from(chunk as Buffer));
     const all = Buffer.concat(chunks);
     name = pipe ? file : 'stdin';
+    notText(name, all.subarray(0, 4096), given);
     sniffed = given ?? (await detectEncoding([all]));
     open = () => Readable.from([all]);
   } else {
-    if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
-    if (fs.statSync(file).isDirectory()) throw new UsageError(`${file} is a folder, not a CSV file`);
+    if (!fs.existsSync(file)) throw new UsageError(`cannot read ${file}: there is no such file`, 'give the path of the roster CSV (or - to read stdin)');
+    if (fs.statSync(file).isDirectory()) throw new UsageError(`cannot read ${file}: it is a folder, not a CSV file`, 'give the path of the roster CSV inside it');
+    try {
+      fs.accessSync(file, fs.constants.R_OK);
+    } catch (err) {
+      throw new UsageError(`cannot read ${file}: ${whyFileFailed(err)}`, 'check who owns it (ls -l), or export the roster again to a file you can read');
+    }
     name = file;
+    notText(name, firstBytes(file), given);
     sniffed = given ?? (await detectEncoding(fs.createReadStream(file, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>));
     open = () => fs.createReadStream(file, { highWaterMark: 256 * 1024 });
   }
   return readRoster(open, name, sniffed);
+}
+
+function firstBytes(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(4096);
+    return buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Files a manager may pick by mistake, by their first bytes: what each is, in words. */
+const NOT_CSV: [Buffer, string][] = [
+  [Buffer.from('%PDF-'), 'a PDF document'],
+  [Buffer.from([0x50, 0x4b, 0x03, 0x04]), 'a zip archive, such as an Excel workbook (.xlsx) or a Word document'],
+  [Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'an old Excel workbook (.xls) or Word document'],
+  [Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'a PNG image'],
+  [Buffer.from([0xff, 0xd8, 0xff]), 'a JPEG image'],
+  [Buffer.from('SQLite format 3\0'), 'an SQLite database'],
+  [Buffer.from([0x1f, 0x8b]), 'a gzip archive'],
+  [Buffer.from('{\\rtf'), 'a Rich Text document'],
+];
+
+/**
+ * A roster is text. A file that is not (a PDF, a workbook, an image) is refused before any
+ * column is offered for mapping, saying what it looks like; a NUL byte where no UTF-16 is
+ * given or marked (in the header row, or many) says the same of any other binary file.
+ */
+export function notText(name: string, head: Buffer, given?: RosterEncoding): void {
+  const hit = NOT_CSV.find(([magic]) => head.subarray(0, magic.length).equals(magic));
+  const utf16 = given === 'utf16le' || given === 'utf16be' || bomEncoding(head)?.startsWith('utf16');
+  // one NUL in a cell is a row's problem, told with its line; NULs in the header row, or many, are a binary file
+  const firstLine = head.subarray(0, head.indexOf(0x0a) < 0 ? head.length : head.indexOf(0x0a));
+  const nuls = head.filter((b) => b === 0).length;
+  const binary = !utf16 && (firstLine.includes(0) || nuls > head.length / 100);
+  const looks = hit ? hit[1] : binary ? 'a binary file, not text' : null;
+  if (!looks) return;
+  const excel = hit && /Excel/.test(hit[1]) ? ' In Excel: File › Save As › CSV UTF-8 (Comma delimited).' : '';
+  throw new InputRejected(`${name} is not a CSV file: it looks like ${looks}; nothing was changed`, [],
+    `export the roster from your system or spreadsheet as CSV, and import that file.${excel}`);
 }
 
 async function readRoster(open: () => Readable, name: string, sniffed: RosterEncoding): Promise<RosterSource> {

@@ -52,7 +52,7 @@ export async function renderCheckPdf(input: CheckDocument): Promise<Buffer> {
   doc.text('', A4_MARGIN, head.bottom + 14);
   tagged(doc, 'H1', () => doc.font('bold').fontSize(18).fillColor(INK).text(L.title));
   const intro = check.parents_comments ? L.intro_with_parents : L.intro;
-  tagged(doc, 'P', () => doc.moveDown(0.3).font('regular').fillColor(INK).fontSize(10).text(fill(intro, values)));
+  tagged(doc, 'P', () => doc.moveDown(0.3).font('regular').fillColor(INK).fontSize(10).text(typographic(fill(intro, values))));
   if (input.amendReason) tagged(doc, 'P', () => doc.moveDown(0.3).font('italic').text(fill(L.labels.amended, { reason: input.amendReason! })).font('regular'));
 
   heading(doc, L.headings.about);
@@ -92,39 +92,75 @@ export async function renderCheckPdf(input: CheckDocument): Promise<Buffer> {
     doc.moveDown(0.4);
   }
 
-  // The rest (the parents' part, sharing, signatures and the box for parents) reads as one page:
-  // begun in the last third of page 1 it would leave page 2 mostly blank.
-  const usable = doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
-  if (doc.page.height - doc.page.margins.bottom - doc.y < usable * 0.4) doc.addPage();
-
+  // Page 1 is filled before a page is begun: the notes on the specific areas stay on it when they
+  // fit, and the parents' part (their comments through to the signatures and the box for them)
+  // moves to the next page as a whole rather than leave the signatures alone on a page.
   const specific = SPECIFIC_AREAS.filter((a) => check.specific_areas[a]);
   if (specific.length > 0) {
-    heading(doc, L.headings.specific_areas);
-    for (const a of specific) field(doc, SPECIFIC_AREA_TITLES[a], check.specific_areas[a] ?? '');
+    wholeOrFlowing(doc, (d) => {
+      heading(d, L.headings.specific_areas);
+      for (const a of specific) field(d, SPECIFIC_AREA_TITLES[a], check.specific_areas[a] ?? '');
+    });
   }
-  // Only what is recorded is printed: an empty heading would say something was asked and not answered.
-  paragraph(doc, L.headings.parents_comments, check.parents_comments);
-  paragraph(doc, L.headings.child_voice, check.child_voice);
-  if (check.home_language_explored) {
-    heading(doc, L.headings.home_language);
-    if (check.home_language) field(doc, L.labels.home_language, check.home_language);
-    field(doc, L.labels.language_explored, check.home_language_explored);
-  }
-  paragraph(doc, L.headings.learning_at_home, check.learning_at_home);
-  if (check.additional_needs || check.plan_agreed) {
-    heading(doc, L.headings.additional_needs);
-    if (check.additional_needs) field(doc, L.labels.additional_needs, check.additional_needs);
-    if (check.plan_agreed) field(doc, L.labels.plan_agreed, check.plan_agreed);
-  }
-  if (check.other_professionals || check.targeted_plan) {
-    heading(doc, L.headings.other_professionals);
-    if (check.other_professionals) field(doc, L.labels.other_professionals, check.other_professionals);
-    if (check.targeted_plan) field(doc, L.labels.targeted_plan, check.targeted_plan);
-  }
-  paragraph(doc, L.headings.parents_health_summary, check.parents_health_summary);
-  paragraph(doc, L.headings.sharing, consentSentence(input));
+  const parentsPart = (d: Pdf) => {
+    // Only what is recorded is printed: an empty heading would say something was asked and not answered.
+    paragraph(d, L.headings.parents_comments, check.parents_comments);
+    paragraph(d, L.headings.child_voice, check.child_voice);
+    if (check.home_language_explored) {
+      heading(d, L.headings.home_language);
+      if (check.home_language) field(d, L.labels.home_language, check.home_language);
+      field(d, L.labels.language_explored, check.home_language_explored);
+    }
+    paragraph(d, L.headings.learning_at_home, check.learning_at_home);
+    if (check.additional_needs || check.plan_agreed) {
+      heading(d, L.headings.additional_needs);
+      if (check.additional_needs) field(d, L.labels.additional_needs, check.additional_needs);
+      if (check.plan_agreed) field(d, L.labels.plan_agreed, check.plan_agreed);
+    }
+    if (check.other_professionals || check.targeted_plan) {
+      heading(d, L.headings.other_professionals);
+      if (check.other_professionals) field(d, L.labels.other_professionals, check.other_professionals);
+      if (check.targeted_plan) field(d, L.labels.targeted_plan, check.targeted_plan);
+    }
+    paragraph(d, L.headings.parents_health_summary, check.parents_health_summary);
+    paragraph(d, L.headings.sharing, consentSentence(input));
+    // longer than a page, the part flows; its end (signatures and the box) still keeps together
+    wholeOrFlowing(d, (e) => {
+      signatures(e, L, width);
+      parentsBox(e, input, width);
+    });
+  };
+  wholeOrFlowing(doc, parentsPart);
+  footers(doc, childName);
+  return finishPdf(doc);
+}
 
-  keepTogether(doc, 110);
+/**
+ * Draws `part` where the page stands when it fits there; else on a new page when it fits on one;
+ * else from here, flowing over pages.
+ */
+function wholeOrFlowing(doc: Pdf, part: (d: Pdf) => void): void {
+  const needed = heightOf(doc, part);
+  const room = doc.page.height - doc.page.margins.bottom - doc.y;
+  if (needed > room && Number.isFinite(needed)) doc.addPage();
+  part(doc);
+}
+
+/** How tall `part` is when drawn from the top of a page like this one, or Infinity when it needs more than a page. */
+function heightOf(doc: Pdf, part: (d: Pdf) => void): number {
+  const scratch = createPdf({ title: '', author: '' });
+  scratch.page.margins.bottom = doc.page.margins.bottom;
+  let pages = 0;
+  scratch.on('pageAdded', () => { pages += 1; });
+  const top = scratch.page.margins.top;
+  scratch.font('regular').fontSize(10).fillColor(INK);
+  scratch.x = A4_MARGIN;
+  scratch.y = top;
+  part(scratch);
+  return pages > 0 ? Infinity : scratch.y - top;
+}
+
+function signatures(doc: Pdf, L: CheckLayout, width: number): void {
   heading(doc, L.headings.signatures);
   for (const who of [L.labels.practitioner_signature, L.labels.parent_signature]) {
     doc.moveDown(1.2);
@@ -140,11 +176,8 @@ export async function renderCheckPdf(input: CheckDocument): Promise<Buffer> {
     });
     doc.x = A4_MARGIN;
   }
-
-  parentsBox(doc, input, width);
-  footers(doc, childName);
-  return finishPdf(doc);
 }
+
 
 function heading(doc: Pdf, text: string): void {
   keepTogether(doc, 60);
@@ -194,7 +227,8 @@ function parentsBox(doc: Pdf, input: CheckDocument, width: number): void {
     child: input.child.firstName, setting: input.setting.name, hub: hubSentence(input),
     review_when: reviewWhen(input.child.dob, input.check.completed_on, input.child.firstName),
   };
-  const paragraphs = L.parents_box.map((p) => numbersUnbroken(fill(p, values)));
+  // the layout and the Hub data are edited by people with straight quotes ("Council's")
+  const paragraphs = L.parents_box.map((p) => numbersUnbroken(typographic(fill(p, values))));
   const pad = 10;
   doc.font('regular').fontSize(10);
   const textHeight = paragraphs.reduce((h, p) => h + doc.heightOfString(p, { width: width - 2 * pad }) + 6, 0);

@@ -4,9 +4,9 @@
  * renamed over the target. Light (no pdfkit), so a command can check its folder before drawing.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { TwocheckError, UsageError } from '../errors.js';
+import { TwocheckError, UsageError, whyFileFailed } from '../errors.js';
 
 export interface WrittenFile {
   path: string;
@@ -23,13 +23,15 @@ export interface StagedFile extends WrittenFile {
  * Makes the folder (and its parents) one level at a time, failing at the first that cannot be
  * made: a path such as /proc/nope fails at once rather than being tried for ever.
  */
-export function ensureFolder(dir: string): void {
+export function ensureFolder(dir: string): string[] {
   const target = resolve(dir);
   const missing: string[] = [];
   let at = target;
   for (;;) {
     try {
       if (!statSync(at).isDirectory()) throw new UsageError(`cannot write into ${target}: ${at} is a file, not a folder`, 'choose another folder');
+      // A folder that is there but not writable fails now, before anything is drawn or recorded.
+      if (missing.length === 0) notWritable(target);
       break;
     } catch (err) {
       if (err instanceof TwocheckError) throw err;
@@ -48,11 +50,37 @@ export function ensureFolder(dir: string): void {
       throw cannotMake(target, err);
     }
   }
+  return missing;
+}
+
+/**
+ * Fails now, as ensureFolder would, when `dir` could not be made or written, and leaves nothing
+ * behind: for a run that may have nothing to write into it today.
+ */
+export function probeFolder(dir: string): void {
+  const made = ensureFolder(dir);
+  for (const folder of made.reverse()) rmdirSync(folder);
 }
 
 function cannotMake(target: string, err: unknown): TwocheckError {
   const e = err as NodeJS.ErrnoException;
-  return new TwocheckError(`cannot make the folder ${target}: ${e.code === 'ENOSPC' ? 'the disk is full' : e.code ?? e.message}`, 'choose a folder you can write (--out), or make it first');
+  const why = (e.code === 'EACCES' || e.code === 'EPERM') && e.path ? `permission denied: the folder ${dirname(e.path)} is not writable by you`
+    // its parent is there (it was looked at first), yet the system says no such folder: /proc, /sys
+    : e.code === 'ENOENT' && e.path ? `${dirname(e.path)} does not take new folders`
+    : whyFileFailed(err, true);
+  return new TwocheckError(`cannot make the folder ${target}: ${why}`, 'choose a folder you can write (--out), or make it first');
+}
+
+function notWritable(folder: string): void {
+  try {
+    accessSync(folder, constants.W_OK | constants.X_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new TwocheckError(`cannot write into ${folder}: permission denied: the folder is not writable by you`, 'check who owns it (ls -ld), or choose another folder (--out)');
+    }
+    if (code === 'EROFS') throw new TwocheckError(`cannot write into ${folder}: the disk is read-only`, 'choose a folder on a disk you can write (--out)');
+  }
 }
 
 /** A link planted where a document goes would send it somewhere else: refused, not followed. */

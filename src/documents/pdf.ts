@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { whyFileFailed } from '../errors.js';
 import { beginStructure, endStructure } from './structure.js';
 
 const require = createRequire(import.meta.url);
@@ -150,7 +151,7 @@ export async function logoProblem(file: string): Promise<string | null> {
   try {
     data = readFileSync(file);
   } catch (error) {
-    return `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    return `cannot read ${file}: ${whyFileFailed(error)}`;
   }
   const png = data.subarray(0, 8).equals(PNG_MAGIC);
   const jpeg = data.subarray(0, 3).equals(JPEG_MAGIC);

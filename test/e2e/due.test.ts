@@ -227,6 +227,18 @@ describe('dismissing check-missed', () => {
     expect(child.dismissals[0]).toMatchObject({ flag: 'check-missed', reason: 'joined at 3 years 2 months', by: 'Mgr' });
     expect(child.audit[0]).toMatchObject({ action: 'dismiss-flag', by: 'Mgr' });
   });
+
+  it('a flag already dismissed: says who and why, and records nothing new', () => {
+    const again = ws.run(['due', '--dismiss', 'D04', '--flag', 'check-missed', '--reason', 'another reason', '--by', 'Other']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('check-missed was already dismissed for D04');
+    expect(again.stderr).toContain('by Mgr');
+    expect(again.stderr).toContain('"joined at 3 years 2 months". Nothing new was recorded.');
+    const child = JSON.parse(ws.run(['child', 'D04', '--json']).stdout);
+    expect(child.dismissals).toHaveLength(1);
+    expect(child.dismissals[0]).toMatchObject({ reason: 'joined at 3 years 2 months', by: 'Mgr' });
+    expect(child.audit.filter((a: { action: string }) => a.action === 'dismiss-flag')).toHaveLength(1);
+  });
 });
 
 describe('twocheck child', () => {

@@ -6,10 +6,11 @@ import { HAS_TERMINAL, KEY, onTerminal } from '../helpers/pty.js';
 
 const TODAY = ['--today', '2026-11-23'];
 
-function children(db: string): { ref: string; dob: string }[] {
+function children(db: string): { ref: string; dob: string; address: string | null }[] {
+  if (!fs.existsSync(db)) return [];
   const d = new Database(db, { readonly: true });
   try {
-    return d.prepare('SELECT ref, dob FROM children ORDER BY id').all() as { ref: string; dob: string }[];
+    return d.prepare('SELECT ref, dob, address FROM children ORDER BY id').all() as { ref: string; dob: string; address: string | null }[];
   } finally {
     d.close();
   }
@@ -30,7 +31,7 @@ describe('import: dates, rows and mappings', () => {
     expect(dmy.stderr).toContain('mixed.csv:4: dob: "5/20/2023" is not a date: month 20? this column is read day first');
     ws.write('us.csv', 'ref,first name,surname,dob\n1,Ada,Hall,04/03/2024\n2,Ben,Cole,12/11/2023\n');
     expect(ws.run([...TODAY, 'import', 'us.csv', '--date-order', 'mdy']).code).toBe(0);
-    expect(children(ws.db)).toEqual([{ ref: '1', dob: '2024-04-03' }, { ref: '2', dob: '2023-12-11' }]);
+    expect(children(ws.db).map(({ ref, dob }) => ({ ref, dob }))).toEqual([{ ref: '1', dob: '2024-04-03' }, { ref: '2', dob: '2023-12-11' }]);
     expect(ws.run([...TODAY, 'import', 'us.csv', '--date-order', 'ymd']).code).toBe(2);
   });
 
@@ -91,13 +92,19 @@ describe('import: dates, rows and mappings', () => {
     const ws = workspace();
     ws.write('odd.csv', 'Kid,Fam name,Born on\nKit,Reed,05/05/2024\nAmy,Lee,06/06/2024\n');
     const t = onTerminal([...TODAY, 'import', 'odd.csv'], { cwd: ws.dir, env: { TWOCHECK_DB: ws.db } });
-    await t.waitFor("child's first name");
-    expect(t.plain()).toContain('Kid  (Kit, Amy)');
+    // no column looks like an ID: the name-and-birth key is offered first
+    await t.waitFor('child’s ID (ref)');
+    expect(t.plain()).toMatch(/❯ None: know each child by first name, last name and date of birth/);
     t.type(KEY.enter);
-    await t.waitFor("child's last name");
-    t.type(KEY.down + KEY.enter);
-    await t.waitFor('date of birth');
-    t.type(KEY.down + KEY.down + KEY.enter);
+    await t.waitFor('child’s first name');
+    expect(t.plain()).toContain('Kid  e.g. “Kit”');
+    t.type(KEY.enter);
+    await t.waitFor('child’s last name');
+    t.type(KEY.enter);
+    await t.waitFor('date of birth?');
+    t.type(KEY.enter);
+    await t.waitFor('Import the roster this way?');
+    t.type(KEY.enter);
     await t.waitFor('Save this mapping');
     t.type(`register${KEY.enter}`);
     expect(await t.exited).toBe(0);
@@ -106,5 +113,56 @@ describe('import: dates, rows and mappings', () => {
     const again = ws.run([...TODAY, 'import', 'odd.csv']);
     expect(again.stderr).toContain('Used the saved mapping "register"');
     expect(again.stderr).toContain('0 added, 0 updated, 2 unchanged');
+  });
+
+  it.skipIf(!HAS_TERMINAL)('offers an ID-like column as the ref, every other column for the fields left, and shows the rows before importing', async () => {
+    const ws = workspace();
+    ws.write('odd.csv', 'Kid No,Given,Family,Born On,Home\nA1,Tess,Ogden,03/04/2024,"1 Mill Lane, Leek"\nA2,Ravi,Patel,12/12/2024,"2 Mill Lane, Leek"\n');
+    const t = onTerminal([...TODAY, 'import', 'odd.csv'], { cwd: ws.dir, env: { TWOCHECK_DB: ws.db } });
+    await t.waitFor('child’s ID (ref)');
+    expect(t.plain()).toContain('❯ Kid No  e.g. “A1”');
+    t.type(KEY.enter);
+    await t.waitFor('child’s first name');
+    t.type(KEY.enter);
+    // "Family" is offered for the last name, though it first looked like the family (siblings) column
+    await t.waitFor('child’s last name');
+    expect(t.plain()).toContain('❯ Family  e.g. “Ogden”');
+    t.type(KEY.enter);
+    await t.waitFor('date of birth?');
+    t.type(KEY.enter);
+    // each value on its own line, quoted: an address with a comma is one value
+    await t.waitFor('What does “Home” hold?');
+    expect(t.plain()).toMatch(/The column “Home”, first values:\r?\n {2}“1 Mill Lane, Leek”\r?\n {2}“2 Mill Lane, Leek”/);
+    expect(t.plain()).toContain('❯ home address');
+    t.type(KEY.enter);
+    await t.waitFor('Import the roster this way?');
+    const preview = t.plain();
+    expect(preview).toContain('The first rows, as they will be imported:');
+    expect(preview).toMatch(/ID \(ref\)\s+“A1”/);
+    expect(preview).toMatch(/date of birth\s+“2024-04-03”/);
+    expect(preview).toMatch(/home address\s+“1 Mill Lane, Leek”/);
+    expect(children(ws.db)).toEqual([]);
+    t.type(KEY.enter);
+    await t.waitFor('Save this mapping');
+    t.type(KEY.enter);
+    expect(await t.exited).toBe(0);
+    expect(t.plain()).not.toContain('no ID column');
+    const kids = children(ws.db);
+    expect(kids.map((c) => [c.ref, c.address])).toEqual([['A1', '1 Mill Lane, Leek'], ['A2', '2 Mill Lane, Leek']]);
+  });
+
+  it.skipIf(!HAS_TERMINAL)('answering no at the preview imports nothing', async () => {
+    const ws = workspace();
+    ws.write('odd.csv', 'Kid No,Given,Family,Born On\nA1,Tess,Ogden,03/04/2024\n');
+    const t = onTerminal([...TODAY, 'import', 'odd.csv'], { cwd: ws.dir, env: { TWOCHECK_DB: ws.db } });
+    for (const question of ['child’s ID (ref)', 'child’s first name', 'child’s last name', 'date of birth?']) {
+      await t.waitFor(question);
+      t.type(KEY.enter);
+    }
+    await t.waitFor('Import the roster this way?');
+    t.type(`n${KEY.enter}`);
+    expect(await t.exited).toBe(0);
+    expect(t.plain()).toContain('Not imported: nothing was changed.');
+    expect(fs.existsSync(ws.db)).toBe(false);
   });
 });

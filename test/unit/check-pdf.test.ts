@@ -7,6 +7,7 @@ import { validateCheck } from '../../src/domain/progress-check.js';
 import { TEMPLATES_DIR } from '../../src/store/areas.js';
 import type { Child } from '../../src/store/children.js';
 import { pdfText } from '../helpers/pdf.js';
+import { pagesAsRead } from '../helpers/pdf-pages.js';
 
 const d = (s: string) => s as CalendarDate;
 const example = JSON.parse(fs.readFileSync(new URL('../../examples/progress-check.json', import.meta.url), 'utf8'));
@@ -105,5 +106,33 @@ describe('the Progress Check PDF', () => {
   it('uses typographic apostrophes in its own words', () => {
     const layout = JSON.stringify(loadCheckLayout(layoutFile(TEMPLATES_DIR)));
     expect(layout).not.toMatch(/[A-Za-z]'[A-Za-z]/);
+  });
+});
+
+describe('the Progress Check PDF fills its pages sensibly', () => {
+  const pagesOf = async (input: CheckDocument) => (await pagesAsRead(await renderCheckPdf(input))).map((p) => p.text.replace(/\s+/g, ' '));
+
+  it.each([
+    ['with the parents’ comments', example],
+    ['without them', { ...example, parents_comments: undefined }],
+  ])('%s: the specific areas stay on page 1, and the signatures never stand alone on a page', async (_name, raw) => {
+    const pages = await pagesOf(doc(raw));
+    expect(pages[0]).toContain('Notes on the specific areas');
+    const signed = pages.find((p) => p.includes('Signatures'))!;
+    // the page with the signatures also holds the part of the check before them
+    expect(signed).toContain('The child’s voice');
+    if ((raw as { parents_comments?: string }).parents_comments) expect(signed).toContain('Parents’ comments');
+  });
+
+  it('names “the West Hub”, and sets straight apostrophes from data and layout as typographic ones', async () => {
+    const west = (await pagesOf(doc(example, {
+      hub: { kind: 'found', hub: { id: 'west', name: 'West Hub', phone: '0300 303 3923' }, locality: 'Leek', matched: 'ST13' },
+    }))).join(' ');
+    expect(west).toContain('for your area is the West Hub, telephone 0300 303 3923');
+    const stoke = (await pagesOf(doc(example, {
+      hub: { kind: 'not-covered', matched: 'ST1', reason: 'ST1 is not covered by the Staffordshire County Hubs: it is served by Stoke-on-Trent City Council\'s own health visiting service' },
+    }))).join(' ');
+    expect(stoke).toContain('Stoke-on-Trent City Council’s own health visiting service');
+    expect(stoke).not.toContain("Council's");
   });
 });

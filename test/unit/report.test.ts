@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { report } from '../../src/cli/main.js';
-import { UsageError, explainFailure } from '../../src/errors.js';
+import { UsageError, explainFailure, shownPath, whyFileFailed } from '../../src/errors.js';
 
 function stderrOf(run: () => number): { code: number; text: string } {
   let text = '';
@@ -40,13 +40,29 @@ describe('report: every failure at the top is a plain message and a non-zero exi
     [sqlite('SQLITE_CORRUPT', 'database disk image is malformed'), 'is damaged'],
     [sqlite('SQLITE_NOTADB', 'file is not a database'), 'is damaged'],
     [sqlite('SQLITE_BUSY', 'database is locked'), 'is busy'],
-    [Object.assign(new Error('EACCES'), { code: 'EACCES', path: '/x' }), 'permission denied: /x'],
+    [Object.assign(new Error('EACCES'), { code: 'EACCES', path: '/x', syscall: 'open' }), 'permission denied: you may not read or write /x'],
+    // the hidden temporary file written beside a document is not what the person gave: its folder is
+    [Object.assign(new Error('EACCES'), { code: 'EACCES', path: '/x/out/.005-Ann-Bee.pdf.0123456789ab.tmp', syscall: 'open' }), 'permission denied: the folder /x/out is not writable by you'],
+    [Object.assign(new Error('ENOSPC'), { code: 'ENOSPC', path: '/x/out/.a.pdf.0123456789ab.tmp' }), 'the disk is full: could not write /x/out'],
+    [Object.assign(new Error('ENOENT: no such file or directory, open'), { code: 'ENOENT', path: '/x/a.json' }), 'there is no such file or folder: /x/a.json'],
+    [Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR', path: '/x' }), '/x is a folder, not a file'],
   ])('%s', (err, words) => {
     const { code, text } = stderrOf(() => report(err, ['node', 'twocheck']));
     expect(code).toBe(1);
     expect(text).toContain(words);
     expect(text).not.toContain('unexpectedly');
     expect(text).not.toMatch(/\n\s+at /);
+    expect(text).not.toMatch(/\b(EACCES|ENOENT|EISDIR|ENOSPC)\b|\.tmp/);
+  });
+
+  it('says why a file failed in words, whichever way it went', () => {
+    const e = (code: string) => Object.assign(new Error(code), { code });
+    expect(whyFileFailed(e('ENOENT'))).toBe('there is no such file');
+    expect(whyFileFailed(e('EISDIR'))).toBe('it is a folder, not a file');
+    expect(whyFileFailed(e('EACCES'))).toBe('permission denied: it is not readable by you');
+    expect(whyFileFailed(e('EACCES'), true)).toBe('permission denied: it is not writable by you');
+    expect(shownPath('/a/b/.x.pdf.0123456789ab.tmp')).toBe('/a/b');
+    expect(shownPath('/a/b/x.pdf')).toBe('/a/b/x.pdf');
   });
 
   it('keeps the exit code of a usage error, and knows nothing of other errors', () => {
