@@ -1,6 +1,6 @@
 import { type CalendarDate } from '../domain/calendar.js';
 import { type DueRow, dueRows, flaggedOn } from '../domain/due.js';
-import { DEFAULT_LOOK_AHEAD, FLAG_NAMES, type Flag, type FlagName, isFlagName } from '../domain/flags.js';
+import { DEFAULT_LOOK_AHEAD, FLAG_NAMES, type Flag, type FlagName, isFlagName, youngRecordsFrom } from '../domain/flags.js';
 import { type HomeAddress, hubIsSure } from '../domain/hub.js';
 import { UsageError } from '../errors.js';
 import { childDetails, homeOf, rosterWithRecords } from '../store/flag-records.js';
@@ -55,7 +55,7 @@ export function runDue(ctx: AppContext, opts: DueOptions): DueResult {
     const sure = hubIsSure(hubs.of(home(child.id)));
     return sure.sure ? null : sure.reason;
   };
-  const roster = rosterWithRecords(db, { today: ctx.today, room: opts.room, keyPerson: opts.keyPerson });
+  const roster = rosterWithRecords(db, { today: ctx.today, room: opts.room, keyPerson: opts.keyPerson, youngRecordsFrom: youngRecordsFrom(ctx.today) });
   const flagged = flaggedOn(roster, ctx.today, within, flags, hubUnsure);
   const details = childDetails(db, flagged.map((f) => f.child.id));
   const due = dueRows(flagged, (child) => details.get(child.id)!, ctx.today);

@@ -82,6 +82,17 @@ export interface Status {
   flags: Flag[];
 }
 
+/**
+ * The earliest date of birth whose letters, consents, shares with health and review results a
+ * rule can read on `today`. A child born before it is three and a half or older (with days to
+ * spare for month ends): past the letter, consent and review follow-up rules, the only ones that
+ * read those records. A roster's oldest children are then read with their checks and concerns
+ * alone; test/app/due.test.ts holds that no child the rules would flag is missed.
+ */
+export function youngRecordsFrom(today: CalendarDate): CalendarDate {
+  return addDays(monthAnniversary(today, -REVIEW_FOLLOW_UP_MONTHS), -4);
+}
+
 /** The dates for a child born on `dob`, not yet knowing the start date or funding. */
 export function keyDates(dob: CalendarDate): KeyDates {
   return {

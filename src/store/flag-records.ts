@@ -24,6 +24,11 @@ export interface RosterChild {
 export interface RosterFilter {
   /** children who had left by this day are not read */
   today: CalendarDate;
+  /**
+   * Letters, consents, shares with health and reviews are read only for children born on or
+   * after this day: no rule reads them for an older child (domain/flags.ts youngRecordsFrom).
+   */
+  youngRecordsFrom?: CalendarDate;
   room?: string;
   keyPerson?: string;
 }
@@ -61,26 +66,32 @@ export function rosterWithRecords(db: Db, filter: RosterFilter): RosterChild[] {
     return child.records as Records;
   };
   const each = <T extends [childId: number, ...rest: unknown[]]>(sql: string, add: (records: Records, row: T) => void): void => {
-    for (const row of db.prepare(sql).raw(true).all() as T[]) {
+    const statement = db.prepare(sql).raw(true);
+    const rows = (sql.includes('@young') ? statement.all({ young: filter.youngRecordsFrom }) : statement.all()) as T[];
+    for (const row of rows) {
       const records = recordsOf(row[0]);
       if (records) add(records, row);
     }
   };
-  each<[number, string, string | null]>(`SELECT child_id, kind, sent_on FROM letters WHERE kind = 'parent-letter' AND sent_on IS NOT NULL`,
+  // read from the children born since the bound, each child's rows by index
+  const young = (table: string, columns: string, where = 'TRUE'): string => (filter.youngRecordsFrom === undefined
+    ? `SELECT child_id, ${columns} FROM ${table} x WHERE ${where}`
+    : `SELECT x.child_id, ${columns} FROM children c JOIN ${table} x ON x.child_id = c.id WHERE c.dob >= @young AND ${where}`);
+  each<[number, string, string | null]>(young('letters', 'x.kind, x.sent_on', "x.kind = 'parent-letter' AND x.sent_on IS NOT NULL"),
     (r, [, kind, sent_on]) => r.letters.push({ kind, sent_on }));
-  each<[number, number, string, string, string]>(`SELECT child_id, id, kind, status, on_date FROM consents`,
+  each<[number, number, string, string, string]>(young('consents', 'x.id, x.kind, x.status, x.on_date', "x.kind = 'share-with-health'"),
     (r, [, id, kind, status, on_date]) => r.consents.push({ id, kind, status, on_date }));
   each<[number, number, string, string | null, string | null, string | null, number | null]>(
     `SELECT child_id, version, status, completed_on, recorded_on, shared_on, less_than_expected FROM checks`,
     (r, [, version, status, completed_on, recorded_on, shared_on, less_than_expected]) =>
       r.checks.push({ version, status, completed_on, recorded_on, shared_on, less_than_expected }));
-  each<[number, number, string]>(`SELECT s.child_id, c.version, s.on_date FROM check_shares s JOIN checks c ON c.id = s.check_id`,
+  each<[number, number, string]>(young('check_shares', '(SELECT version FROM checks k WHERE k.id = x.check_id), x.on_date'),
     (r, [, version, on_date]) => r.check_shares.push({ version, on_date }));
   each<[number, number, string, string | null]>(`SELECT child_id, id, raised_on, closed_on FROM concerns`,
     (r, [, id, raised_on, closed_on]) => r.concerns.push({ id, raised_on, closed_on }));
   each<[number, number, string, string]>(`SELECT c.child_id, e.concern_id, e.kind, e.on_date FROM concern_events e JOIN concerns c ON c.id = e.concern_id`,
     (r, [, concern_id, kind, on_date]) => r.concern_events.push({ concern_id, kind, on_date }));
-  each<[number, string]>(`SELECT child_id, reviewed_on FROM reviews`, (r, [, reviewed_on]) => r.reviews.push({ reviewed_on }));
+  each<[number, string]>(young('reviews', 'x.reviewed_on'), (r, [, reviewed_on]) => r.reviews.push({ reviewed_on }));
   each<[number, string]>(`SELECT child_id, flag FROM dismissals ORDER BY id`, (r, [, flag]) => r.dismissals.push({ flag }));
   return [...byId.values()];
 }

@@ -24,7 +24,9 @@ const when = fc.oneof(fc.integer({ min: -900, max: -1 }), fc.constantFrom(0, 1),
 const kid = fc.record({
   // anywhere, or within days of two, two and a half or three years before today
   // (and often the very days around the second and third birthdays, where the bounds are)
-  dob: fc.oneof(day, fc.integer({ min: 700, max: 1130 }), fc.integer({ min: 726, max: 736 }), fc.integer({ min: 1091, max: 1101 })),
+  // (and often the very days around the second and third birthdays and three and a half, where the bounds are)
+  dob: fc.oneof(day, fc.integer({ min: 700, max: 1130 }), fc.integer({ min: 726, max: 736 }), fc.integer({ min: 1091, max: 1101 }),
+    fc.integer({ min: 1265, max: 1290 })),
   letter: fc.record({ kind: fc.constantFrom('none', 'sent', 'unsent', 'other-kind'), on: when }),
   consents: fc.array(fc.record({ kind: fc.constantFrom('given', 'withdrawn', 'declaration'), on: when }), { maxLength: 3 }),
   // a check completed on a day, recorded then or some days later (an amendment keeps the first
