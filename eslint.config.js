@@ -16,12 +16,21 @@ export default tseslint.config(
   {
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/store/**', '**/cli/**', '**/documents/**'], message: 'The domain is pure: it never imports the store, the CLI or documents.' },
-          { group: ['node:fs', 'node:fs/*', 'fs', 'better-sqlite3', 'pdfkit', '@inquirer/*', 'chalk'], message: 'The domain has no I/O.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/**', '**/cli/**', '**/documents/**'],
+              message: 'The domain is pure: it never imports the store, the CLI or documents.',
+            },
+            {
+              group: ['node:fs', 'node:fs/*', 'fs', 'better-sqlite3', 'pdfkit', '@inquirer/*', 'chalk'],
+              message: 'The domain has no I/O.',
+            },
+          ],
+        },
+      ],
     },
   },
   { files: ['bench/**', 'scripts/**', 'bin/**', 'test/**'], rules: { 'no-console': 'off' } },

@@ -38,11 +38,23 @@ console.log(`${N.toLocaleString('en-GB')} current children, today ${TODAY}. A nu
 let t = performance.now();
 const db = openDatabase(dbPath);
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const now = new Date(todayMs).toISOString();
-const HOMES = [['Church Street, Leek', 'ST13 5AA'], ['High Street, Stone', 'ST15 8AA'], ['Market Street, Lichfield', 'WS13 6AA'],
-  ['Church Lane, Tamworth', 'B79 7AA'], ['Station Road, Burton upon Trent', 'DE14 1AA'], ['Wolverhampton Road, Codsall', 'WV8 1AA']];
-const BANDS = [[0, 12, 0.10], [12, 24, 0.22], [24, 36, 0.28], [36, 48, 0.30], [48, 59, 0.10]];
+const HOMES = [
+  ['Church Street, Leek', 'ST13 5AA'],
+  ['High Street, Stone', 'ST15 8AA'],
+  ['Market Street, Lichfield', 'WS13 6AA'],
+  ['Church Lane, Tamworth', 'B79 7AA'],
+  ['Station Road, Burton upon Trent', 'DE14 1AA'],
+  ['Wolverhampton Road, Codsall', 'WV8 1AA'],
+];
+const BANDS = [
+  [0, 12, 0.1],
+  [12, 24, 0.22],
+  [24, 36, 0.28],
+  [36, 48, 0.3],
+  [48, 59, 0.1],
+];
 function ageInDays() {
   let r = rand();
   for (const [from, to, share] of BANDS) {
@@ -56,15 +68,19 @@ db.transaction(() => {
     VALUES (?, ?, 'Child', ?, ?, ?, ?, ?, ?, ?)`);
   const review = db.prepare(`INSERT INTO reviews (child_id, reviewed_on, reviewer, check_seen, actions, recorded_by, recorded_at)
     VALUES (?, ?, 'Health Visitor', 1, '[]', 'bench', ?)`);
-  const letter = db.prepare(`INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, sent_on)
+  const letter =
+    db.prepare(`INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, sent_on)
     VALUES (?, 'parent-letter', 'parent-letter', 'h', 'f.pdf', 's', ?, 'bench', ?)`);
   const consent = db.prepare(`INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at)
     VALUES (?, 'share-with-health', ?, 'Parent', ?, 'paper', 'bench', ?)`);
-  const check = db.prepare(`INSERT INTO checks (child_id, version, status, completed_on, recorded_on, practitioner, data, shared_on, created_by, created_at)
+  const check =
+    db.prepare(`INSERT INTO checks (child_id, version, status, completed_on, recorded_on, practitioner, data, shared_on, created_by, created_at)
     VALUES (?, ?, ?, ?, ?, 'Key Person', ?, ?, 'bench', ?)`);
   const concern = db.prepare(`INSERT INTO concerns (child_id, raised_by, area, description, raised_on, closed_on, recorded_by, recorded_at)
     VALUES (?, 'setting', 'speech', 'synthetic', ?, ?, 'bench', ?)`);
-  const dismissal = db.prepare(`INSERT INTO dismissals (child_id, flag, reason, by, at) VALUES (?, 'check-missed', 'joined after three', 'bench', ?)`);
+  const dismissal = db.prepare(
+    `INSERT INTO dismissals (child_id, flag, reason, by, at) VALUES (?, 'check-missed', 'joined after three', 'bench', ?)`,
+  );
   // a check's answers, about the size a real one has
   const data = JSON.stringify({ areas: Array.from({ length: 12 }, (_, i) => ({ area: `area ${i}`, note: 'x'.repeat(80) })) });
   for (let id = 1; id <= N; id += 1) {
@@ -73,7 +89,17 @@ db.transaction(() => {
     const months = age / MONTH;
     // homes across the county, a few with no postcode (their Hub is unsure)
     const home = HOMES[id % HOMES.length];
-    child.run(id, `R${String(id).padStart(7, '0')}`, `Number${id}`, iso(born), `Room ${id % 12}`, `${id} ${home[0]}`, rand() < 0.02 ? null : home[1], now, now);
+    child.run(
+      id,
+      `R${String(id).padStart(7, '0')}`,
+      `Number${id}`,
+      iso(born),
+      `Room ${id % 12}`,
+      `${id} ${home[0]}`,
+      rand() < 0.02 ? null : home[1],
+      now,
+      now,
+    );
     const letterAt = 24 * MONTH + rand() * 14;
     if (age >= letterAt && rand() < 0.97) letter.run(id, now, iso(born + letterAt * DAY));
     const consentAt = (22 + rand() * 4) * MONTH;
@@ -91,7 +117,17 @@ db.transaction(() => {
         const reviewAt = shareAt + 30 + rand() * 30;
         if (age >= reviewAt && rand() < 0.9) review.run(id, iso(born + reviewAt * DAY), now);
         // an amendment keeps the check's date and is recorded up to ten days later
-        if (rand() < 0.05) check.run(id, 2, 'completed', checked, iso(born + Math.min(age, checkAt + 10) * DAY), data, age >= shareAt ? iso(born + shareAt * DAY) : null, now);
+        if (rand() < 0.05)
+          check.run(
+            id,
+            2,
+            'completed',
+            checked,
+            iso(born + Math.min(age, checkAt + 10) * DAY),
+            data,
+            age >= shareAt ? iso(born + shareAt * DAY) : null,
+            now,
+          );
       } else if (months >= 24 && rand() < 0.2) {
         check.run(id, 1, 'draft', null, null, data, null, now);
       }
@@ -103,7 +139,6 @@ db.transaction(() => {
 })();
 db.close();
 console.log(`filled in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-
 
 t = performance.now();
 fs.copyFileSync(dbPath, worstPath);
@@ -120,12 +155,17 @@ console.log(`worst case made in ${((performance.now() - t) / 1000).toFixed(1)} s
 function time(label, file, args, program = path.join(ROOT, 'bin/twocheck.cjs'), quiet = false) {
   const r = spawnSync('/usr/bin/time', ['-f', '%U %S %e %M', process.execPath, program, ...args], {
     env: { PATH: process.env.PATH, HOME: dir, TWOCHECK_DB: file, TWOCHECK_TODAY: TODAY },
-    stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30, encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 30,
+    encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`${label} failed: ${r.stderr}`);
   const [user, sys, wall, rssKb] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
   const lines = r.stdout.split('\n').length - 1;
-  if (!quiet) console.log(`${label.padEnd(34)} CPU ${(user + sys).toFixed(2)} s (user ${user.toFixed(2)} + sys ${sys.toFixed(2)})   wall ${wall.toFixed(2)} s   peak RSS ${(rssKb / 1024).toFixed(0)} MB   ${lines.toLocaleString('en-GB')} lines out`);
+  if (!quiet)
+    console.log(
+      `${label.padEnd(34)} CPU ${(user + sys).toFixed(2)} s (user ${user.toFixed(2)} + sys ${sys.toFixed(2)})   wall ${wall.toFixed(2)} s   peak RSS ${(rssKb / 1024).toFixed(0)} MB   ${lines.toLocaleString('en-GB')} lines out`,
+    );
   return wall;
 }
 
@@ -134,12 +174,16 @@ function target(label, file, args, runs = 7) {
   const walls = Array.from({ length: runs }, () => time(label, file, args, undefined, true)).sort((a, b) => a - b);
   const median = walls[Math.floor(runs / 2)] * 1000;
   const met = median < TARGET_MS;
-  console.log(`${label.padEnd(34)} median wall of ${runs}: ${median.toFixed(0)} ms (target under ${TARGET_MS} ms -> ${met ? 'met' : 'MISSED'})`);
+  console.log(
+    `${label.padEnd(34)} median wall of ${runs}: ${median.toFixed(0)} ms (target under ${TARGET_MS} ms -> ${met ? 'met' : 'MISSED'})`,
+  );
   if (!met) process.exitCode = 1;
 }
 const flagged = (file) => {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/twocheck.cjs'), 'due', '--csv'], {
-    env: { PATH: process.env.PATH, HOME: dir, TWOCHECK_DB: file, TWOCHECK_TODAY: TODAY }, maxBuffer: 1 << 30, encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: dir, TWOCHECK_DB: file, TWOCHECK_TODAY: TODAY },
+    maxBuffer: 1 << 30,
+    encoding: 'utf8',
   });
   return (r.stdout.split('\r\n').length - 2).toLocaleString('en-GB');
 };
@@ -161,21 +205,43 @@ target('twocheck remind', dbPath, ['remind']);
  */
 function printingFloor(file) {
   const env = { PATH: process.env.PATH, HOME: dir, TWOCHECK_DB: file, TWOCHECK_TODAY: TODAY };
-  const due = spawnSync(process.execPath, [path.join(ROOT, 'bin/twocheck.cjs'), 'due', '--json'], { env, maxBuffer: 1 << 30, encoding: 'utf8' });
+  const due = spawnSync(process.execPath, [path.join(ROOT, 'bin/twocheck.cjs'), 'due', '--json'], {
+    env,
+    maxBuffer: 1 << 30,
+    encoding: 'utf8',
+  });
   const rowsPath = path.join(dir, 'printed.db');
   const Database = createRequire(path.join(ROOT, 'package.json'))('better-sqlite3');
   const rows = new Database(rowsPath);
-  rows.exec('CREATE TABLE printed (ref, first_name, last_name, dob, turns_two, age_months, age, flags, next_date, late_from, missed_from, funded_from, room, key_person)');
+  rows.exec(
+    'CREATE TABLE printed (ref, first_name, last_name, dob, turns_two, age_months, age, flags, next_date, late_from, missed_from, funded_from, room, key_person)',
+  );
   const insert = rows.prepare('INSERT INTO printed VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   rows.transaction(() => {
     for (const c of JSON.parse(due.stdout)) {
-      insert.run(c.ref, c.firstName, c.lastName, c.dob, c.turnsTwo, c.ageMonths, c.age, c.flags.join(' '), c.nextDate,
-        c.checkLateFrom, c.checkMissedFrom, c.fundedFrom, c.room, c.keyPerson);
+      insert.run(
+        c.ref,
+        c.firstName,
+        c.lastName,
+        c.dob,
+        c.turnsTwo,
+        c.ageMonths,
+        c.age,
+        c.flags.join(' '),
+        c.nextDate,
+        c.checkLateFrom,
+        c.checkMissedFrom,
+        c.fundedFrom,
+        c.room,
+        c.keyPerson,
+      );
     }
   })();
   rows.close();
   const printer = path.join(dir, 'print-only.mjs');
-  fs.writeFileSync(printer, `import { createRequire } from 'node:module';
+  fs.writeFileSync(
+    printer,
+    `import { createRequire } from 'node:module';
 const Database = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))})('better-sqlite3');
 const { dueRowJson } = await import(${JSON.stringify(path.join(ROOT, 'dist/cli/due-json.js'))});
 const { chunkedWriter } = await import(${JSON.stringify(path.join(ROOT, 'dist/cli/chunked.js'))});
@@ -190,7 +256,8 @@ for (const r of new Database(process.argv[2], { readonly: true }).prepare('SELEC
 }
 await out.line('\\n]\\n');
 await out.end();
-`);
+`,
+  );
   const same = spawnSync(process.execPath, [printer, rowsPath], { maxBuffer: 1 << 30, encoding: 'utf8' }).stdout === due.stdout;
   time(`  floor: printing alone${same ? '' : ' (DIFFERS)'}`, file, [rowsPath], printer);
 }

@@ -24,4 +24,6 @@ compactAfterForget(db);
 const done = performance.now();
 db.close();
 fs.rmSync(dir, { recursive: true, force: true });
-console.log(`forget, 2,000 children and 50,000 audit lines: erase and scrub ${(erased - started).toFixed(0)} ms, VACUUM and checkpoint ${(done - erased).toFixed(0)} ms`);
+console.log(
+  `forget, 2,000 children and 50,000 audit lines: erase and scrub ${(erased - started).toFixed(0)} ms, VACUUM and checkpoint ${(done - erased).toFixed(0)} ms`,
+);

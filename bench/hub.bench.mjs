@@ -51,31 +51,62 @@ function cpuMedians(programs) {
 // A program that does nothing but parse its arguments with commander and print one line: what
 // any commander-based command costs before it does its own work.
 const bareCommander = path.join(dir, 'commander-only.mjs');
-fs.writeFileSync(bareCommander, [
-  `import { createRequire } from 'node:module';`,
-  `const { Command } = createRequire(${JSON.stringify(path.join(root, 'package.json'))})('commander');`,
-  `new Command('x').argument('[words...]').action((w) => process.stdout.write(w.join(' ') + '\\n')).parse(process.argv);`,
-].join('\n'));
+fs.writeFileSync(
+  bareCommander,
+  [
+    `import { createRequire } from 'node:module';`,
+    `const { Command } = createRequire(${JSON.stringify(path.join(root, 'package.json'))})('commander');`,
+    `new Command('x').argument('[words...]').action((w) => process.stdout.write(w.join(' ') + '\\n')).parse(process.argv);`,
+  ].join('\n'),
+);
 // A setting's database, as a manager has: hub then reads the setting's area from it.
 const withDb = path.join(dir, 'setting.db');
-const setup = spawnSync(process.execPath, [bin, '--db', withDb, 'setup', '--name', 'Little Acorns Nursery', '--address', '1 Church Street, Leek',
-  '--postcode', 'ST13 5AA', '--phone', '01538 000111', '--manager', 'Jo Bloggs', '--no-input'], { cwd: dir, env, encoding: 'utf8' });
+const setup = spawnSync(
+  process.execPath,
+  [
+    bin,
+    '--db',
+    withDb,
+    'setup',
+    '--name',
+    'Little Acorns Nursery',
+    '--address',
+    '1 Church Street, Leek',
+    '--postcode',
+    'ST13 5AA',
+    '--phone',
+    '01538 000111',
+    '--manager',
+    'Jo Bloggs',
+    '--no-input',
+  ],
+  { cwd: dir, env, encoding: 'utf8' },
+);
 if (setup.status !== 0) throw new Error(`setup failed: ${setup.stderr}`);
 
 // `--version` is the CLI core alone (commander and the global options), for comparison.
 const [bare, hub, hubWithDb, commanderOnly, version] = medians([
-  ['-e', '0'], [bin, 'hub', 'Leek'], [bin, '--db', withDb, 'hub', 'Leek'], [bareCommander, 'hub', 'Leek'], [bin, '--version'],
+  ['-e', '0'],
+  [bin, 'hub', 'Leek'],
+  [bin, '--db', withDb, 'hub', 'Leek'],
+  [bareCommander, 'hub', 'Leek'],
+  [bin, '--version'],
 ]);
 
 const log = path.join(dir, 'modules.txt');
 spawnSync(process.execPath, ['--import', path.join(root, 'test/helpers/module-log.mjs'), bin, 'hub', 'Leek'], {
-  cwd: dir, env: { ...env, TWOCHECK_MODULE_LOG: log },
+  cwd: dir,
+  env: { ...env, TWOCHECK_MODULE_LOG: log },
 });
 const modules = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
 const heavy = modules.filter((m) => /pdfkit|@inquirer|fontkit/.test(m));
 const packages = [...new Set(modules.flatMap((m) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(m)?.[1] ?? []))].sort();
 
-const cpu = cpuMedians([['-e', '0'], [bin, 'hub', 'Leek'], [bin, '--version']]);
+const cpu = cpuMedians([
+  ['-e', '0'],
+  [bin, 'hub', 'Leek'],
+  [bin, '--version'],
+]);
 
 const ratio = (ms) => `${(ms / bare).toFixed(2)}x`;
 const verdict = (r) => `target under ${TARGET}x -> ${r < TARGET ? 'met' : 'MISSED'}`;
@@ -86,7 +117,9 @@ console.log(`twocheck --version:            median ${version.toFixed(1)} ms  ${r
 console.log(`commander and one line, alone: median ${commanderOnly.toFixed(1)} ms  ${ratio(commanderOnly)} (what any commander CLI pays)`);
 if (cpu) {
   const [cpuBare, cpuHub, cpuVersion] = cpu;
-  console.log(`CPU time (perf task-clock, median of ${runs}): node -e 0 ${cpuBare.toFixed(1)} ms; hub Leek ${cpuHub.toFixed(1)} ms ${(cpuHub / cpuBare).toFixed(2)}x (${verdict(cpuHub / cpuBare)}); --version ${cpuVersion.toFixed(1)} ms ${(cpuVersion / cpuBare).toFixed(2)}x`);
+  console.log(
+    `CPU time (perf task-clock, median of ${runs}): node -e 0 ${cpuBare.toFixed(1)} ms; hub Leek ${cpuHub.toFixed(1)} ms ${(cpuHub / cpuBare).toFixed(2)}x (${verdict(cpuHub / cpuBare)}); --version ${cpuVersion.toFixed(1)} ms ${(cpuVersion / cpuBare).toFixed(2)}x`,
+  );
 } else {
   console.log('CPU time: not measured (perf is not installed or may not count here)');
 }

@@ -31,7 +31,11 @@ await new Promise((r) => out.end(r));
 
 function timed(cmd, args, env = {}) {
   const start = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %M %U %S', cmd, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, cwd: dir });
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %M %U %S', cmd, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    cwd: dir,
+  });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const lines = r.stderr.trim().split('\n');
   const [, kb, user, sys] = (lines[lines.length - 1] ?? '').split(' ');
@@ -55,55 +59,64 @@ if (ours.status !== 0) {
 }
 const mb = (kb) => (Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MB` : 'n/a (no /usr/bin/time)');
 const cpu = (s) => (Number.isFinite(s) ? `${s.toFixed(2)} s` : 'n/a');
-const line = (label, r) => `${label} ${ROWS} rows: wall ${r.seconds.toFixed(2)} s, CPU ${cpu(r.cpu)} (user+sys), ` +
+const line = (label, r) =>
+  `${label} ${ROWS} rows: wall ${r.seconds.toFixed(2)} s, CPU ${cpu(r.cpu)} (user+sys), ` +
   `${Math.round(ROWS / r.seconds)} rows/s, peak RSS ${mb(r.peakKb)}`;
 console.log(line('twocheck import:', ours));
 
 const sqlite = spawnSync('sqlite3', ['-version']);
 if (sqlite.status === 0) {
   const raw = path.join(dir, 'raw.db');
-  const floor = hasTime
-    ? timed('sqlite3', [raw, '-cmd', '.mode csv', '.import roster.csv children'])
-    : null;
+  const floor = hasTime ? timed('sqlite3', [raw, '-cmd', '.mode csv', '.import roster.csv children']) : null;
   if (floor && floor.status === 0) {
     console.log(line('sqlite3 .import:', floor));
     const wallRatio = ours.seconds / floor.seconds;
     const cpuRatio = ours.cpu / floor.cpu;
     const peakMb = ours.peakKb / 1024;
-    console.log(`ratio: wall ${wallRatio.toFixed(1)}x, CPU ${cpuRatio.toFixed(1)}x the raw floor ` +
-      `(target: within 3x, peak under 200 MB) -> ${cpuRatio <= 3 && wallRatio <= 3 ? 'met' : 'NOT met'}` +
-      `${peakMb < 200 ? '' : '; peak RSS over 200 MB'}`);
+    console.log(
+      `ratio: wall ${wallRatio.toFixed(1)}x, CPU ${cpuRatio.toFixed(1)}x the raw floor ` +
+        `(target: within 3x, peak under 200 MB) -> ${cpuRatio <= 3 && wallRatio <= 3 ? 'met' : 'NOT met'}` +
+        `${peakMb < 200 ? '' : '; peak RSS over 200 MB'}`,
+    );
     // The same writes without the program: sqlite3 loads the file into twocheck's own schema
     // (its indexes, WAL) with one audit row per child. No validation or date parsing; it shows
     // how much of the ratio is the work an import must do (the same rows and audit) rather than overhead.
     const schemaDb = path.join(dir, 'schema.db');
     fs.writeFileSync(path.join(dir, 'header.csv'), 'ref,first_name,last_name,dob\n');
     spawnSync(process.execPath, [bin, '--db', schemaDb, '--today', '2026-11-23', '-q', 'import', path.join(dir, 'header.csv')]);
-    fs.writeFileSync(path.join(dir, 'same-work.sql'), `.import --csv --schema temp roster.csv staging
+    fs.writeFileSync(
+      path.join(dir, 'same-work.sql'),
+      `.import --csv --schema temp roster.csv staging
 BEGIN;
 INSERT INTO children (ref, first_name, last_name, dob, address, postcode, parent_name, key_person, room, funded, created_at, updated_at)
   SELECT ref, first_name, last_name, dob, address, postcode, parent_name, key_person, room, funded = 'yes', 'now', 'now' FROM temp.staging;
 INSERT INTO audit (at, by, action, child_id, details) SELECT 'now', 'bench', 'child-added', id, json_object('ref', ref) FROM children;
 COMMIT;
-`);
+`,
+    );
     const same = timed('sqlite3', [schemaDb, '.read same-work.sql']);
     if (same.status === 0) {
       console.log(line('sqlite3, same writes:', same));
-      console.log(`  (twocheck's schema, indexes and WAL, one audit row per child, no validation: twocheck takes ` +
-        `${(ours.cpu / same.cpu).toFixed(1)}x its CPU, ${(ours.seconds / same.seconds).toFixed(1)}x its wall time)`);
+      console.log(
+        `  (twocheck's schema, indexes and WAL, one audit row per child, no validation: twocheck takes ` +
+          `${(ours.cpu / same.cpu).toFixed(1)}x its CPU, ${(ours.seconds / same.seconds).toFixed(1)}x its wall time)`,
+      );
     } else {
       console.log(`sqlite3, same writes: failed: ${same.stderr.trim()}`);
     }
     // csv-parse alone, streaming the same file with the options import uses and doing nothing
     // with the records: the part of the budget the CSV library takes before any of our work.
     const parseOnly = path.join(dir, 'parse-only.mjs');
-    fs.writeFileSync(parseOnly, `import fs from 'node:fs';
+    fs.writeFileSync(
+      parseOnly,
+      `import fs from 'node:fs';
 import { createRequire } from 'node:module';
 const { parse } = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))})('csv-parse');
 let n = 0;
 for await (const record of fs.createReadStream('roster.csv', { highWaterMark: 256 * 1024 })
   .pipe(parse({ record_delimiter: '\\n', relax_column_count: true, skip_empty_lines: false, bom: true }))) n += 1;
-`);
+`,
+    );
     const parsed = timed(process.execPath, [parseOnly]);
     if (parsed.status === 0) {
       console.log(line('csv-parse alone:', parsed));

@@ -15,8 +15,12 @@ const TODAY = '2026-11-23';
 function children(n) {
   const firsts = ['Zoë', 'Łucja', 'Ştefan', 'Ольга', 'Αλέξανδρος', 'Mai', 'Oliver', 'Amelia'];
   return Array.from({ length: n }, (_, i) => ({
-    ref: `R${String(i).padStart(5, '0')}`, first: firsts[i % firsts.length], last: `Wiśniewska${i}`,
-    dob: `2024-11-${String(1 + (i % 20)).padStart(2, '0')}`, address: `${i} Mill Lane, Leek`, postcode: 'ST13 6BB',
+    ref: `R${String(i).padStart(5, '0')}`,
+    first: firsts[i % firsts.length],
+    last: `Wiśniewska${i}`,
+    dob: `2024-11-${String(1 + (i % 20)).padStart(2, '0')}`,
+    address: `${i} Mill Lane, Leek`,
+    postcode: 'ST13 6BB',
     parent: `Nguyễn Thị Mai ${i}`,
   }));
 }
@@ -44,7 +48,17 @@ async function floor(dir, merged) {
   const { formatLongDate } = await import(path.join(ROOT, 'dist/domain/calendar.js'));
   const { hubForHome } = await import(path.join(ROOT, 'dist/domain/hub.js'));
   const { loadArea } = await import(path.join(ROOT, 'dist/store/areas.js'));
-  const setting = { name: 'Little Acorns Nursery', address: '1 Church Street, Leek', postcode: 'ST13 5AA', phone: '01538 000111', manager: 'Jo Bloggs', email: null, urn: null, area: 'staffordshire', logo: null };
+  const setting = {
+    name: 'Little Acorns Nursery',
+    address: '1 Church Street, Leek',
+    postcode: 'ST13 5AA',
+    phone: '01538 000111',
+    manager: 'Jo Bloggs',
+    email: null,
+    urn: null,
+    area: 'staffordshire',
+    logo: null,
+  };
   const template = loadTemplate('parent-letter', null, { TWOCHECK_CONFIG_DIR: dir });
   const all = children(N);
   const hub = hubForHome(loadArea(setting.area), { address: all[0].address, postcode: all[0].postcode });
@@ -57,7 +71,15 @@ async function floor(dir, merged) {
   let root;
   let parent;
   const open = () => {
-    const doc = new PDFDocument({ size: 'A4', margin: M, lang: 'en-GB', tagged: true, pdfVersion: '1.7', displayTitle: true, info: { Title: template.title } });
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: M,
+      lang: 'en-GB',
+      tagged: true,
+      pdfVersion: '1.7',
+      displayTitle: true,
+      info: { Title: template.title },
+    });
     doc.registerFont('regular', FONTS.regular);
     doc.registerFont('bold', FONTS.bold);
     root = doc.struct('Document');
@@ -74,36 +96,59 @@ async function floor(dir, merged) {
     element.end();
     parent = outer;
   };
-  const end = (doc, file) => new Promise((done) => {
-    root.end();
-    const chunks = [];
-    doc.on('data', (c) => chunks.push(c));
-    doc.on('end', () => { fs.writeFileSync(file, Buffer.concat(chunks)); done(); });
-    doc.end();
-  });
+  const end = (doc, file) =>
+    new Promise((done) => {
+      root.end();
+      const chunks = [];
+      doc.on('data', (c) => chunks.push(c));
+      doc.on('end', () => {
+        fs.writeFileSync(file, Buffer.concat(chunks));
+        done();
+      });
+      doc.end();
+    });
   const runs = (doc, list, x, width, allBold) => {
     if (list.length === 0) doc.text(' ', x, doc.y, { width });
     list.forEach((r, i) => {
       const options = { width, continued: i < list.length - 1, lineGap: 2 };
       doc.font(allBold || r.bold ? 'bold' : 'regular');
-      if (i === 0) doc.text(r.text, x, doc.y, options); else doc.text(r.text, options);
+      if (i === 0) doc.text(r.text, x, doc.y, options);
+      else doc.text(r.text, options);
     });
     doc.font('regular');
   };
   let doc = merged ? open() : null;
   for (const [i, c] of all.entries()) {
-    const child = { ...c, id: i, firstName: c.first, lastName: c.last, parentName: c.parent, parent2Name: null, keyPerson: null, language: null, funded: null };
+    const child = {
+      ...c,
+      id: i,
+      firstName: c.first,
+      lastName: c.last,
+      parentName: c.parent,
+      parent2Name: null,
+      keyPerson: null,
+      language: null,
+      funded: null,
+    };
     const filled = fillTemplate(template, letterFields(setting, child, hub, TODAY));
     const to = recipientOf(child);
-    if (!merged) doc = open(); else if (i > 0) doc.addPage();
+    if (!merged) doc = open();
+    else if (i > 0) doc.addPage();
     parent = root;
     const width = doc.page.width - 2 * M;
     group(doc, 'Sect', () => {
       el(doc, 'P', () => doc.fillColor(ACCENT).font('bold').fontSize(17).text(setting.name, M, M, { width }));
-      el(doc, 'P', () => doc.fillColor(SOFT).font('regular').fontSize(9).moveDown(0.2).text(letterhead, { width }).text(`Phone ${setting.phone}`, { width }));
+      el(doc, 'P', () =>
+        doc.fillColor(SOFT).font('regular').fontSize(9).moveDown(0.2).text(letterhead, { width }).text(`Phone ${setting.phone}`, { width }),
+      );
       const ruleY = doc.y + 8;
       doc.markContent('Artifact', { type: 'Layout' });
-      doc.moveTo(M, ruleY).lineTo(M + width, ruleY).lineWidth(1).strokeColor(ACCENT).stroke();
+      doc
+        .moveTo(M, ruleY)
+        .lineTo(M + width, ruleY)
+        .lineWidth(1)
+        .strokeColor(ACCENT)
+        .stroke();
       doc.endMarkedContent();
       doc.fillColor(INK).font('regular').fontSize(10.5);
       el(doc, 'P', () => {
@@ -115,7 +160,11 @@ async function floor(dir, merged) {
       doc.text('', M, Math.max(doc.y, below) + 24);
       let list = null;
       filled.blocks.forEach((b, j) => {
-        if (b.type !== 'bullet' && list) { list.end(); parent = list.outer; list = null; }
+        if (b.type !== 'bullet' && list) {
+          list.end();
+          parent = list.outer;
+          list = null;
+        }
         if (b.type === 'heading') {
           el(doc, 'H1', () => {
             doc.moveDown(0.4).fillColor(ACCENT).fontSize(12.5);
@@ -123,7 +172,12 @@ async function floor(dir, merged) {
           });
           doc.fillColor(INK).moveDown(0.25);
         } else if (b.type === 'bullet') {
-          if (!list) { list = doc.struct('L'); parent.add(list); list.outer = parent; parent = list; }
+          if (!list) {
+            list = doc.struct('L');
+            parent.add(list);
+            list.outer = parent;
+            parent = list;
+          }
           doc.fontSize(10.5).fillColor(INK);
           const y = doc.y;
           group(doc, 'LI', () => {
@@ -139,7 +193,10 @@ async function floor(dir, merged) {
           doc.moveDown(0.6);
         }
       });
-      if (list) { list.end(); parent = list.outer; }
+      if (list) {
+        list.end();
+        parent = list.outer;
+      }
       doc.moveDown(2.2).fontSize(10.5).fillColor(INK);
       el(doc, 'P', () => doc.font('bold').text(setting.manager, M).font('regular').text(`Manager, ${setting.name}`, M));
     });
@@ -167,22 +224,58 @@ function timed(args, options) {
 
 /** The real command, once, on a freshly seeded database. */
 function ours(dir, merged) {
-  const env = { ...process.env, TWOCHECK_DB: path.join(dir, 'db.sqlite'), TWOCHECK_CONFIG_DIR: path.join(dir, 'config'), SOURCE_DATE_EPOCH: '1795000000' };
-  const args = [path.join(ROOT, 'bin/twocheck.cjs'), '--today', TODAY, '-q', 'letters', ...(merged ? ['--merged', 'all.pdf'] : ['--out', 'out'])];
+  const env = {
+    ...process.env,
+    TWOCHECK_DB: path.join(dir, 'db.sqlite'),
+    TWOCHECK_CONFIG_DIR: path.join(dir, 'config'),
+    SOURCE_DATE_EPOCH: '1795000000',
+  };
+  const args = [
+    path.join(ROOT, 'bin/twocheck.cjs'),
+    '--today',
+    TODAY,
+    '-q',
+    'letters',
+    ...(merged ? ['--merged', 'all.pdf'] : ['--out', 'out']),
+  ];
   return timed(args, { cwd: dir, env });
 }
 
 async function prepare(dir) {
   const env = { ...process.env, TWOCHECK_DB: path.join(dir, 'db.sqlite') };
-  spawnSync(process.execPath, [path.join(ROOT, 'bin/twocheck.cjs'), 'setup', '--name', 'Little Acorns Nursery', '--address', '1 Church Street, Leek', '--postcode', 'ST13 5AA', '--phone', '01538 000111', '--manager', 'Jo Bloggs'], { env });
+  spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'bin/twocheck.cjs'),
+      'setup',
+      '--name',
+      'Little Acorns Nursery',
+      '--address',
+      '1 Church Street, Leek',
+      '--postcode',
+      'ST13 5AA',
+      '--phone',
+      '01538 000111',
+      '--manager',
+      'Jo Bloggs',
+    ],
+    { env },
+  );
   const { default: Database } = await import('better-sqlite3');
   const db = new Database(path.join(dir, 'db.sqlite'));
-  const insert = db.prepare(`INSERT INTO children (ref, first_name, last_name, dob, address, postcode, parent_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'x', 'x')`);
-  db.transaction(() => { for (const c of children(N)) insert.run(c.ref, c.first, c.last, c.dob, c.address, c.postcode, c.parent); })();
+  const insert = db.prepare(
+    `INSERT INTO children (ref, first_name, last_name, dob, address, postcode, parent_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'x', 'x')`,
+  );
+  db.transaction(() => {
+    for (const c of children(N)) insert.run(c.ref, c.first, c.last, c.dob, c.address, c.postcode, c.parent);
+  })();
   db.close();
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 
 const mode = process.argv[2];
 if (mode === 'floor' || mode === 'floor-merged') {
@@ -204,20 +297,30 @@ if (mode === 'floor' || mode === 'floor-merged') {
       runs.ours.push(ours(o, merged));
       fs.rmSync(o, { recursive: true, force: true });
     }
-    const sum = (list) => ({ wall: median(list.map((x) => x.wall)), cpu: median(list.map((x) => x.cpu)), peakMb: Math.max(...list.map((x) => x.peakMb)) });
+    const sum = (list) => ({
+      wall: median(list.map((x) => x.wall)),
+      cpu: median(list.map((x) => x.cpu)),
+      peakMb: Math.max(...list.map((x) => x.peakMb)),
+    });
     rows.push({ what: merged ? 'one merged file' : 'separate files', ours: sum(runs.ours), floor: sum(runs.floor) });
   }
   const s = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} s` : 'n/a');
   const mb = (x) => (Number.isFinite(x) ? `${x.toFixed(0)} MB` : 'n/a');
-  console.log(`${N} parent letters, whole process each (start-up, reading, drawing, writing, recording)${repeat > 1 ? `, median of ${repeat}` : ''}`);
-  console.log('floor: bare pdfkit drawing the same tagged page (letterhead, address block, bold runs, list, sign-off); target: within 1.5x');
+  console.log(
+    `${N} parent letters, whole process each (start-up, reading, drawing, writing, recording)${repeat > 1 ? `, median of ${repeat}` : ''}`,
+  );
+  console.log(
+    'floor: bare pdfkit drawing the same tagged page (letterhead, address block, bold runs, list, sign-off); target: within 1.5x',
+  );
   let met = true;
   for (const r of rows) {
     const wallX = r.ours.wall / r.floor.wall;
     const cpuX = r.ours.cpu / r.floor.cpu;
     const ok = wallX <= 1.5 && (!Number.isFinite(cpuX) || cpuX <= 1.5);
     met &&= ok;
-    console.log(`${r.what.padEnd(16)} twocheck wall ${s(r.ours.wall)} CPU ${s(r.ours.cpu)} peak ${mb(r.ours.peakMb)} | pdfkit wall ${s(r.floor.wall)} CPU ${s(r.floor.cpu)} peak ${mb(r.floor.peakMb)} | ${wallX.toFixed(2)}x wall, ${Number.isFinite(cpuX) ? cpuX.toFixed(2) : 'n/a'}x CPU -> ${ok ? 'met' : 'NOT met'}`);
+    console.log(
+      `${r.what.padEnd(16)} twocheck wall ${s(r.ours.wall)} CPU ${s(r.ours.cpu)} peak ${mb(r.ours.peakMb)} | pdfkit wall ${s(r.floor.wall)} CPU ${s(r.floor.cpu)} peak ${mb(r.floor.peakMb)} | ${wallX.toFixed(2)}x wall, ${Number.isFinite(cpuX) ? cpuX.toFixed(2) : 'n/a'}x CPU -> ${ok ? 'met' : 'NOT met'}`,
+    );
   }
   if (!met) process.exitCode = 1;
 }

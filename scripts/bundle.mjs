@@ -14,21 +14,28 @@ const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 
 
 // dist/hub.cjs: the everyday `hub <place>` lines alone (src/cli/hub-start.ts), so a person with a
 // parent waiting does not wait while Node parses the code of every other command.
-const bundles = [['dist/cli/main.js', 'dist/twocheck.cjs'], ['dist/cli/hub-start.js', 'dist/hub.cjs']];
-const results = await Promise.all(bundles.map(([entry, out]) => build({
-  entryPoints: [path.join(root, entry)],
-  outfile: path.join(root, out),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  packages: 'external',
-  // createRequire(import.meta.url) and the templates folder need the running file's URL. The
-  // banner comes before esbuild's own "use strict", so it says it first: the ES modules were strict.
-  // TWOCHECK_VERSION: package.json's version, the only place it is written (twocheck --version).
-  define: { 'import.meta.url': '__moduleUrl', TWOCHECK_VERSION: JSON.stringify(version) },
-  banner: { js: `"use strict";\nconst __moduleUrl = require('node:url').pathToFileURL(__filename).href;` },
-  logLevel: 'warning',
-})));
+const bundles = [
+  ['dist/cli/main.js', 'dist/twocheck.cjs'],
+  ['dist/cli/hub-start.js', 'dist/hub.cjs'],
+];
+const results = await Promise.all(
+  bundles.map(([entry, out]) =>
+    build({
+      entryPoints: [path.join(root, entry)],
+      outfile: path.join(root, out),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      packages: 'external',
+      // createRequire(import.meta.url) and the templates folder need the running file's URL. The
+      // banner comes before esbuild's own "use strict", so it says it first: the ES modules were strict.
+      // TWOCHECK_VERSION: package.json's version, the only place it is written (twocheck --version).
+      define: { 'import.meta.url': '__moduleUrl', TWOCHECK_VERSION: JSON.stringify(version) },
+      banner: { js: `"use strict";\nconst __moduleUrl = require('node:url').pathToFileURL(__filename).href;` },
+      logLevel: 'warning',
+    }),
+  ),
+);
 // A warning here means the bundle would behave differently from dist/ (import.meta.dirname, say, would be undefined).
 if (results.some((r) => r.warnings.length > 0)) process.exit(1);

@@ -48,9 +48,19 @@ function step(title, args, { optional = false } = {}) {
 
 console.log(`twocheck demo: a synthetic nursery on ${DEMO_DAY}, everything kept in ${relative(process.cwd(), demo) || '.'}/`);
 step('the setting', [
-  'setup', '--name', 'Little Acorns Nursery', '--address', '12 Market Street, Leek',
-  '--postcode', 'ST13 5HH', '--phone', '01538 000000', '--manager', 'Dana Whitfield',
-  '--email', 'office@little-acorns.invalid',
+  'setup',
+  '--name',
+  'Little Acorns Nursery',
+  '--address',
+  '12 Market Street, Leek',
+  '--postcode',
+  'ST13 5HH',
+  '--phone',
+  '01538 000000',
+  '--manager',
+  'Dana Whitfield',
+  '--email',
+  'office@little-acorns.invalid',
 ]);
 step('load the roster', ['import', join(root, 'examples', 'roster.csv')]);
 step('who needs what', ['due']);
@@ -60,7 +70,15 @@ step('record consent', ['consent', '005', '--method', 'paper']);
 step('a Progress Check from a file', ['check', '005', '--from', join(root, 'examples', 'progress-check.json'), '--out', 'checks']);
 step('the letter went home in the post', ['letters', 'sent', '005']);
 step('the copy given to the parents', ['check', '005', '--shared', DEMO_DAY]);
-step('the check shared with the Hub by phone, with the consent recorded above', ['check', 'share', '005', '--with', 'West Hub', '--how', 'phone']);
+step('the check shared with the Hub by phone, with the consent recorded above', [
+  'check',
+  'share',
+  '005',
+  '--with',
+  'West Hub',
+  '--how',
+  'phone',
+]);
 step("the health visitor's review result comes back", ['review', '005', '--from', join(root, 'examples', 'review-result.json')]);
 step("the child's record: the Integrated Review is complete", ['child', '005']);
 console.log(`\nDone. Letters are in demo/letters/, the check in demo/checks/, the database is demo/twocheck.db.`);

@@ -4,7 +4,10 @@
  */
 export class TwocheckError extends Error {
   readonly exitCode: number = 1;
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -18,7 +21,11 @@ export class UsageError extends TwocheckError {
 /** The input data was refused and nothing was changed. Exit 3. */
 export class InputRejected extends TwocheckError {
   override readonly exitCode = 3;
-  constructor(message: string, readonly problems: readonly string[] = [], hint?: string) {
+  constructor(
+    message: string,
+    readonly problems: readonly string[] = [],
+    hint?: string,
+  ) {
     super(message, hint);
   }
 }
@@ -100,30 +107,52 @@ export function explainFailure(err: unknown): TwocheckError | null {
     return new TwocheckError(`the disk is full: could not write ${what}`, `free some space on that disk, ${again}`);
   }
   if (code.startsWith('SQLITE_READONLY') || (code === 'EROFS' && !where)) {
-    return new TwocheckError(`the database ${db} cannot be written: it or its folder is read-only`, 'check who owns it and its folder (ls -l), or point --db at a copy you can write');
+    return new TwocheckError(
+      `the database ${db} cannot be written: it or its folder is read-only`,
+      'check who owns it and its folder (ls -l), or point --db at a copy you can write',
+    );
   }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
-    return new TwocheckError(`the database ${db} is damaged (${err.message})`, 'nothing more was written to it; put back your latest backup of it, or ask for help before using it again');
+    return new TwocheckError(
+      `the database ${db} is damaged (${err.message})`,
+      'nothing more was written to it; put back your latest backup of it, or ask for help before using it again',
+    );
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new TwocheckError(`the database ${db} is busy: another twocheck run (or another program) kept it locked too long`, `wait for that run to finish, ${again}`);
+    return new TwocheckError(
+      `the database ${db} is busy: another twocheck run (or another program) kept it locked too long`,
+      `wait for that run to finish, ${again}`,
+    );
   }
   if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN' || code === 'EIO') {
-    return new TwocheckError(`reading or writing the database ${db} failed (${code})`, 'check the disk it is on is mounted and healthy, then run the same command again');
+    return new TwocheckError(
+      `reading or writing the database ${db} failed (${code})`,
+      'check the disk it is on is mounted and healthy, then run the same command again',
+    );
   }
-  if (code === 'EROFS') return new TwocheckError(`cannot write ${shownPath(where)}: the disk is read-only`, 'choose a folder on a disk you can write (--out)');
+  if (code === 'EROFS')
+    return new TwocheckError(`cannot write ${shownPath(where)}: the disk is read-only`, 'choose a folder on a disk you can write (--out)');
   if (code === 'EACCES' || code === 'EPERM') {
-    if (!where) return new TwocheckError(`permission denied: ${err.message}`, 'check who owns the file or folder (ls -l), or choose another');
+    if (!where)
+      return new TwocheckError(`permission denied: ${err.message}`, 'check who owns the file or folder (ls -l), or choose another');
     const shown = shownPath(where);
     const syscall = (err as NodeJS.ErrnoException).syscall ?? '';
-    const what = shown !== where || WRITES.has(syscall) ? `the folder ${shown} is not writable by you`
-      : syscall === 'scandir' ? `the folder ${shown} is not readable by you` : `you may not read or write ${shown}`;
-    return new TwocheckError(`permission denied: ${what}`, `check who owns it (ls -ld ${shown}), or choose another${shown !== where ? ' folder (--out)' : ''}`);
+    const what =
+      shown !== where || WRITES.has(syscall)
+        ? `the folder ${shown} is not writable by you`
+        : syscall === 'scandir'
+          ? `the folder ${shown} is not readable by you`
+          : `you may not read or write ${shown}`;
+    return new TwocheckError(
+      `permission denied: ${what}`,
+      `check who owns it (ls -ld ${shown}), or choose another${shown !== where ? ' folder (--out)' : ''}`,
+    );
   }
   if (code === 'ENOENT' && where) return new TwocheckError(`there is no such file or folder: ${where}`);
   if (code === 'ENOTDIR' && where) return new TwocheckError(`not a folder: ${where} (a part of that path is a file)`);
   if (code === 'EISDIR' && where) return new TwocheckError(`${where} is a folder, not a file`);
-  if (code === 'EMFILE' || code === 'ENFILE') return new TwocheckError('too many files are open on this machine', 'close some programs and run the same command again');
+  if (code === 'EMFILE' || code === 'ENFILE')
+    return new TwocheckError('too many files are open on this machine', 'close some programs and run the same command again');
   return null;
 }
 
@@ -151,18 +180,28 @@ export function shownPath(where: string | undefined): string {
 export function whyFileFailed(err: unknown, writing = false): string {
   const code = String((err as NodeJS.ErrnoException | undefined)?.code ?? '');
   switch (code) {
-    case 'ENOENT': return writing ? 'its folder does not exist' : 'there is no such file';
-    case 'EISDIR': return 'it is a folder, not a file';
-    case 'ENOTDIR': return 'a part of that path is a file, not a folder';
+    case 'ENOENT':
+      return writing ? 'its folder does not exist' : 'there is no such file';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'ENOTDIR':
+      return 'a part of that path is a file, not a folder';
     case 'EACCES':
-    case 'EPERM': return `permission denied: it is not ${writing ? 'writable' : 'readable'} by you`;
-    case 'EROFS': return 'the disk is read-only';
+    case 'EPERM':
+      return `permission denied: it is not ${writing ? 'writable' : 'readable'} by you`;
+    case 'EROFS':
+      return 'the disk is read-only';
     case 'ENOSPC':
-    case 'EDQUOT': return 'the disk is full';
-    case 'ELOOP': return 'it is a symbolic link that leads round in a circle';
-    case 'ENAMETOOLONG': return 'the name is too long';
+    case 'EDQUOT':
+      return 'the disk is full';
+    case 'ELOOP':
+      return 'it is a symbolic link that leads round in a circle';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
     case 'EMFILE':
-    case 'ENFILE': return 'too many files are open on this machine';
-    default: return err instanceof Error ? err.message : String(err);
+    case 'ENFILE':
+      return 'too many files are open on this machine';
+    default:
+      return err instanceof Error ? err.message : String(err);
   }
 }

@@ -40,8 +40,7 @@ export interface RecordCheckOptions {
 export type AskForCheck = (child: Child, defaults: CheckDefaults) => Promise<{ check: ProgressCheck; warnings: string[] } | null>;
 
 export type RecordCheckResult =
-  | { kind: 'completed'; child: Child; record: CheckRecord; warnings: string[] }
-  | { kind: 'kept-as-draft'; child: Child };
+  { kind: 'completed'; child: Child; record: CheckRecord; warnings: string[] } | { kind: 'kept-as-draft'; child: Child };
 
 export interface CheckVersions {
   child: Child;
@@ -60,7 +59,12 @@ export function requireChild(ctx: AppContext, ref: string): Child {
 export function checkVersions(ctx: AppContext, ref: string): CheckVersions {
   const db = ctx.db();
   const child = requireChild(ctx, ref);
-  return { child, versions: checksForChild(db, child.id), sharedWithHealth: checkSharesForChild(db, child.id), reviews: reviewsForChild(db, child.id) };
+  return {
+    child,
+    versions: checksForChild(db, child.id),
+    sharedWithHealth: checkSharesForChild(db, child.id),
+    reviews: reviewsForChild(db, child.id),
+  };
 }
 
 /** `check <ref> --shared <date>`: the day the copy was given to parents, on the current version. */
@@ -82,7 +86,12 @@ export function recordGivenToParents(ctx: AppContext, ref: string, date: string)
  * Records a completed check, from `options.from` or else from `ask`, and writes its PDF. A child
  * with a completed check needs `amend`; both `amend` and `force` need a reason.
  */
-export async function recordCheck(ctx: AppContext, ref: string, options: RecordCheckOptions, ask?: AskForCheck): Promise<RecordCheckResult> {
+export async function recordCheck(
+  ctx: AppContext,
+  ref: string,
+  options: RecordCheckOptions,
+  ask?: AskForCheck,
+): Promise<RecordCheckResult> {
   const db = ctx.db();
   const child = requireChild(ctx, ref);
   const reason = options.reason?.trim() || null;
@@ -99,7 +108,14 @@ export async function recordCheck(ctx: AppContext, ref: string, options: RecordC
 
   const setting = getSetting(db);
   if (!setting) throw new NoSetting();
-  const defaults: CheckDefaults = { today: ctx.today, childDob: child.dob, keyPerson: child.keyPerson, by: ctx.by, allowBeforeTwo: options.force === true, homeLanguage: child.language };
+  const defaults: CheckDefaults = {
+    today: ctx.today,
+    childDob: child.dob,
+    keyPerson: child.keyPerson,
+    by: ctx.by,
+    allowBeforeTwo: options.force === true,
+    homeLanguage: child.language,
+  };
 
   let check: ProgressCheck;
   let warnings: string[];
@@ -123,29 +139,51 @@ export async function recordCheck(ctx: AppContext, ref: string, options: RecordC
     force: false,
     // under the write lock: a file that took this name meanwhile is never overwritten
     wanted: () => {
-      if (fs.existsSync(target)) throw new TwocheckError(`${target} appeared while the check was being drawn; nothing was recorded`, 'run the same command again');
+      if (fs.existsSync(target))
+        throw new TwocheckError(`${target} appeared while the check was being drawn; nothing was recorded`, 'run the same command again');
       return true;
     },
     record: (file, sha256) => {
-      record = recordCompletedCheck(db, {
-        childId: child.id, version, completedOn: check.completed_on, practitioner: check.practitioner, keyPerson: check.key_person,
-        data: check as unknown as Record<string, unknown>, pdfPath: file, pdfSha256: sha256,
-        sharedOn: check.shared_with_parents_on, amendReason, recordedOn: londonDate(ctx.now()), forcedReason: options.force ? reason : null,
-        lessThanExpected: hasConcerns(check),
-      }, { by: ctx.by, at: ctx.now().toISOString() });
+      record = recordCompletedCheck(
+        db,
+        {
+          childId: child.id,
+          version,
+          completedOn: check.completed_on,
+          practitioner: check.practitioner,
+          keyPerson: check.key_person,
+          data: check as unknown as Record<string, unknown>,
+          pdfPath: file,
+          pdfSha256: sha256,
+          sharedOn: check.shared_with_parents_on,
+          amendReason,
+          recordedOn: londonDate(ctx.now()),
+          forcedReason: options.force ? reason : null,
+          lessThanExpected: hasConcerns(check),
+        },
+        { by: ctx.by, at: ctx.now().toISOString() },
+      );
     },
   });
   if (options.force) warnings.push(`recorded before the second birthday because: ${reason}`);
   return { kind: 'completed', child, record: record as CheckRecord, warnings };
 }
 
-async function drawCheck(ctx: AppContext, a: { child: Child; check: ProgressCheck; version: number; amendReason: string | null; setting: Setting }): Promise<Buffer> {
+async function drawCheck(
+  ctx: AppContext,
+  a: { child: Child; check: ProgressCheck; version: number; amendReason: string | null; setting: Setting },
+): Promise<Buffer> {
   const { renderCheckPdf } = await import('../documents/check.js');
   const { loadCheckLayout, layoutFile } = await import('../documents/check-layout.js');
   return renderCheckPdf({
-    setting: a.setting, child: a.child, check: a.check, version: a.version, amendReason: a.amendReason,
+    setting: a.setting,
+    child: a.child,
+    check: a.check,
+    version: a.version,
+    amendReason: a.amendReason,
     hub: homeHubs(ctx.db()).of({ address: a.child.address, postcode: a.child.postcode }),
-    consent: consentToShare(consentHistory(ctx.db(), a.child.id), ctx.today), layout: loadCheckLayout(layoutFile(TEMPLATES_DIR)),
+    consent: consentToShare(consentHistory(ctx.db(), a.child.id), ctx.today),
+    layout: loadCheckLayout(layoutFile(TEMPLATES_DIR)),
   });
 }
 
@@ -162,13 +200,20 @@ function readCheckFile(file: string, named: string): unknown {
   const hint = 'give --from the path of a Progress Check JSON file, e.g. examples/progress-check.json';
   let text: string;
   try {
-    if (fs.statSync(file).size > MAX_CHECK_FILE) throw new UsageError(`${file} is too big to be a Progress Check (over ${MAX_CHECK_FILE / 1024 / 1024} MB)`, hint);
+    if (fs.statSync(file).size > MAX_CHECK_FILE)
+      throw new UsageError(`${file} is too big to be a Progress Check (over ${MAX_CHECK_FILE / 1024 / 1024} MB)`, hint);
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
     if (err instanceof UsageError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file'
-      : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+    const why =
+      code === 'ENOENT'
+        ? 'there is no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder, not a file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (err as Error).message;
     throw new UsageError(`cannot read ${file}: ${why}`, hint);
   }
   const json = text.replace(/^\uFEFF/, '');

@@ -32,5 +32,14 @@ export function runChild(ctx: AppContext, ref: string, within?: number): ChildRe
   const concernEvents = records.concerns.flatMap((c) => c.events.map((e) => ({ concern_id: c.id, kind: e.kind, on_date: e.on_date })));
   const status = childStatus(factsOn(child, { ...records, concern_events: concernEvents }, ctx.today, hubUnsure), ctx.today, within);
   const { id: _, ...details } = child;
-  return { today: ctx.today, child: details, ageMonths: status.ageMonths, age: describeAge(status.ageMonths), dates: status.dates, flags: status.flags, hub, ...records };
+  return {
+    today: ctx.today,
+    child: details,
+    ageMonths: status.ageMonths,
+    age: describeAge(status.ageMonths),
+    dates: status.dates,
+    flags: status.flags,
+    hub,
+    ...records,
+  };
 }

@@ -9,7 +9,14 @@ import { CONCERN_AREAS, RAISED_BY, SHARE_METHODS, hubAdvice } from '../domain/re
 import { UsageError } from '../errors.js';
 import type { Child } from '../store/children.js';
 import {
-  type Concern, type ConcernEvent, addConcern, addConcernEvent, closeConcern, concernsForChild, getConcern, markActionDone,
+  type Concern,
+  type ConcernEvent,
+  addConcern,
+  addConcernEvent,
+  closeConcern,
+  concernsForChild,
+  getConcern,
+  markActionDone,
 } from '../store/concerns.js';
 import { recordConsentOverride } from '../store/consents.js';
 import type { AppContext } from './context.js';
@@ -17,9 +24,19 @@ import { homeHubs } from './home-hub.js';
 import { choiceFlag, dateFlag, requireChild, textFlag } from './record-input.js';
 import { type Override, checkOverrideFlags, shareGate } from './share-gate.js';
 
-export interface RecordOptions { raisedBy?: string; area?: string; description?: string; on?: string }
+export interface RecordOptions {
+  raisedBy?: string;
+  area?: string;
+  description?: string;
+  on?: string;
+}
 
-export interface RecordResult { child: Child; concern: Concern; hub: HubAnswer; advice: string[] }
+export interface RecordResult {
+  child: Child;
+  concern: Concern;
+  hub: HubAnswer;
+  advice: string[];
+}
 
 /** The flags a new concern still needs: a terminal asks for them, anywhere else they are a usage error. */
 export function missingForRecord(opts: RecordOptions): ('--raised-by' | '--area' | '--description')[] {
@@ -45,10 +62,19 @@ export function runConcernRecord(ctx: AppContext, ref: string, opts: RecordOptio
   return { child, concern, hub, advice: hubAdvice(hub, hubs.title) };
 }
 
-export interface ShareOptions extends Override { with: string; how: string; on?: string; note?: string }
+export interface ShareOptions extends Override {
+  with: string;
+  how: string;
+  on?: string;
+  note?: string;
+}
 
 /** Who the concern was shared with, how and when: with health only under the consent gate (or a recorded safeguarding reason). */
-export function runConcernShare(ctx: AppContext, id: string, opts: ShareOptions): { concern: Concern; event: ConcernEvent; withoutConsentReason: string | null; warnings: string[] } {
+export function runConcernShare(
+  ctx: AppContext,
+  id: string,
+  opts: ShareOptions,
+): { concern: Concern; event: ConcernEvent; withoutConsentReason: string | null; warnings: string[] } {
   const c = concernById(ctx, id);
   const withWhom = textFlag('--with', opts.with) as string;
   const how = choiceFlag('--how', opts.how, SHARE_METHODS);
@@ -60,13 +86,26 @@ export function runConcernShare(ctx: AppContext, id: string, opts: ShareOptions)
     : shareGate(ctx, child, { what: `concern ${c.id}`, withWhom, on: onDate, withoutConsent: opts.withoutConsent, reason: opts.reason });
   const db = ctx.db();
   const event = db.transaction(() => {
-    if (gate.withoutConsentReason) recordConsentOverride(db, child.id, { what: `concern ${c.id}`, withWhom, reason: gate.withoutConsentReason, on: onDate }, ctx.by, ctx.now());
+    if (gate.withoutConsentReason)
+      recordConsentOverride(
+        db,
+        child.id,
+        { what: `concern ${c.id}`, withWhom, reason: gate.withoutConsentReason, on: onDate },
+        ctx.by,
+        ctx.now(),
+      );
     return addConcernEvent(db, c, { kind: 'shared', withWhom, how, onDate, note }, ctx.by, ctx.now());
   })();
   return { concern: c, event, withoutConsentReason: gate.withoutConsentReason, warnings: gate.warnings };
 }
 
-export interface ActionOptions { note?: string; due?: string; done?: string; action?: string; on?: string }
+export interface ActionOptions {
+  note?: string;
+  due?: string;
+  done?: string;
+  action?: string;
+  on?: string;
+}
 
 export type ActionResult =
   | { kind: 'done'; concern: Concern; number: number; doneOn: CalendarDate }
@@ -84,11 +123,22 @@ export function runConcernAction(ctx: AppContext, id: string, opts: ActionOption
   const note = textFlag('--note', opts.note);
   if (!note) throw new UsageError('an action needs --note "what will be done"');
   const onDate = eventDate(ctx, c, '--on', opts.on);
-  const event = addConcernEvent(ctx.db(), c, {
-    kind: 'action', note, onDate,
-    dueOn: opts.due === undefined ? null : dateFlag('--due', opts.due, { today: ctx.today, future: true, notBefore: { date: onDate, what: 'the day it was agreed' } }),
-    doneOn: opts.done === undefined ? null : eventDate(ctx, c, '--done', opts.done),
-  }, ctx.by, ctx.now());
+  const event = addConcernEvent(
+    ctx.db(),
+    c,
+    {
+      kind: 'action',
+      note,
+      onDate,
+      dueOn:
+        opts.due === undefined
+          ? null
+          : dateFlag('--due', opts.due, { today: ctx.today, future: true, notBefore: { date: onDate, what: 'the day it was agreed' } }),
+      doneOn: opts.done === undefined ? null : eventDate(ctx, c, '--done', opts.done),
+    },
+    ctx.by,
+    ctx.now(),
+  );
   return { kind: 'added', concern: c, number: c.events.filter((e) => e.kind === 'action').length + 1, event };
 }
 
@@ -119,8 +169,10 @@ function actionEventId(c: Concern, n: number): number {
   const actions = c.events.filter((e) => e.kind === 'action');
   const event = actions[n - 1];
   if (!event) {
-    throw new UsageError(`concern ${c.id} has no action ${n}${actions.length > 0 ? ` (its actions are 1 to ${actions.length})` : ' (no actions yet)'}`,
-      `see them: twocheck concern list ${c.ref}`);
+    throw new UsageError(
+      `concern ${c.id} has no action ${n}${actions.length > 0 ? ` (its actions are 1 to ${actions.length})` : ' (no actions yet)'}`,
+      `see them: twocheck concern list ${c.ref}`,
+    );
   }
   return event.id;
 }

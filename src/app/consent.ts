@@ -51,9 +51,20 @@ export function runConsent(ctx: AppContext, ref: string, opts: ConsentOptions): 
   if (latest && onDate < latest.onDate) {
     warnings.push(`this is dated before the ${kind} ${latest.status} on ${latest.onDate}; the one recorded last counts as current`);
   }
-  const consent = addConsent(ctx.db(), child.id, {
-    kind, status: opts.withdraw === true ? 'withdrawn' : 'given', givenBy, onDate, method, note,
-  }, ctx.by, ctx.now());
+  const consent = addConsent(
+    ctx.db(),
+    child.id,
+    {
+      kind,
+      status: opts.withdraw === true ? 'withdrawn' : 'given',
+      givenBy,
+      onDate,
+      method,
+      note,
+    },
+    ctx.by,
+    ctx.now(),
+  );
   return { child, consent, warnings };
 }
 

@@ -55,9 +55,17 @@ export function runDue(ctx: AppContext, opts: DueOptions): DueResult {
     const sure = hubIsSure(hubs.of(home(child.id)));
     return sure.sure ? null : sure.reason;
   };
-  const roster = rosterWithRecords(db, { today: ctx.today, room: opts.room, keyPerson: opts.keyPerson, youngRecordsFrom: youngRecordsFrom(ctx.today) });
+  const roster = rosterWithRecords(db, {
+    today: ctx.today,
+    room: opts.room,
+    keyPerson: opts.keyPerson,
+    youngRecordsFrom: youngRecordsFrom(ctx.today),
+  });
   const flagged = flaggedOn(roster, ctx.today, within, flags, hubUnsure);
-  const details = childDetails(db, flagged.map((f) => f.child.id));
+  const details = childDetails(
+    db,
+    flagged.map((f) => f.child.id),
+  );
   const due = dueRows(flagged, (child) => details.get(child.id)!, ctx.today);
   return {
     today: ctx.today,

@@ -55,7 +55,16 @@ export interface LetterEmailOptions {
 
 export function planLetterEmails(ctx: AppContext, options: LetterEmailOptions): { planned: PlannedEmail[]; result: LetterEmailResult } {
   const db = ctx.db();
-  const result: LetterEmailResult = { dryRun: options.dryRun === true, server: null, sent: [], wouldSend: [], failed: [], notTried: [], skipped: [], warnings: [] };
+  const result: LetterEmailResult = {
+    dryRun: options.dryRun === true,
+    server: null,
+    sent: [],
+    wouldSend: [],
+    failed: [],
+    notTried: [],
+    skipped: [],
+    warnings: [],
+  };
   let children: Child[];
   if (options.children && options.children.length > 0) {
     const unknown = options.children.filter((ref) => !findChild(db, ref));
@@ -63,20 +72,29 @@ export function planLetterEmails(ctx: AppContext, options: LetterEmailOptions): 
     children = [...new Set(options.children)].map((ref) => findChild(db, ref) as Child);
   } else children = currentChildren(db);
   const asked = options.children !== undefined && options.children.length > 0;
-  const letters = latestParentLetters(db, children.map((c) => c.id));
+  const letters = latestParentLetters(
+    db,
+    children.map((c) => c.id),
+  );
   const toWrite = new Map((options.wouldWrite ?? []).map((w) => [w.ref, w]));
   const planned: PlannedEmail[] = [];
 
   for (const child of children) {
     const name = `${child.firstName} ${child.lastName}`;
     const future = toWrite.get(child.ref);
-    const letter = future ? null : letters.get(child.id) ?? null;
+    const letter = future ? null : (letters.get(child.id) ?? null);
     if (!future && !letter) {
-      if (asked) result.skipped.push({ ref: child.ref, name, why: `no parent letter is written yet: twocheck letters --child ${child.ref} --email` });
+      if (asked)
+        result.skipped.push({
+          ref: child.ref,
+          name,
+          why: `no parent letter is written yet: twocheck letters --child ${child.ref} --email`,
+        });
       continue;
     }
     const { valid, invalid } = parentAddresses(child.parentEmail);
-    if (invalid.length > 0) result.warnings.push(`${name} (${child.ref}): not an email address on the roster: ${invalid.map((a) => `"${a}"`).join(', ')}`);
+    if (invalid.length > 0)
+      result.warnings.push(`${name} (${child.ref}): not an email address on the roster: ${invalid.map((a) => `"${a}"`).join(', ')}`);
     const already = letter?.emailed ?? [];
     const emailedBefore = new Set(already.map((a) => a.toLowerCase()));
     // a letter recorded as sent by hand (letters sent) is not emailed as well
@@ -91,19 +109,28 @@ export function planLetterEmails(ctx: AppContext, options: LetterEmailOptions): 
     }
     if (to.length === 0) continue; // every parent has it already
     if (letter && letter.sharing > 1) {
-      result.skipped.push({ ref: child.ref, name, why: `the letter is in a print file with other children's letters (${path.basename(letter.file)}); write one of its own: twocheck letters --child ${child.ref} --force --email` });
+      result.skipped.push({
+        ref: child.ref,
+        name,
+        why: `the letter is in a print file with other children's letters (${path.basename(letter.file)}); write one of its own: twocheck letters --child ${child.ref} --force --email`,
+      });
       continue;
     }
     const file = future?.file ?? letter?.file ?? null;
     if (!file) {
-      result.skipped.push({ ref: child.ref, name, why: 'its letter would go only into a print file; give --out to write one file per child' });
+      result.skipped.push({
+        ref: child.ref,
+        name,
+        why: 'its letter would go only into a print file; give --out to write one file per child',
+      });
       continue;
     }
     const language = letterLanguage(future?.template ?? letter?.template ?? '');
     planned.push({ ref: child.ref, name, to, already, file, language, child, letter });
   }
   if (result.dryRun) {
-    for (const p of planned) for (const to of p.to) result.wouldSend.push({ ref: p.ref, name: p.name, to, file: p.file, language: p.language });
+    for (const p of planned)
+      for (const to of p.to) result.wouldSend.push({ ref: p.ref, name: p.name, to, file: p.file, language: p.language });
   }
   return { planned, result };
 }
@@ -116,7 +143,13 @@ export interface SendDeps {
 }
 
 /** Sends what was planned; one parent's failure never stops the rest, a server that stops does. */
-export async function sendLetterEmails(ctx: AppContext, config: MailConfig, planned: PlannedEmail[], result: LetterEmailResult, deps: SendDeps): Promise<LetterEmailResult> {
+export async function sendLetterEmails(
+  ctx: AppContext,
+  config: MailConfig,
+  planned: PlannedEmail[],
+  result: LetterEmailResult,
+  deps: SendDeps,
+): Promise<LetterEmailResult> {
   const db = ctx.db();
   result.server = config.describe;
   const send = createSender(deps.mailer, deps.pace, config.mask);
@@ -138,9 +171,14 @@ export async function sendLetterEmails(ctx: AppContext, config: MailConfig, plan
     }
     const words = parentLetterEmail(letterLanguage(letter.template), config.setting, p.child.firstName);
     for (const to of p.to) {
-      if (stopped) { result.notTried.push({ ref: p.ref, name: p.name, to }); continue; }
+      if (stopped) {
+        result.notTried.push({ ref: p.ref, name: p.name, to });
+        continue;
+      }
       const outcome = await send({
-        to, subject: words.subject, text: words.text,
+        to,
+        subject: words.subject,
+        text: words.text,
         attachments: [{ filename: path.basename(letter.file), content: content.bytes, contentType: 'application/pdf' }],
       });
       if (outcome.ok) {
@@ -164,7 +202,9 @@ export function readIntact(letter: { file: string; sha256: string }): { bytes: B
     bytes = fs.readFileSync(letter.file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { problem: code === 'ENOENT' ? `the letter file ${letter.file} is gone` : `cannot read ${letter.file}: ${(error as Error).message}` };
+    return {
+      problem: code === 'ENOENT' ? `the letter file ${letter.file} is gone` : `cannot read ${letter.file}: ${(error as Error).message}`,
+    };
   }
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   if (sha256 !== letter.sha256) return { problem: `${letter.file} has changed since it was recorded (SHA-256 differs); not sent` };

@@ -40,11 +40,14 @@ export function runExport(ctx: AppContext): ExportedChild[] {
     events.set(cid as number, [...(events.get(cid as number) ?? []), rest]);
   }
   // named as every other record names who recorded it and when, so a spreadsheet filter finds all
-  const dismissals = byChild('SELECT id, child_id, flag, reason, by AS recorded_by, at AS recorded_at FROM dismissals ORDER BY child_id, id');
+  const dismissals = byChild(
+    'SELECT id, child_id, flag, reason, by AS recorded_by, at AS recorded_at FROM dismissals ORDER BY child_id, id',
+  );
   // a group session is the setting's, a child's place in it is the child's: one row per place, with the session's details
   const groups = byChild(`SELECT m.child_id, s.id AS session_id, s.on_date, s.at_time, s.place, s.lead, s.health_visitor,
       m.attended, m.recorded_at FROM group_members m JOIN group_sessions s ON s.id = m.session_id ORDER BY m.child_id, s.on_date, s.id`);
-  const checkShares = byChild(`SELECT s.id, s.child_id, c.version, s.with_whom, s.how, s.on_date, s.without_consent_reason, s.consent_id, s.message_id,
+  const checkShares =
+    byChild(`SELECT s.id, s.child_id, c.version, s.with_whom, s.how, s.on_date, s.without_consent_reason, s.consent_id, s.message_id,
       s.recorded_by, s.recorded_at
       FROM check_shares s JOIN checks c ON c.id = s.check_id ORDER BY s.child_id, s.on_date, s.id`);
   const reviews = byChild('SELECT * FROM reviews ORDER BY child_id, reviewed_on, id');
@@ -74,4 +77,3 @@ function parseJson(text: unknown): unknown {
     return text;
   }
 }
-

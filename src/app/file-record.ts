@@ -22,28 +22,35 @@ export interface PlaceOptions {
   force: boolean;
 }
 
-export function placeWithRecord(db: Db, target: string, data: Buffer, options: PlaceOptions): { placed: Placed; path: string; sha256: string } {
+export function placeWithRecord(
+  db: Db,
+  target: string,
+  data: Buffer,
+  options: PlaceOptions,
+): { placed: Placed; path: string; sha256: string } {
   const staged = stageFile(target, data);
   let renamed = false;
   try {
-    const placed = db.transaction((): Placed => {
-      if (!options.wanted()) return 'skipped';
-      const there = entryExists(staged.path);
-      const recorded = there && fileIsRecorded(db, staged.path);
-      if (there && !recorded) {
-        // Left by a run that stopped between its rename and its commit: the same bytes are
-        // adopted; another of our documents is replaced; anything else needs --force.
-        if (sha256OfFile(staged.path) === staged.sha256) {
-          options.record(staged.path, staged.sha256);
-          return 'adopted';
+    const placed = db
+      .transaction((): Placed => {
+        if (!options.wanted()) return 'skipped';
+        const there = entryExists(staged.path);
+        const recorded = there && fileIsRecorded(db, staged.path);
+        if (there && !recorded) {
+          // Left by a run that stopped between its rename and its commit: the same bytes are
+          // adopted; another of our documents is replaced; anything else needs --force.
+          if (sha256OfFile(staged.path) === staged.sha256) {
+            options.record(staged.path, staged.sha256);
+            return 'adopted';
+          }
+          if (!options.force && !isTwocheckDocument(staged.path)) throw notOurs(staged.path);
         }
-        if (!options.force && !isTwocheckDocument(staged.path)) throw notOurs(staged.path);
-      }
-      options.record(staged.path, staged.sha256);
-      placeFile(staged);
-      renamed = true;
-      return there && !recorded ? 'replaced' : 'written';
-    }).immediate();
+        options.record(staged.path, staged.sha256);
+        placeFile(staged);
+        renamed = true;
+        return there && !recorded ? 'replaced' : 'written';
+      })
+      .immediate();
     return { placed, path: staged.path, sha256: staged.sha256 };
   } catch (error) {
     // the commit failed after the rename: the file goes too, so no file stands without its record

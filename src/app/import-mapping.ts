@@ -8,15 +8,30 @@ import type { RosterSource } from '../cli/roster-file.js';
 
 /** The first values of each column, for a person choosing which column is which. */
 export function previewOf(source: RosterSource, index: number): string[] {
-  return source.preview.map((r) => (r.cells[index] ?? '').trim()).filter((v) => v !== '').slice(0, 3);
+  return source.preview
+    .map((r) => (r.cells[index] ?? '').trim())
+    .filter((v) => v !== '')
+    .slice(0, 3);
 }
 
 /** Each field in the words a manager uses, for the mapping prompt and its preview. */
 export const FIELD_WORDS: Record<RosterField, string> = {
-  ref: 'ID (ref)', first_name: 'first name', last_name: 'last name', dob: 'date of birth', address: 'home address',
-  postcode: 'postcode', parent_name: 'parent’s name', parent2_name: 'second parent’s name', parent_email: 'parent’s email',
-  parent_phone: 'parent’s phone', key_person: 'key person', room: 'room', language: 'home language', funded: 'funded place',
-  family: 'family (siblings)', start_date: 'start date',
+  ref: 'ID (ref)',
+  first_name: 'first name',
+  last_name: 'last name',
+  dob: 'date of birth',
+  address: 'home address',
+  postcode: 'postcode',
+  parent_name: 'parent’s name',
+  parent2_name: 'second parent’s name',
+  parent_email: 'parent’s email',
+  parent_phone: 'parent’s phone',
+  key_person: 'key person',
+  room: 'room',
+  language: 'home language',
+  funded: 'funded place',
+  family: 'family (siblings)',
+  start_date: 'start date',
 };
 
 /** A header or values that look like a child's ID: "Kid No", "Child Code", "A1", "0042". */
@@ -32,8 +47,10 @@ export function looksLikeId(source: RosterSource, index: number): boolean {
  * a person may still say what they hold.
  */
 export function unplacedColumns(layout: Layout): number[] {
-  return layout.ignored.filter((i) => i.reason === 'not a field twocheck keeps')
-    .map((i) => layout.headers.indexOf(i.header)).filter((i) => i >= 0);
+  return layout.ignored
+    .filter((i) => i.reason === 'not a field twocheck keeps')
+    .map((i) => layout.headers.indexOf(i.header))
+    .filter((i) => i >= 0);
 }
 
 /** Fields no column gives yet, the ID first when the roster has none. */
@@ -52,7 +69,10 @@ export function likelyField(source: RosterSource, index: number, open: readonly 
   if (all((v) => /^[+\d][\d ()-]{8,}$/.test(v))) return pick('parent_phone');
   if (all((v) => /^(yes|no|y|n|true|false)$/i.test(v))) return pick('funded');
   if (all((v) => 'date' in parseRosterDate(v, '2100-01-01' as never))) return pick(open.includes('dob') ? 'dob' : 'start_date');
-  if (all((v) => /\d/.test(v) && /\p{L}{3}/u.test(v) && (v.includes(',') || /\b(street|st|road|rd|lane|close|avenue|drive|way)\b/i.test(v)))) return pick('address');
+  if (
+    all((v) => /\d/.test(v) && /\p{L}{3}/u.test(v) && (v.includes(',') || /\b(street|st|road|rd|lane|close|avenue|drive|way)\b/i.test(v)))
+  )
+    return pick('address');
   return null;
 }
 
@@ -68,10 +88,15 @@ export function previewMapped(source: RosterSource, map: readonly string[], toda
   const layout = planLayout(source.headers, map);
   return source.preview.slice(0, 3).map(({ line, cells }) => {
     const { values, problems } = validateRow(layout.read(cells), today, { dob: order, start_date: order });
-    const ref = layout.keyed && typeof values.first_name === 'string' && typeof values.last_name === 'string' && typeof values.dob === 'string'
-      ? stableKey(values.first_name, values.last_name, values.dob) : values.ref;
-    const fields = ROSTER_FIELDS.filter((f) => f === 'ref' || layout.sources[f] !== undefined)
-      .map((f) => ({ field: f, words: FIELD_WORDS[f], value: f === 'ref' ? ref ?? null : values[f] ?? null }));
+    const ref =
+      layout.keyed && typeof values.first_name === 'string' && typeof values.last_name === 'string' && typeof values.dob === 'string'
+        ? stableKey(values.first_name, values.last_name, values.dob)
+        : values.ref;
+    const fields = ROSTER_FIELDS.filter((f) => f === 'ref' || layout.sources[f] !== undefined).map((f) => ({
+      field: f,
+      words: FIELD_WORDS[f],
+      value: f === 'ref' ? (ref ?? null) : (values[f] ?? null),
+    }));
     return { line, fields, problems: problems.map((p) => `${p.field}: ${p.problem}`) };
   });
 }
@@ -99,7 +124,12 @@ export class MappingNeeded extends InputRejected {
   readonly headers: readonly string[];
   readonly suggestion: string;
 
-  constructor(readonly source: RosterSource, readonly layout: Layout, readonly saved: string[], file: string) {
+  constructor(
+    readonly source: RosterSource,
+    readonly layout: Layout,
+    readonly saved: string[],
+    file: string,
+  ) {
     const taken = new Set<number>();
     const maps = layout.missing.map((field) => {
       const i = guess(source, layout, field, taken);
@@ -109,11 +139,15 @@ export class MappingNeeded extends InputRejected {
     });
     const suggestion = `twocheck import ${/\s/.test(file) ? `"${file}"` : file} ${maps.join(' ')}`;
     const at = `${source.name}:${source.headerLine}: header`;
-    super(`${source.name}: no column for ${layout.missing.join(', ')}; nothing was changed`, [
-      `${at}: headers found: ${source.headers.map((h) => `"${h}"`).join(', ')}`,
-      `${at}: fields missing: ${layout.missing.join(', ')}`,
-      `saved mappings: ${saved.length > 0 ? saved.join(', ') : 'none'}`,
-    ], `Say which column holds each field, for example:\n  ${suggestion}\n(on a terminal, twocheck asks, and can save the answer as a mapping for next time)`);
+    super(
+      `${source.name}: no column for ${layout.missing.join(', ')}; nothing was changed`,
+      [
+        `${at}: headers found: ${source.headers.map((h) => `"${h}"`).join(', ')}`,
+        `${at}: fields missing: ${layout.missing.join(', ')}`,
+        `saved mappings: ${saved.length > 0 ? saved.join(', ') : 'none'}`,
+      ],
+      `Say which column holds each field, for example:\n  ${suggestion}\n(on a terminal, twocheck asks, and can save the answer as a mapping for next time)`,
+    );
     this.missing = layout.missing;
     this.headers = source.headers;
     this.suggestion = suggestion;

@@ -113,7 +113,10 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<I
   const layout = planLayout(source.headers, map);
   const at = `${source.name}:${source.headerLine}: header`;
   if (layout.problems.length > 0) {
-    throw new InputRejected(`${source.name}: the header row does not fit; nothing was changed`, layout.problems.map((p) => `${at}: ${p}`));
+    throw new InputRejected(
+      `${source.name}: the header row does not fit; nothing was changed`,
+      layout.problems.map((p) => `${at}: ${p}`),
+    );
   }
   if (layout.missing.length > 0) {
     throw new MappingNeeded(source, layout, db ? listMappings(db).map((m) => m.name) : [], options.file);
@@ -138,14 +141,36 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<I
   }
 }
 
-async function importRows(ctx: Context, options: ImportOptions, source: RosterSource, layout: Layout, leftOn: string | null,
-  forced: DateOrders | null): Promise<ImportResult> {
+async function importRows(
+  ctx: Context,
+  options: ImportOptions,
+  source: RosterSource,
+  layout: Layout,
+  leftOn: string | null,
+  forced: DateOrders | null,
+): Promise<ImportResult> {
   const result: ImportResult = {
-    file: source.name, encoding: source.encoding, delimiter: DELIMITER_NAMES[source.delimiter] ?? source.delimiter,
+    file: source.name,
+    encoding: source.encoding,
+    delimiter: DELIMITER_NAMES[source.delimiter] ?? source.delimiter,
     dryRun: options.dryRun === true,
-    layout: { sources: layout.sources as Record<string, string>, choices: layout.choices, ignored: layout.ignored, keyed: layout.keyed, mapping: null },
-    dates: [], firstRows: [], counts: { added: 0, updated: 0, unchanged: 0, missing: 0, left: 0, rejected: 0 },
-    added: [], updated: [], missing: [], left: [], problems: [], warnings: [], rejectsFile: null,
+    layout: {
+      sources: layout.sources as Record<string, string>,
+      choices: layout.choices,
+      ignored: layout.ignored,
+      keyed: layout.keyed,
+      mapping: null,
+    },
+    dates: [],
+    firstRows: [],
+    counts: { added: 0, updated: 0, unchanged: 0, missing: 0, left: 0, rejected: 0 },
+    added: [],
+    updated: [],
+    missing: [],
+    left: [],
+    problems: [],
+    warnings: [],
+    rejectsFile: null,
   };
   const limit = options.listAll ? Infinity : LIST_LIMIT;
   const evidence = new DateOrderEvidence(ctx.today);
@@ -166,70 +191,101 @@ async function importRows(ctx: Context, options: ImportOptions, source: RosterSo
   let committed = false;
   try {
     const writer = new RosterWriter(dbh, ctx.by, now);
-    for await (const batch of source.batches) for (const { line, cells } of batch) {
-      if (cells.every((c) => c.trim() === '')) continue;
-      for (const c of layout.dateColumns) {
-        if (evidence.observe(c.index, cells[c.index] ?? '', line) && !forced && !options.dateOrder) {
-          const now2 = evidence.resolve();
-          if (now2.orders.get(dobCol?.index ?? -1) === 'mdy' || now2.orders.get(startCol?.index ?? -1) === 'mdy') scanOnly = true;
+    for await (const batch of source.batches)
+      for (const { line, cells } of batch) {
+        if (cells.every((c) => c.trim() === '')) continue;
+        for (const c of layout.dateColumns) {
+          if (evidence.observe(c.index, cells[c.index] ?? '', line) && !forced && !options.dateOrder) {
+            const now2 = evidence.resolve();
+            if (now2.orders.get(dobCol?.index ?? -1) === 'mdy' || now2.orders.get(startCol?.index ?? -1) === 'mdy') scanOnly = true;
+          }
         }
-      }
-      if (scanOnly) continue;
-      const problems: RowProblem[] = [];
-      if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
-        problems.push({ field: 'row', problem: `has ${cells.length} cells but the header has ${width}: often an unquoted comma in a name or address; put quotes round it in the spreadsheet` });
-      }
-      for (let i = 0; i < cells.length; i++) {
-        const bad = controlCharacter(cells[i] as string);
-        if (bad) problems.push({ field: source.headers[i] ?? `column ${i + 1}`, problem: `holds the control character ${bad}, which a roster never has (is the file really a CSV?)` });
-      }
-      const raw = layout.read(cells);
-      const checked = validateRow(raw, ctx.today, orders);
-      problems.push(...checked.problems);
-      const { values } = checked;
-      for (const w of checked.warnings) result.warnings.push(`${source.name}:${line}: ${w.field}: ${w.problem}`);
-      let ref = typeof values.ref === 'string' ? values.ref : null;
-      if (layout.keyed && typeof values.first_name === 'string' && typeof values.last_name === 'string' && typeof values.dob === 'string') {
-        ref = stableKey(values.first_name, values.last_name, values.dob);
-      }
-      if (result.firstRows.length < 3) result.firstRows.push({ line, values: { ...values, ...(ref ? { ref } : {}) } as Record<string, string | boolean | null> });
-      const name = `${String(values.first_name ?? '')} ${String(values.last_name ?? '')}`.trim();
-      if (problems.length === 0 && ref !== null) {
-        delete values.ref;
-        const change = writer.upsert(ref, values as ChildFields, line);
-        if (change.kind === 'duplicate') {
-          problems.push({ field: 'ref', problem: `"${ref}" is also on line ${change.firstLine}${layout.keyed ? ' (same name and date of birth)' : ''}` });
-        } else {
-          result.counts[change.kind] += 1;
-          if (change.kind === 'added' && result.added.length < limit) result.added.push({ ref, name });
-          else if (change.kind === 'updated' && result.updated.length < limit) result.updated.push({ ref, name, diff: change.diff });
-          continue;
+        if (scanOnly) continue;
+        const problems: RowProblem[] = [];
+        if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
+          problems.push({
+            field: 'row',
+            problem: `has ${cells.length} cells but the header has ${width}: often an unquoted comma in a name or address; put quotes round it in the spreadsheet`,
+          });
         }
-      } else if (ref !== null) {
-        const first = writer.touch(ref, line);
-        if (first > 0) problems.push({ field: 'ref', problem: `"${ref}" is also on line ${first}` });
+        for (let i = 0; i < cells.length; i++) {
+          const bad = controlCharacter(cells[i] as string);
+          if (bad)
+            problems.push({
+              field: source.headers[i] ?? `column ${i + 1}`,
+              problem: `holds the control character ${bad}, which a roster never has (is the file really a CSV?)`,
+            });
+        }
+        const raw = layout.read(cells);
+        const checked = validateRow(raw, ctx.today, orders);
+        problems.push(...checked.problems);
+        const { values } = checked;
+        for (const w of checked.warnings) result.warnings.push(`${source.name}:${line}: ${w.field}: ${w.problem}`);
+        let ref = typeof values.ref === 'string' ? values.ref : null;
+        if (
+          layout.keyed &&
+          typeof values.first_name === 'string' &&
+          typeof values.last_name === 'string' &&
+          typeof values.dob === 'string'
+        ) {
+          ref = stableKey(values.first_name, values.last_name, values.dob);
+        }
+        if (result.firstRows.length < 3)
+          result.firstRows.push({ line, values: { ...values, ...(ref ? { ref } : {}) } as Record<string, string | boolean | null> });
+        const name = `${String(values.first_name ?? '')} ${String(values.last_name ?? '')}`.trim();
+        if (problems.length === 0 && ref !== null) {
+          delete values.ref;
+          const change = writer.upsert(ref, values as ChildFields, line);
+          if (change.kind === 'duplicate') {
+            problems.push({
+              field: 'ref',
+              problem: `"${ref}" is also on line ${change.firstLine}${layout.keyed ? ' (same name and date of birth)' : ''}`,
+            });
+          } else {
+            result.counts[change.kind] += 1;
+            if (change.kind === 'added' && result.added.length < limit) result.added.push({ ref, name });
+            else if (change.kind === 'updated' && result.updated.length < limit) result.updated.push({ ref, name, diff: change.diff });
+            continue;
+          }
+        } else if (ref !== null) {
+          const first = writer.touch(ref, line);
+          if (first > 0) problems.push({ field: 'ref', problem: `"${ref}" is also on line ${first}` });
+        }
+        result.problems.push(...problems.map((p) => `${source.name}:${line}: ${p.field}: ${p.problem}`));
+        result.counts.rejected += 1;
+        if (options.skipInvalid) rejectedRows.push([...cells, problems.map((p) => `${p.field}: ${p.problem}`).join('; ')]);
       }
-      result.problems.push(...problems.map((p) => `${source.name}:${line}: ${p.field}: ${p.problem}`));
-      result.counts.rejected += 1;
-      if (options.skipInvalid) rejectedRows.push([...cells, problems.map((p) => `${p.field}: ${p.problem}`).join('; ')]);
-    }
     const resolved = forced ?? evidence.resolve();
     if (!options.dateOrder && resolved.conflicts.length > 0) throw dateConflict(source.name, resolved);
     if (scanOnly) throw new Restart(resolved);
-    for (const [field, col] of [['dob', dobCol], ['start_date', startCol]] as const) {
+    for (const [field, col] of [
+      ['dob', dobCol],
+      ['start_date', startCol],
+    ] as const) {
       if (!col) continue;
-      const proof = options.dateOrder ? null : resolved.because.find((b) => b.column === col.index) ?? (orders[field] === 'mdy' ? resolved.because[0] : undefined);
-      result.dates.push({ field, header: col.header, order: orders[field], because: proof ? `${source.name}:${proof.line}: "${proof.text}" in "${proof.header}"` : null });
+      const proof = options.dateOrder
+        ? null
+        : (resolved.because.find((b) => b.column === col.index) ?? (orders[field] === 'mdy' ? resolved.because[0] : undefined));
+      result.dates.push({
+        field,
+        header: col.header,
+        order: orders[field],
+        because: proof ? `${source.name}:${proof.line}: "${proof.text}" in "${proof.header}"` : null,
+      });
     }
     if (result.problems.length > 0 && !options.skipInvalid) {
-      throw new InputRejected(`${source.name}: ${counted(result.counts.rejected, 'row')} refused; nothing was changed`, [...result.problems, ...result.warnings],
-        'Fix the rows above and import again, or use --skip-invalid to import the good rows.');
+      throw new InputRejected(
+        `${source.name}: ${counted(result.counts.rejected, 'row')} refused; nothing was changed`,
+        [...result.problems, ...result.warnings],
+        'Fix the rows above and import again, or use --skip-invalid to import the good rows.',
+      );
     }
     writer.finish();
     const written = result.counts.added + result.counts.updated + result.counts.unchanged;
     const currentCount = dbh.prepare('SELECT COUNT(*) FROM children WHERE left_on IS NULL').pluck().get() as number;
     if (currentCount > written) {
-      const current = dbh.prepare('SELECT id, ref, first_name AS f, last_name AS l FROM children WHERE left_on IS NULL ORDER BY ref')
+      const current = dbh
+        .prepare('SELECT id, ref, first_name AS f, last_name AS l FROM children WHERE left_on IS NULL ORDER BY ref')
         .all() as { id: number; ref: string; f: string; l: string }[];
       for (const child of current) {
         if (writer.wasSeen(child.id)) continue;
@@ -243,9 +299,16 @@ async function importRows(ctx: Context, options: ImportOptions, source: RosterSo
       }
     }
     recordAudit(dbh, {
-      by: ctx.by, at: now, action: 'roster-imported', details: {
-        file: source.name === 'stdin' ? 'stdin' : path.basename(source.name), added: result.counts.added,
-        updated: result.counts.updated, unchanged: result.counts.unchanged, left: result.counts.left, rejected: result.counts.rejected,
+      by: ctx.by,
+      at: now,
+      action: 'roster-imported',
+      details: {
+        file: source.name === 'stdin' ? 'stdin' : path.basename(source.name),
+        added: result.counts.added,
+        updated: result.counts.updated,
+        unchanged: result.counts.unchanged,
+        left: result.counts.left,
+        rejected: result.counts.rejected,
       },
     });
     // The rejects are written before the commit, so a rejects file that cannot be written leaves the roster as it was.
@@ -265,12 +328,14 @@ async function importRows(ctx: Context, options: ImportOptions, source: RosterSo
 
 function dateConflict(file: string, resolved: DateOrders): InputRejected {
   const say = (p: DateProof) => `${file}:${p.line}: "${p.text}" in "${p.header}"`;
-  return new InputRejected(`${file}: dates are written both day first and month first; nothing was changed`,
+  return new InputRejected(
+    `${file}: dates are written both day first and month first; nothing was changed`,
     resolved.conflicts.flatMap((c) => [
       `${say(c.dmy)} can only be day first (dd/mm/yyyy)`,
       `${say(c.mdy)} can only be month first (mm/dd/yyyy)`,
     ]),
-    'Say how the file writes dates with --date-order dmy (day first, UK) or --date-order mdy (month first, US); a date that does not fit is then refused with its line.');
+    'Say how the file writes dates with --date-order dmy (day first, UK) or --date-order mdy (month first, US); a date that does not fit is then refused with its line.',
+  );
 }
 
 export { previewOf };

@@ -121,9 +121,14 @@ export async function generateLetters(ctx: AppContext, options: GenerateOptions)
   const targets = [...planned.map((p) => p.file), merged].filter((f): f is string => !!f);
   for (const f of targets) refuseLink(f);
   // (a merged file beside per-child files is never recorded: one there is always overwritten only with --force)
-  const existing = targets.filter((f) => entryExists(f) && ((f === merged && out !== null) || fileIsRecorded(db, f) || !isTwocheckDocument(f)));
+  const existing = targets.filter(
+    (f) => entryExists(f) && ((f === merged && out !== null) || fileIsRecorded(db, f) || !isTwocheckDocument(f)),
+  );
   if (existing.length > 0 && !options.force && !options.dryRun) {
-    throw new UsageError(`${existing.length === 1 ? 'a letter file is' : `${existing.length} letter files are`} already there: ${existing.join(', ')}`, 'move them away, or give --force to overwrite');
+    throw new UsageError(
+      `${existing.length === 1 ? 'a letter file is' : `${existing.length} letter files are`} already there: ${existing.join(', ')}`,
+      'move them away, or give --force to overwrite',
+    );
   }
   // a folder that cannot be made fails now, before any letter is drawn
   if (!options.dryRun && planned.length > 0) {
@@ -135,7 +140,9 @@ export async function generateLetters(ctx: AppContext, options: GenerateOptions)
     if (p.hub?.kind === 'not-covered') {
       // a sure answer, not an address problem: the letter names the child's own service
       const service = serviceFor(p.hub);
-      warnings.push(`${fullName(p.child)} (${p.child.ref}): no Hub number printed: ${p.hub.reason.replace(/\.$/, '')}${service ? '; the letter names that service instead' : ''}`);
+      warnings.push(
+        `${fullName(p.child)} (${p.child.ref}): no Hub number printed: ${p.hub.reason.replace(/\.$/, '')}${service ? '; the letter names that service instead' : ''}`,
+      );
     } else if (p.hub?.kind !== 'found') {
       const why = p.hub ? p.hub.reason : 'no Hub table for this setting';
       const home = [p.child.address, p.child.postcode].filter(Boolean).join(', ') || 'no address on the roster';
@@ -143,24 +150,42 @@ export async function generateLetters(ctx: AppContext, options: GenerateOptions)
     }
   }
   const outcome = (p: Planned, status: LetterOutcome['status']): LetterOutcome => ({
-    ref: p.child.ref, name: fullName(p.child), reason: p.reason, template: p.template.file,
-    file: p.file ?? merged, hub: p.hub?.kind === 'found' ? `${p.hub.hub.name} ${p.hub.hub.phone}` : 'not printed', status,
+    ref: p.child.ref,
+    name: fullName(p.child),
+    reason: p.reason,
+    template: p.template.file,
+    file: p.file ?? merged,
+    hub: p.hub?.kind === 'found' ? `${p.hub.hub.name} ${p.hub.hub.phone}` : 'not printed',
+    status,
   });
   if (planned.length === 0) return { letters: [], skipped, merged: null, warnings, dryRun: options.dryRun === true };
   if (options.dryRun) return { letters: planned.map((p) => outcome(p, 'would-write')), skipped, merged, warnings, dryRun: true };
 
   const { writeBatch } = await import('./letters-write.js');
   const { written, raced } = await writeBatch(ctx, {
-    setting, planned, merged, warnings, force: options.force === true, onProgress: options.onProgress,
+    setting,
+    planned,
+    merged,
+    warnings,
+    force: options.force === true,
+    onProgress: options.onProgress,
     wanted: (p) => options.force === true || !childHasParentLetter(db, p.child.id),
     record: (p, file, sha256) => {
       recordLetter(db, {
-        childId: p.child.id, kind: 'parent-letter', template: p.template.file, templateHash: p.template.hash,
-        file, sha256, generatedAt: instantOnDay(ctx.today, ctx.now()).toISOString(), generatedBy: ctx.by, recordedAt: ctx.now().toISOString(),
+        childId: p.child.id,
+        kind: 'parent-letter',
+        template: p.template.file,
+        templateHash: p.template.hash,
+        file,
+        sha256,
+        generatedAt: instantOnDay(ctx.today, ctx.now()).toISOString(),
+        generatedBy: ctx.by,
+        recordedAt: ctx.now().toISOString(),
       });
     },
   });
-  for (const p of raced) skipped.push({ ref: p.child.ref, name: fullName(p.child), why: 'another twocheck run wrote and recorded it at the same time' });
+  for (const p of raced)
+    skipped.push({ ref: p.child.ref, name: fullName(p.child), why: 'another twocheck run wrote and recorded it at the same time' });
   return { letters: written.map((p) => outcome(p, 'written')), skipped, merged, warnings, dryRun: false };
 }
 
@@ -188,7 +213,11 @@ function templateFor(child: Child, env: NodeJS.ProcessEnv): Template {
     return loadTemplate('parent-letter', child.language, env);
   } catch (error) {
     if (error instanceof TemplateError) {
-      throw new InputRejected('the letter template has problems; no letters were written', error.problems, 'fix it, then run: twocheck templates check');
+      throw new InputRejected(
+        'the letter template has problems; no letters were written',
+        error.problems,
+        'fix it, then run: twocheck templates check',
+      );
     }
     throw error;
   }

@@ -21,7 +21,11 @@ export interface LettersOptions {
 }
 
 /** The letters wanted today (or for the children named), written and recorded. */
-export async function runLetters(ctx: AppContext, options: LettersOptions, onProgress?: (done: number, total: number) => void): Promise<GenerateResult> {
+export async function runLetters(
+  ctx: AppContext,
+  options: LettersOptions,
+  onProgress?: (done: number, total: number) => void,
+): Promise<GenerateResult> {
   let within: number | undefined;
   if (options.within !== undefined) {
     if (!/^\d{1,3}$/.test(options.within)) throw new UsageError(`--within takes a number of days from 0 to 999, not "${options.within}"`);
@@ -29,7 +33,13 @@ export async function runLetters(ctx: AppContext, options: LettersOptions, onPro
   }
   const out = options.out ?? (options.merged ? undefined : `letters/${ctx.today}`);
   return generateLetters(ctx, {
-    children: options.child, within, out, merged: options.merged, force: options.force, dryRun: options.dryRun, onProgress,
+    children: options.child,
+    within,
+    out,
+    merged: options.merged,
+    force: options.force,
+    dryRun: options.dryRun,
+    onProgress,
   });
 }
 
@@ -60,19 +70,30 @@ export function runLettersSent(ctx: AppContext, refs: string[], on: string | und
   const alreadySent: string[] = [];
   for (const ref of [...new Set(refs)]) {
     const child = findChild(db, ref);
-    if (!child) { problems.push(`${ref}: no child with this ref`); continue; }
+    if (!child) {
+      problems.push(`${ref}: no child with this ref`);
+      continue;
+    }
     const latest = lettersFor(db, child.id).at(-1);
     if (!latest) problems.push(`${ref}: no parent letter recorded; write it first: twocheck letters --child ${ref}`);
     else if (latest.sentOn) alreadySent.push(ref);
-    else if (!fs.existsSync(latest.file)) problems.push(`${ref}: the letter file ${latest.file} is gone; write it again: twocheck letters --child ${ref} --force`);
+    else if (!fs.existsSync(latest.file))
+      problems.push(`${ref}: the letter file ${latest.file} is gone; write it again: twocheck letters --child ${ref} --force`);
     else if (sentOn < londonDate(new Date(latest.generatedAt))) {
       problems.push(`${ref}: --on ${sentOn} is before the letter was written (${londonDate(new Date(latest.generatedAt))})`);
     } else toMark.push({ ref, letter: latest });
   }
   if (problems.length > 0) {
-    if (problems.length === refs.length && problems.every((p) => p.endsWith('no child with this ref'))) throw new NotFound(problems.join('; '));
+    if (problems.length === refs.length && problems.every((p) => p.endsWith('no child with this ref')))
+      throw new NotFound(problems.join('; '));
     throw new InputRejected('no letter was marked sent', problems);
   }
-  markLettersSent(db, toMark.map((m) => m.letter), sentOn, ctx.by, ctx.now().toISOString());
+  markLettersSent(
+    db,
+    toMark.map((m) => m.letter),
+    sentOn,
+    ctx.by,
+    ctx.now().toISOString(),
+  );
   return { marked: toMark.map((m) => ({ ref: m.ref, sentOn, file: m.letter.file })), alreadySent };
 }

@@ -31,24 +31,36 @@ export function loadMailConfig(ctx: AppContext): MailConfig {
   const fromEnv = ctx.env.TWOCHECK_SMTP_URL;
   const url = fromEnv || storedSmtpUrl(db);
   if (!url) {
-    throw new NotFound('no mail server is set up',
-      'run: twocheck setup --smtp smtp://you@example.org@smtp.example.org:587 (or set TWOCHECK_SMTP_URL); see README: mail');
+    throw new NotFound(
+      'no mail server is set up',
+      'run: twocheck setup --smtp smtp://you@example.org@smtp.example.org:587 (or set TWOCHECK_SMTP_URL); see README: mail',
+    );
   }
   const server = parseSmtpUrl(url, fromEnv ? 'TWOCHECK_SMTP_URL' : 'the stored SMTP URL');
   const password = server.user ? findPassword(ctx.env, ctx.dbPath) : null;
   if (server.user && !password) {
-    throw new NotFound(`no password for ${server.user} on ${server.host}`,
-      `set TWOCHECK_SMTP_PASSWORD, or write it in a file "${PASSWORD_FILE}" beside the database, readable by you alone (chmod 600)`);
+    throw new NotFound(
+      `no password for ${server.user} on ${server.host}`,
+      `set TWOCHECK_SMTP_PASSWORD, or write it in a file "${PASSWORD_FILE}" beside the database, readable by you alone (chmod 600)`,
+    );
   }
   const setting = getSetting(db);
   if (!setting) throw new NotFound('no setting recorded: messages are sent in its name', 'run: twocheck setup');
   if (!setting.email || !isEmailAddress(setting.email)) {
-    throw new UsageError("messages are sent from the setting's email address, and none is recorded", 'run: twocheck setup --email office@your-setting.org.uk');
+    throw new UsageError(
+      "messages are sent from the setting's email address, and none is recorded",
+      'run: twocheck setup --email office@your-setting.org.uk',
+    );
   }
   const mask = (text: string): string => maskSecret(text, password?.value, server.user);
   const words: SettingWords = { name: setting.name, phone: setting.phone, email: setting.email, manager: setting.manager };
   return {
-    server, source: fromEnv ? 'TWOCHECK_SMTP_URL' : 'setup --smtp', password, setting: words, describe: describeServer(server), mask,
+    server,
+    source: fromEnv ? 'TWOCHECK_SMTP_URL' : 'setup --smtp',
+    password,
+    setting: words,
+    describe: describeServer(server),
+    mask,
     async open() {
       const { createSmtpMailer } = await import('../mail/smtp.js');
       return createSmtpMailer(server, password?.value ?? null, { address: words.email, name: words.name });
@@ -65,7 +77,10 @@ export function emailArgument(text: string, flag: string): string {
 
 /** Parent emails on record: one field may hold two addresses, separated by ; or , or a space. */
 export function parentAddresses(field: string | null): { valid: string[]; invalid: string[] } {
-  const parts = (field ?? '').split(/[;,\s]+/).map((p) => p.trim()).filter(Boolean);
+  const parts = (field ?? '')
+    .split(/[;,\s]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const valid: string[] = [];
   const invalid: string[] = [];
   for (const part of parts) {

@@ -16,17 +16,28 @@ export interface MailTestResult {
 export async function runMailTest(ctx: AppContext, config: MailConfig, to: string, pace: Pace): Promise<MailTestResult> {
   const mailer = await config.open();
   try {
-    const outcome = await createSender(mailer, pace, config.mask)({
+    const outcome = await createSender(
+      mailer,
+      pace,
+      config.mask,
+    )({
       to,
       subject: `twocheck test message from ${config.setting.name}`,
       text: `This is a test message from twocheck at ${config.setting.name}, sent on ${ctx.today} through ${config.describe}.\nIf you can read it, parent letters and checks can be sent by email.\n`,
     });
     if (!outcome.ok) {
-      throw new TwocheckError(`the test message to ${to} was not sent through ${config.describe}: ${outcome.failure.message}`, hintFor(outcome.failure.message, config));
+      throw new TwocheckError(
+        `the test message to ${to} was not sent through ${config.describe}: ${outcome.failure.message}`,
+        hintFor(outcome.failure.message, config),
+      );
     }
     return {
-      to, server: config.describe, source: config.source, passwordFrom: config.password?.from ?? null,
-      messageId: outcome.accepted.messageId, response: outcome.accepted.response,
+      to,
+      server: config.describe,
+      source: config.source,
+      passwordFrom: config.password?.from ?? null,
+      messageId: outcome.accepted.messageId,
+      response: outcome.accepted.response,
     };
   } finally {
     mailer.close();
@@ -38,7 +49,9 @@ function hintFor(message: string, config: MailConfig): string | undefined {
   if (/\b535\b|\b534\b|Invalid login|authentication/i.test(message)) {
     return `check the user name in the SMTP URL and the password (from ${config.password?.from ?? 'nowhere'}); Gmail and Microsoft 365 need an app password or SMTP AUTH turned on: see README: mail`;
   }
-  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|timed out|ETIMEDOUT/i.test(message)) return 'check the host and port in the SMTP URL, and that this computer can reach the server';
-  if (/certificate|self.signed|TLS|SSL/i.test(message)) return 'the server\'s certificate is not trusted: for a server with its own certificate, set NODE_EXTRA_CA_CERTS to its certificate file';
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|timed out|ETIMEDOUT/i.test(message))
+    return 'check the host and port in the SMTP URL, and that this computer can reach the server';
+  if (/certificate|self.signed|TLS|SSL/i.test(message))
+    return "the server's certificate is not trusted: for a server with its own certificate, set NODE_EXTRA_CA_CERTS to its certificate file";
   return undefined;
 }

@@ -6,7 +6,11 @@ import { type DueRow, runDue } from './due.js';
 export interface RemindResult {
   today: CalendarDate;
   /** the children carrying each flag, in the order a manager acts on them; flags nobody carries are left out */
-  groups: { flag: FlagName; children: DueRow[]; /** the date the flag is about for each child, in the same order */ dates: CalendarDate[] }[];
+  groups: {
+    flag: FlagName;
+    children: DueRow[];
+    /** the date the flag is about for each child, in the same order */ dates: CalendarDate[];
+  }[];
 }
 
 /** What needs doing on the context's day, flag by flag: a child carrying two flags is in both groups. */

@@ -13,8 +13,7 @@ import type { AppContext } from './context.js';
 import { requireChild } from './record-input.js';
 
 export type ReviewResult =
-  | { kind: 'recorded'; child: Child; review: ReviewRecord; warnings: string[] }
-  | { kind: 'list'; child: Child; reviews: ReviewRecord[] };
+  { kind: 'recorded'; child: Child; review: ReviewRecord; warnings: string[] } | { kind: 'list'; child: Child; reviews: ReviewRecord[] };
 
 /** The review from `from` (a JSON file) or from `answers` (what a person typed), refused whole if any part is wrong. */
 export function runReview(ctx: AppContext, ref: string, given: { from: string } | { answers: unknown }): ReviewResult {
@@ -24,11 +23,15 @@ export function runReview(ctx: AppContext, ref: string, given: { from: string } 
   const fromFile = 'from' in given;
   const validation = validateReview(fromFile ? readJson(path.resolve(ctx.cwd, given.from), given.from) : given.answers, limits);
   if (!validation.ok) {
-    throw new InputRejected(fromFile ? `${given.from}: the review was refused; nothing was saved` : 'the answers cannot make a review; nothing was saved', validation.problems);
+    throw new InputRejected(
+      fromFile ? `${given.from}: the review was refused; nothing was saved` : 'the answers cannot make a review; nothing was saved',
+      validation.problems,
+    );
   }
   const review: Review = validation.review;
   const warnings: string[] = [];
-  if (review.check_seen && !currentCheck(db, child.id)) warnings.push(`${ref} has no completed Progress Check on record, yet the review says it was seen`);
+  if (review.check_seen && !currentCheck(db, child.id))
+    warnings.push(`${ref} has no completed Progress Check on record, yet the review says it was seen`);
   const recorded = addReview(db, child.id, review, ctx.by, ctx.now());
   return { kind: 'recorded', child, review: recorded, warnings };
 }
@@ -49,8 +52,10 @@ function readJson(file: string, named: string): unknown {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`cannot read ${file}: ${whyFileFailed(err)}`,
-      'give --from the path of a review result JSON file, e.g. examples/review-result.json');
+    throw new UsageError(
+      `cannot read ${file}: ${whyFileFailed(err)}`,
+      'give --from the path of a review result JSON file, e.g. examples/review-result.json',
+    );
   }
   const json = text.replace(/^\uFEFF/, '');
   try {

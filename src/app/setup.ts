@@ -45,7 +45,7 @@ export function planSetup(ctx: AppContext, given: Partial<Record<SettingField, s
 /** Saves the changes (a logo only if letters can carry it); refuses while a required field is empty. */
 export async function runSetup(ctx: AppContext, changes: SettingChanges): Promise<SetupResult> {
   const current = fs.existsSync(ctx.dbPath) ? getSetting(ctx.db()) : null;
-  const missing = REQUIRED.filter((f) => !({ ...current, ...changes })[f]);
+  const missing = REQUIRED.filter((f) => !{ ...current, ...changes }[f]);
   if (missing.length > 0) throw new UsageError(`setup needs ${missing.map((f) => `--${f}`).join(', ')}`);
   const checked = { ...changes };
   if (checked.logo) checked.logo = await checkedLogo(ctx, checked.logo);

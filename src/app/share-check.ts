@@ -34,27 +34,55 @@ export interface RecordedShare {
 /** The current completed check, or why there is none to share. */
 function checkToShare(ctx: AppContext, child: Child): CheckRecord {
   const check = currentCheck(ctx.db(), child.id);
-  if (!check) throw new NotFound(`${child.ref} has no completed Progress Check to share yet`, `write it first: twocheck check ${child.ref}`);
+  if (!check)
+    throw new NotFound(`${child.ref} has no completed Progress Check to share yet`, `write it first: twocheck check ${child.ref}`);
   return check;
 }
 
 const what = (check: CheckRecord) => `the Progress Check (version ${check.version})`;
 
 /** `check share <ref> --with <whom> --how <how> [--on <date>]`: a share made another way, recorded. */
-export function recordHealthShare(ctx: AppContext, ref: string, a: { withWhom: string; how: ShareMethod; on?: string } & Override): RecordedShare {
+export function recordHealthShare(
+  ctx: AppContext,
+  ref: string,
+  a: { withWhom: string; how: ShareMethod; on?: string } & Override,
+): RecordedShare {
   const db = ctx.db();
   const child = requireChild(ctx, ref);
   const check = checkToShare(ctx, child);
   let on = ctx.today;
   if (a.on !== undefined) {
-    const date = checkDate('--on', a.on, { today: ctx.today, notBefore: { date: check.completedOn as CalendarDate, what: 'the check was completed' } });
+    const date = checkDate('--on', a.on, {
+      today: ctx.today,
+      notBefore: { date: check.completedOn as CalendarDate, what: 'the check was completed' },
+    });
     if (typeof date === 'object') throw new UsageError(date.problem);
     on = date;
   }
   const gate = shareGate(ctx, child, { what: what(check), withWhom: a.withWhom, on, withoutConsent: a.withoutConsent, reason: a.reason });
   const share = db.transaction(() => {
-    if (gate.withoutConsentReason) recordConsentOverride(db, child.id, { what: `Progress Check version ${check.version}`, withWhom: a.withWhom, reason: gate.withoutConsentReason, on }, ctx.by, ctx.now());
-    return addCheckShare(db, child.id, { checkId: check.id, version: check.version, withWhom: a.withWhom, how: a.how, onDate: on, withoutConsentReason: gate.withoutConsentReason }, ctx.by, ctx.now());
+    if (gate.withoutConsentReason)
+      recordConsentOverride(
+        db,
+        child.id,
+        { what: `Progress Check version ${check.version}`, withWhom: a.withWhom, reason: gate.withoutConsentReason, on },
+        ctx.by,
+        ctx.now(),
+      );
+    return addCheckShare(
+      db,
+      child.id,
+      {
+        checkId: check.id,
+        version: check.version,
+        withWhom: a.withWhom,
+        how: a.how,
+        onDate: on,
+        withoutConsentReason: gate.withoutConsentReason,
+      },
+      ctx.by,
+      ctx.now(),
+    );
   })();
   return { child, record: check, share, warnings: gate.warnings };
 }
@@ -76,7 +104,14 @@ export interface EmailedShare {
 }
 
 /** `check share <ref> --email <address>`: sent to the health visiting team, and recorded once accepted. */
-export async function shareCheckByEmail(ctx: AppContext, ref: string, to: string, override: Override, load: () => MailConfig, pace: Pace): Promise<EmailedShare> {
+export async function shareCheckByEmail(
+  ctx: AppContext,
+  ref: string,
+  to: string,
+  override: Override,
+  load: () => MailConfig,
+  pace: Pace,
+): Promise<EmailedShare> {
   const db = ctx.db();
   const child = requireChild(ctx, ref);
   const name = `${child.firstName} ${child.lastName}`;
@@ -84,7 +119,17 @@ export async function shareCheckByEmail(ctx: AppContext, ref: string, to: string
   if (!check.pdfPath || !check.pdfSha256) throw new NotFound(`${ref}'s Progress Check (version ${check.version}) has no PDF on record`);
   const gate = shareGate(ctx, child, { what: what(check), withWhom: to, on: ctx.today, ...override });
   const reply = (messageId: string, sentAt: string, already: boolean, server: string): EmailedShare => ({
-    ref, name, version: check.version, to, file: check.pdfPath as string, messageId, sentAt, already, server, withoutConsentReason: gate.withoutConsentReason, warnings: gate.warnings,
+    ref,
+    name,
+    version: check.version,
+    to,
+    file: check.pdfPath as string,
+    messageId,
+    sentAt,
+    already,
+    server,
+    withoutConsentReason: gate.withoutConsentReason,
+    warnings: gate.warnings,
   });
   const before = checkSharesFor(db, child.id).find((s) => s.checkId === check.id && s.recipient.toLowerCase() === to.toLowerCase());
   const config = load();
@@ -92,21 +137,50 @@ export async function shareCheckByEmail(ctx: AppContext, ref: string, to: string
   const content = readIntact({ file: check.pdfPath, sha256: check.pdfSha256 });
   if ('problem' in content) throw new TwocheckError(`${name}'s Progress Check was not sent: ${content.problem}`);
   const words = checkShareEmail(config.setting, {
-    child: name, dob: formatUkDate(child.dob), completedOn: check.completedOn ? formatUkDate(check.completedOn) : null,
-    practitioner: check.practitioner, version: check.version, consentOn: gate.consent ? formatUkDate(gate.consent.since) : null,
+    child: name,
+    dob: formatUkDate(child.dob),
+    completedOn: check.completedOn ? formatUkDate(check.completedOn) : null,
+    practitioner: check.practitioner,
+    version: check.version,
+    consentOn: gate.consent ? formatUkDate(gate.consent.since) : null,
   });
   const mailer = await config.open();
   try {
-    const outcome = await createSender(mailer, pace, config.mask)({
-      to, subject: words.subject, text: words.text,
+    const outcome = await createSender(
+      mailer,
+      pace,
+      config.mask,
+    )({
+      to,
+      subject: words.subject,
+      text: words.text,
       attachments: [{ filename: check.pdfPath.split(/[\\/]/).pop() as string, content: content.bytes, contentType: 'application/pdf' }],
     });
-    if (!outcome.ok) throw new TwocheckError(`${name}'s Progress Check was not sent to ${to} through ${config.describe}: ${outcome.failure.message}; nothing was recorded`);
+    if (!outcome.ok)
+      throw new TwocheckError(
+        `${name}'s Progress Check was not sent to ${to} through ${config.describe}: ${outcome.failure.message}; nothing was recorded`,
+      );
     const sentAt = ctx.now().toISOString();
     db.transaction(() => {
-      if (gate.withoutConsentReason) recordConsentOverride(db, child.id, { what: `Progress Check version ${check.version}`, withWhom: to, reason: gate.withoutConsentReason, on: ctx.today }, ctx.by, ctx.now());
-      recordCheckShare(db, { checkId: check.id, childId: child.id, consentId: gate.consent?.id ?? null, withoutConsentReason: gate.withoutConsentReason, file: check.pdfPath as string },
-        { recipient: to, messageId: outcome.accepted.messageId, sentAt, sentBy: ctx.by });
+      if (gate.withoutConsentReason)
+        recordConsentOverride(
+          db,
+          child.id,
+          { what: `Progress Check version ${check.version}`, withWhom: to, reason: gate.withoutConsentReason, on: ctx.today },
+          ctx.by,
+          ctx.now(),
+        );
+      recordCheckShare(
+        db,
+        {
+          checkId: check.id,
+          childId: child.id,
+          consentId: gate.consent?.id ?? null,
+          withoutConsentReason: gate.withoutConsentReason,
+          file: check.pdfPath as string,
+        },
+        { recipient: to, messageId: outcome.accepted.messageId, sentAt, sentBy: ctx.by },
+      );
     })();
     return reply(outcome.accepted.messageId, sentAt, false, config.describe);
   } finally {

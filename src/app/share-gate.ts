@@ -37,19 +37,29 @@ export function checkOverrideFlags(o: Override): string | null {
  * Passes, or throws (exit 1) naming the missing consent. `withWhom` is checked against the Hub
  * for the child's home when it names one of the area's Hubs.
  */
-export function shareGate(ctx: AppContext, child: Child, a: { what: string; withWhom: string | null; on: CalendarDate } & Override): Passed {
+export function shareGate(
+  ctx: AppContext,
+  child: Child,
+  a: { what: string; withWhom: string | null; on: CalendarDate } & Override,
+): Passed {
   const reason = checkOverrideFlags(a);
   const warnings: string[] = [];
   if (a.withWhom) {
     const hub = hubShareCheck(a.withWhom, homeHubs(ctx.db()).of({ address: child.address, postcode: child.postcode }), hubNames(ctx));
     if (hub.problem) {
-      throw new TwocheckError(`${child.ref}: ${hub.problem}; nothing was recorded`, `see which service covers the home: twocheck hub --child ${child.ref}`);
+      throw new TwocheckError(
+        `${child.ref}: ${hub.problem}; nothing was recorded`,
+        `see which service covers the home: twocheck hub --child ${child.ref}`,
+      );
     }
     if (hub.warning) warnings.push(hub.warning.replace('<ref>', child.ref));
   }
   const consent = consentToShare(consentHistory(ctx.db(), child.id), a.on);
   if (consent.ok) {
-    if (reason) warnings.push(`${child.ref} has consent to share (given ${consent.since}); --without-consent was not needed, and the reason is kept anyway`);
+    if (reason)
+      warnings.push(
+        `${child.ref} has consent to share (given ${consent.since}); --without-consent was not needed, and the reason is kept anyway`,
+      );
     return { withoutConsentReason: reason, consent: { id: consent.id ?? null, since: consent.since }, warnings };
   }
   if (reason) {

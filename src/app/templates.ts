@@ -22,7 +22,8 @@ function parseFile(file: TemplateFile): Template {
   const template = parseTemplate(fs.readFileSync(file.path, 'utf8'), shown);
   // parent-letter.pl.md must say language: pl, or a Polish family would get the wrong words.
   const suffix = /\.([a-z]{2,3})\.md$/.exec(file.file)?.[1] ?? 'en';
-  if (template.language !== suffix) throw new TemplateError([`${shown}:1:1: the file name says language "${suffix}" but the front matter says "${template.language}"`]);
+  if (template.language !== suffix)
+    throw new TemplateError([`${shown}:1:1: the file name says language "${suffix}" but the front matter says "${template.language}"`]);
   return template;
 }
 
@@ -37,14 +38,23 @@ export function runTemplatesList(ctx: AppContext): TemplateListRow[] {
   });
 }
 
-export function runTemplatesInit(ctx: AppContext, options: { to?: string; force?: boolean }): { dir: string; copied: string[]; kept: string[] } {
+export function runTemplatesInit(
+  ctx: AppContext,
+  options: { to?: string; force?: boolean },
+): { dir: string; copied: string[]; kept: string[] } {
   const dir = options.to ? path.resolve(ctx.cwd, options.to) : userLettersDir(ctx.env);
   fs.mkdirSync(dir, { recursive: true });
   const copied: string[] = [];
   const kept: string[] = [];
-  for (const file of fs.readdirSync(DEFAULT_LETTERS_DIR).filter((f) => f.endsWith('.md')).sort()) {
+  for (const file of fs
+    .readdirSync(DEFAULT_LETTERS_DIR)
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     const target = path.join(dir, file);
-    if (fs.existsSync(target) && !options.force) { kept.push(target); continue; }
+    if (fs.existsSync(target) && !options.force) {
+      kept.push(target);
+      continue;
+    }
     fs.copyFileSync(path.join(DEFAULT_LETTERS_DIR, file), target);
     copied.push(target);
   }

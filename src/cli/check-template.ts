@@ -11,10 +11,11 @@ import type { Child } from '../store/children.js';
 export function checkTemplate(child: Child, today: CalendarDate): Record<string, unknown> {
   const area = { strengths: '', progress: 'expected', concerns: '', next_steps: '' };
   return {
-    comment: `Progress Check for ${child.firstName} ${child.lastName} (${child.ref}). Fill in, then: twocheck check ${child.ref} --from <this file>. `
-      + 'progress is "expected" or "less-than-expected"; concerns are needed when less than expected. '
-      + `completed_on is the day the check was done, as YYYY-MM-DD (today is ${today}); it is left for you to fill, `
-      + 'as a template is often printed days before. Leave out what does not apply. This comment is ignored.',
+    comment:
+      `Progress Check for ${child.firstName} ${child.lastName} (${child.ref}). Fill in, then: twocheck check ${child.ref} --from <this file>. ` +
+      'progress is "expected" or "less-than-expected"; concerns are needed when less than expected. ' +
+      `completed_on is the day the check was done, as YYYY-MM-DD (today is ${today}); it is left for you to fill, ` +
+      'as a template is often printed days before. Leave out what does not apply. This comment is ignored.',
     completed_on: '',
     practitioner: child.keyPerson ?? '',
     key_person: child.keyPerson ?? '',

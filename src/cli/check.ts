@@ -2,7 +2,14 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { CalendarDate } from '../domain/calendar.js';
 import { UsageError } from '../errors.js';
-import { type CheckVersions, type RecordCheckOptions, checkVersions, recordCheck, recordGivenToParents, requireChild } from '../app/check.js';
+import {
+  type CheckVersions,
+  type RecordCheckOptions,
+  checkVersions,
+  recordCheck,
+  recordGivenToParents,
+  requireChild,
+} from '../app/check.js';
 import { registerShare } from './check-share.js';
 import { type Context, withContext } from './context.js';
 import { reviewLine } from './review-text.js';
@@ -33,39 +40,48 @@ export function register(program: Command): void {
     .option('--out <folder>', 'where to write the PDF', 'checks')
     // moved to `check share`; kept hidden so an old script is told where, not just "unknown option"
     .addOption(new Option('--share-with <whom>').hideHelp())
-    .action(withContext(async (ctx, command) => {
-      const ref = command.args[0] as string;
-      const opts = command.opts<CheckFlags>();
-      if (opts.shareWith !== undefined) {
-        throw new UsageError('--share-with has moved to its own command', `twocheck check share ${ref} --with "${opts.shareWith}" --how <phone|letter|meeting|…>, or --email <address> to send it`);
-      }
-      if (opts.template) {
-        ctx.out.json(checkTemplate(requireChild(ctx, ref), ctx.today));
-        return;
-      }
-      if (opts.show || (opts.json && !opts.from)) {
-        renderVersions(ctx, checkVersions(ctx, ref), opts.json === true);
-        return;
-      }
-      if (opts.shared !== undefined) {
-        const { child, record } = recordGivenToParents(ctx, ref, opts.shared);
-        ctx.out.done(`Recorded: ${child.firstName} ${child.lastName}'s Progress Check (version ${record.version}) given to parents on ${record.sharedOn as CalendarDate}.`);
-        return;
-      }
-      const result = await recordCheck(ctx, ref, opts, async (child, defaults) => {
-        const { askForCheck } = await import('./check-interactive.js');
-        return askForCheck(ctx, child, defaults);
-      });
-      const name = `${result.child.firstName} ${result.child.lastName}`;
-      if (result.kind === 'kept-as-draft') {
-        ctx.out.info(`Kept as a draft for ${name}; nothing completed. Run twocheck check ${result.child.ref} to resume.`);
-        return;
-      }
-      for (const w of result.warnings) ctx.out.warn(w);
-      if (opts.json) ctx.out.json(result.record);
-      else ctx.out.data(result.record.pdfPath ?? '');
-      ctx.out.done(`Progress Check for ${name} recorded (version ${result.record.version}); give parents a copy, then: twocheck check ${result.child.ref} --shared <date>`);
-    }));
+    .action(
+      withContext(async (ctx, command) => {
+        const ref = command.args[0] as string;
+        const opts = command.opts<CheckFlags>();
+        if (opts.shareWith !== undefined) {
+          throw new UsageError(
+            '--share-with has moved to its own command',
+            `twocheck check share ${ref} --with "${opts.shareWith}" --how <phone|letter|meeting|…>, or --email <address> to send it`,
+          );
+        }
+        if (opts.template) {
+          ctx.out.json(checkTemplate(requireChild(ctx, ref), ctx.today));
+          return;
+        }
+        if (opts.show || (opts.json && !opts.from)) {
+          renderVersions(ctx, checkVersions(ctx, ref), opts.json === true);
+          return;
+        }
+        if (opts.shared !== undefined) {
+          const { child, record } = recordGivenToParents(ctx, ref, opts.shared);
+          ctx.out.done(
+            `Recorded: ${child.firstName} ${child.lastName}'s Progress Check (version ${record.version}) given to parents on ${record.sharedOn as CalendarDate}.`,
+          );
+          return;
+        }
+        const result = await recordCheck(ctx, ref, opts, async (child, defaults) => {
+          const { askForCheck } = await import('./check-interactive.js');
+          return askForCheck(ctx, child, defaults);
+        });
+        const name = `${result.child.firstName} ${result.child.lastName}`;
+        if (result.kind === 'kept-as-draft') {
+          ctx.out.info(`Kept as a draft for ${name}; nothing completed. Run twocheck check ${result.child.ref} to resume.`);
+          return;
+        }
+        for (const w of result.warnings) ctx.out.warn(w);
+        if (opts.json) ctx.out.json(result.record);
+        else ctx.out.data(result.record.pdfPath ?? '');
+        ctx.out.done(
+          `Progress Check for ${name} recorded (version ${result.record.version}); give parents a copy, then: twocheck check ${result.child.ref} --shared <date>`,
+        );
+      }),
+    );
   registerShare(check);
 }
 
@@ -77,7 +93,9 @@ function renderVersions(ctx: Context, result: CheckVersions, json: boolean): voi
   if (result.versions.length === 0) ctx.out.info(`${result.child.firstName} ${result.child.lastName} has no Progress Check yet.`);
   if (result.versions.length > 0) printVersions(ctx, result.versions);
   for (const h of result.sharedWithHealth) {
-    ctx.out.data(`v${h.version}  shared with ${h.withWhom} by ${h.how} ${h.onDate}${h.withoutConsentReason ? `  without consent (safeguarding): ${h.withoutConsentReason}` : ''}`);
+    ctx.out.data(
+      `v${h.version}  shared with ${h.withWhom} by ${h.how} ${h.onDate}${h.withoutConsentReason ? `  without consent (safeguarding): ${h.withoutConsentReason}` : ''}`,
+    );
   }
   for (const r of result.reviews) ctx.out.data(reviewLine(r));
 }

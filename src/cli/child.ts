@@ -15,12 +15,14 @@ export function register(program: Command): void {
     .description("one child's timeline: birthday, letters, consent, check window, checks, concerns")
     .argument('<ref>', "the child's reference on the roster")
     .option('--json', 'print the timeline as one JSON object')
-    .action(withContext((ctx, command) => {
-      const ref = command.args[0] as string;
-      const result = runChild(ctx, ref);
-      if (command.opts<{ json?: boolean }>().json) ctx.out.json(camelKeys(result));
-      else printTimeline(ctx, result);
-    }));
+    .action(
+      withContext((ctx, command) => {
+        const ref = command.args[0] as string;
+        const result = runChild(ctx, ref);
+        if (command.opts<{ json?: boolean }>().json) ctx.out.json(camelKeys(result));
+        else printTimeline(ctx, result);
+      }),
+    );
 }
 
 function printTimeline(ctx: Context, r: ChildResult): void {
@@ -48,27 +50,45 @@ function printTimeline(ctx: Context, r: ChildResult): void {
   lines.push('', p.bold('Letters'));
   if (r.letters.length === 0) lines.push('  none');
   const emailed = emailLinesFor(ctx.db(), c.ref);
-  for (const l of r.letters) lines.push(`  ${l.kind}: generated ${londonDate(new Date(l.generated_at))} by ${l.generated_by}; ${l.sent_on ? `sent ${l.sent_on}` : 'not sent'}; ${l.file}`, ...emailed.letter(l.id));
+  for (const l of r.letters)
+    lines.push(
+      `  ${l.kind}: generated ${londonDate(new Date(l.generated_at))} by ${l.generated_by}; ${l.sent_on ? `sent ${l.sent_on}` : 'not sent'}; ${l.file}`,
+      ...emailed.letter(l.id),
+    );
   lines.push('', p.bold('Consents'));
   if (r.consents.length === 0) lines.push('  none');
-  for (const s of r.consents) lines.push(`  ${s.on_date} ${s.kind}: ${s.status} by ${s.given_by} (${s.method})${s.note ? `: ${s.note}` : ''}`);
+  for (const s of r.consents)
+    lines.push(`  ${s.on_date} ${s.kind}: ${s.status} by ${s.given_by} (${s.method})${s.note ? `: ${s.note}` : ''}`);
   lines.push('', p.bold('Progress Checks'));
   if (r.checks.length === 0) lines.push('  none');
   for (const k of r.checks) {
-    lines.push(`  version ${k.version}: ${k.status}${k.completed_on ? `, completed ${k.completed_on}` : ''}${k.practitioner ? ` by ${k.practitioner}` : ''}, ${k.shared_on ? `shared with parents ${k.shared_on}` : 'not shared with parents'}${k.amend_reason ? `; amended: ${k.amend_reason}` : ''}${k.version > 1 && k.recorded_on && k.recorded_on !== k.completed_on ? ` (recorded ${k.recorded_on})` : ''}`);
+    lines.push(
+      `  version ${k.version}: ${k.status}${k.completed_on ? `, completed ${k.completed_on}` : ''}${k.practitioner ? ` by ${k.practitioner}` : ''}, ${k.shared_on ? `shared with parents ${k.shared_on}` : 'not shared with parents'}${k.amend_reason ? `; amended: ${k.amend_reason}` : ''}${k.version > 1 && k.recorded_on && k.recorded_on !== k.completed_on ? ` (recorded ${k.recorded_on})` : ''}`,
+    );
     if (k.pdf_path) lines.push(`    ${k.pdf_path}  sha256 ${k.pdf_sha256 ?? '?'}`);
   }
-  for (const h of r.check_shares) lines.push(`  version ${h.version}: shared with ${h.with_whom} by ${h.how} ${h.on_date}${h.message_id ? `; Message-ID ${h.message_id}` : ''}${h.without_consent_reason ? `, without consent (safeguarding): ${h.without_consent_reason}` : ''}`);
+  for (const h of r.check_shares)
+    lines.push(
+      `  version ${h.version}: shared with ${h.with_whom} by ${h.how} ${h.on_date}${h.message_id ? `; Message-ID ${h.message_id}` : ''}${h.without_consent_reason ? `, without consent (safeguarding): ${h.without_consent_reason}` : ''}`,
+    );
   lines.push('', p.bold('Health and Development Review'), ...integratedLines(r, r.today));
   lines.push('', p.bold('Concerns'));
   if (r.concerns.length === 0) lines.push('  none');
   for (const x of r.concerns) {
-    lines.push(`  ${x.raised_on} ${x.area} (raised by ${x.raised_by}): ${x.description}; ${x.closed_on ? `closed ${x.closed_on}` : 'open'}`);
-    for (const e of x.events) lines.push(`    ${e.on_date} ${e.kind}${e.with_whom ? ` with ${e.with_whom}` : ''}${e.how ? ` (${e.how})` : ''}${e.note ? `: ${e.note}` : ''}${e.due_on ? `, due ${e.due_on}` : ''}${e.done_on ? `, done ${e.done_on}` : ''}`);
+    lines.push(
+      `  ${x.raised_on} ${x.area} (raised by ${x.raised_by}): ${x.description}; ${x.closed_on ? `closed ${x.closed_on}` : 'open'}`,
+    );
+    for (const e of x.events)
+      lines.push(
+        `    ${e.on_date} ${e.kind}${e.with_whom ? ` with ${e.with_whom}` : ''}${e.how ? ` (${e.how})` : ''}${e.note ? `: ${e.note}` : ''}${e.due_on ? `, due ${e.due_on}` : ''}${e.done_on ? `, done ${e.done_on}` : ''}`,
+      );
   }
   lines.push('', p.bold('Group sessions'));
   if (r.group_sessions.length === 0) lines.push('  none');
-  for (const g of r.group_sessions) lines.push(`  ${g.on_date}${g.place ? ` at ${g.place}` : ''}: ${g.attended === true ? 'attended' : g.attended === false ? 'did not attend' : 'invited'}`);
+  for (const g of r.group_sessions)
+    lines.push(
+      `  ${g.on_date}${g.place ? ` at ${g.place}` : ''}: ${g.attended === true ? 'attended' : g.attended === false ? 'did not attend' : 'invited'}`,
+    );
   if (r.dismissals.length > 0) {
     lines.push('', p.bold('Dismissed flags'));
     for (const d of r.dismissals) lines.push(`  ${d.flag}: ${d.reason} (${d.by}, ${londonDate(new Date(d.at))})`);

@@ -51,5 +51,10 @@ const COLUMNS: { key: keyof ChildListed; column: Column }[] = [
 export function childrenTable(children: readonly ChildListed[], all: boolean, width: number | undefined, bold: (s: string) => string) {
   const columns = COLUMNS.filter(({ key }) => key !== 'leftOn' || all);
   const rows = children.map((c) => columns.map(({ key }) => (c[key] === null || c[key] === undefined ? '' : String(c[key]))));
-  return tableLines(columns.map(({ column }) => column), rows, width, bold);
+  return tableLines(
+    columns.map(({ column }) => column),
+    rows,
+    width,
+    bold,
+  );
 }

@@ -20,13 +20,14 @@ export function register(program: Command): void {
     .option('--json', 'print a JSON array')
     .option('--csv', "print CSV with the roster's columns, ready for `twocheck import`")
     .option('--wide', 'every column, however wide the terminal')
-    .action(withContext((ctx, command) => {
-      const opts = command.opts<ChildrenOptions>();
-      if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
-      renderChildren(ctx, runChildren(ctx, opts), opts);
-    }));
+    .action(
+      withContext((ctx, command) => {
+        const opts = command.opts<ChildrenOptions>();
+        if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
+        renderChildren(ctx, runChildren(ctx, opts), opts);
+      }),
+    );
 }
-
 
 export function renderChildren(ctx: Context, children: ChildListed[], options: ChildrenOptions): void {
   if (options.json) {
@@ -38,10 +39,17 @@ export function renderChildren(ctx: Context, children: ChildListed[], options: C
     return;
   }
   if (children.length === 0) {
-    ctx.out.info(options.all ? 'No children recorded. Run: twocheck import roster.csv' : 'No current children. Run: twocheck import roster.csv');
+    ctx.out.info(
+      options.all ? 'No children recorded. Run: twocheck import roster.csv' : 'No current children. Run: twocheck import roster.csv',
+    );
     return;
   }
-  const { lines, dropped } = childrenTable(children, options.all === true, tableWidth(ctx.out.stdout, ctx.env, options.wide), ctx.out.paint.bold);
+  const { lines, dropped } = childrenTable(
+    children,
+    options.all === true,
+    tableWidth(ctx.out.stdout, ctx.env, options.wide),
+    ctx.out.paint.bold,
+  );
   for (const line of lines) ctx.out.data(line);
   const note = droppedNote(dropped);
   if (note) ctx.out.info(note);

@@ -8,7 +8,10 @@ import { type Stream, printableLines } from './output.js';
  * in the text are shown escaped, as everywhere else (a cron run's mail is read in a terminal too),
  * except in data for another program (`exact`: CSV), which is kept as stored unless it goes to a terminal.
  */
-export function chunkedWriter(ctx: Context, options: { exact?: boolean } = {}): { line(text: string): Promise<void> | undefined; end(): Promise<void> | undefined } {
+export function chunkedWriter(
+  ctx: Context,
+  options: { exact?: boolean } = {},
+): { line(text: string): Promise<void> | undefined; end(): Promise<void> | undefined } {
   const colour = ctx.out.paint.level > 0;
   const safe = options.exact === true && !ctx.out.stdoutIsTTY ? (text: string) => text : (text: string) => printableLines(text, colour);
   const stream = ctx.out.stdout as Stream & Partial<Pick<NodeJS.WritableStream, 'once'>>;
@@ -16,7 +19,10 @@ export function chunkedWriter(ctx: Context, options: { exact?: boolean } = {}): 
   const flush = (): Promise<void> | undefined => {
     const full = !stream.write(chunk);
     chunk = '';
-    if (full && stream.once) return new Promise((resolve) => { stream.once!('drain', resolve); });
+    if (full && stream.once)
+      return new Promise((resolve) => {
+        stream.once!('drain', resolve);
+      });
     return undefined;
   };
   return {
@@ -24,6 +30,8 @@ export function chunkedWriter(ctx: Context, options: { exact?: boolean } = {}): 
       chunk += safe(text);
       return chunk.length >= 65_536 ? flush() : undefined;
     },
-    end() { return chunk.length > 0 ? flush() : undefined; },
+    end() {
+      return chunk.length > 0 ? flush() : undefined;
+    },
   };
 }

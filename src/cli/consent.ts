@@ -21,20 +21,24 @@ export function register(program: Command): void {
     .option('--note <text>', 'anything worth keeping with it')
     .option('--show', "list the child's consent history, change nothing")
     .option('--json', 'with --show: the history as JSON')
-    .action(withContext(async (ctx, command) => {
-      const ref = command.args[0] as string;
-      const opts = command.opts<ConsentOptions & { show?: boolean; json?: boolean }>();
-      if (opts.show || opts.json) {
-        const { child, consents } = runConsentHistory(ctx, ref);
-        printHistory(ctx, child, consents, opts.json === true);
-        return;
-      }
-      const { show: _show, json: _json, ...given } = opts;
-      const result = runConsent(ctx, ref, await askForConsent(ctx, ref, given));
-      for (const warning of result.warnings) ctx.out.warn(warning);
-      const c = result.consent;
-      ctx.out.done(`Recorded: ${c.kind} ${c.status} by ${c.givenBy} on ${c.onDate} (${c.method}) for ${fullName(result.child)} (${result.child.ref}).`);
-    }));
+    .action(
+      withContext(async (ctx, command) => {
+        const ref = command.args[0] as string;
+        const opts = command.opts<ConsentOptions & { show?: boolean; json?: boolean }>();
+        if (opts.show || opts.json) {
+          const { child, consents } = runConsentHistory(ctx, ref);
+          printHistory(ctx, child, consents, opts.json === true);
+          return;
+        }
+        const { show: _show, json: _json, ...given } = opts;
+        const result = runConsent(ctx, ref, await askForConsent(ctx, ref, given));
+        for (const warning of result.warnings) ctx.out.warn(warning);
+        const c = result.consent;
+        ctx.out.done(
+          `Recorded: ${c.kind} ${c.status} by ${c.givenBy} on ${c.onDate} (${c.method}) for ${fullName(result.child)} (${result.child.ref}).`,
+        );
+      }),
+    );
 }
 
 /**
@@ -51,26 +55,52 @@ async function askForConsent(ctx: Context, ref: string, opts: ConsentOptions): P
   const answers: ConsentOptions = { ...opts };
   ctx.out.info(`Consent for ${fullName(child)} (${child.ref}), born ${child.dob}.`);
   if (nothingGiven) {
-    answers.kind = await ask(() => prompts.select({
-      message: 'Consent to', default: 'share-with-health',
-      choices: [{ name: 'share information with health visiting', value: 'share-with-health' },
-        { name: 'Parental Declaration (funded two-year-old place)', value: 'parental-declaration' }],
-    }));
-    answers.withdraw = await ask(() => prompts.select({
-      message: 'Given or withdrawn', choices: [{ name: 'given', value: false }, { name: 'withdrawn', value: true }],
-    }));
+    answers.kind = await ask(() =>
+      prompts.select({
+        message: 'Consent to',
+        default: 'share-with-health',
+        choices: [
+          { name: 'share information with health visiting', value: 'share-with-health' },
+          { name: 'Parental Declaration (funded two-year-old place)', value: 'parental-declaration' },
+        ],
+      }),
+    );
+    answers.withdraw = await ask(() =>
+      prompts.select({
+        message: 'Given or withdrawn',
+        choices: [
+          { name: 'given', value: false },
+          { name: 'withdrawn', value: true },
+        ],
+      }),
+    );
   }
   if (nothingGiven || missing.includes('--by-parent')) {
-    answers.byParent = (await ask(() => prompts.input({
-      message: 'Given by (parent or carer)', default: opts.byParent ?? child.parentName ?? '',
-      validate: (v) => (v.trim() === '' ? 'Who gave it?' : true),
-    }))).trim();
+    answers.byParent = (
+      await ask(() =>
+        prompts.input({
+          message: 'Given by (parent or carer)',
+          default: opts.byParent ?? child.parentName ?? '',
+          validate: (v) => (v.trim() === '' ? 'Who gave it?' : true),
+        }),
+      )
+    ).trim();
   }
   if (nothingGiven) {
-    answers.on = await ask(() => prompts.input({
-      message: 'On (YYYY-MM-DD or DD/MM/YYYY)', default: ctx.today,
-      validate: (v) => { try { dateFlag('date', v, limits); return true; } catch (e) { return (e as Error).message; } },
-    }));
+    answers.on = await ask(() =>
+      prompts.input({
+        message: 'On (YYYY-MM-DD or DD/MM/YYYY)',
+        default: ctx.today,
+        validate: (v) => {
+          try {
+            dateFlag('date', v, limits);
+            return true;
+          } catch (e) {
+            return (e as Error).message;
+          }
+        },
+      }),
+    );
   }
   if (missing.includes('--method')) {
     answers.method = await ask(() => prompts.select({ message: 'How', choices: CONSENT_METHODS.map((m) => ({ name: m, value: m })) }));
@@ -95,8 +125,13 @@ function printHistory(ctx: Context, child: Child, history: Consent[], json: bool
   const status = (text: string, row: number): string => (history[row]!.status === 'given' ? p.green(text) : p.yellow(text));
   // on a narrow terminal the method goes first, then who recorded it; the notes wrap
   const columns: Column[] = [
-    { header: 'date' }, { header: 'kind' }, { header: 'status', style: status }, { header: 'given by' },
-    { header: 'method', drop: 1 }, { header: 'recorded by', drop: 2 }, { header: 'note', wrap: true },
+    { header: 'date' },
+    { header: 'kind' },
+    { header: 'status', style: status },
+    { header: 'given by' },
+    { header: 'method', drop: 1 },
+    { header: 'recorded by', drop: 2 },
+    { header: 'note', wrap: true },
   ];
   const rows = history.map((c) => [c.onDate, c.kind, c.status, c.givenBy, c.method, c.recordedBy, c.note ?? '']);
   const { lines, dropped } = tableLines(columns, rows, tableWidth(ctx.out.stdout, ctx.env), p.bold);

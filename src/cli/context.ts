@@ -58,7 +58,11 @@ type Store = typeof import('../store/db.js');
 export function createContext(options: GlobalOptions, proc: Process, mayCreate: boolean, store: Store | undefined): Context {
   const env = proc.env;
   const out = new Output({
-    stdout: proc.stdout, stderr: proc.stderr, env, color: options.color !== false, quiet: options.quiet === true,
+    stdout: proc.stdout,
+    stderr: proc.stderr,
+    env,
+    color: options.color !== false,
+    quiet: options.quiet === true,
   });
   const given = options.today ?? env.TWOCHECK_TODAY;
   // a date given is checked at once; the clock is read only by commands that ask for today

@@ -10,8 +10,10 @@ const q = JSON.stringify;
  */
 export function dueRowJson(r: DueRow): string {
   const flags = r.flags.length === 0 ? '[]' : `[\n      ${r.flags.map((f) => q(f)).join(',\n      ')}\n    ]`;
-  return `  {\n    "ref": ${q(r.ref)},\n    "firstName": ${q(r.firstName)},\n    "lastName": ${q(r.lastName)},\n    "dob": ${q(r.dob)},`
-    + `\n    "turnsTwo": ${q(r.turnsTwo)},\n    "ageMonths": ${q(r.ageMonths)},\n    "age": ${q(r.age)},\n    "flags": ${flags},`
-    + `\n    "nextDate": ${q(r.nextDate)},\n    "checkLateFrom": ${q(r.checkLateFrom)},\n    "checkMissedFrom": ${q(r.checkMissedFrom)},`
-    + `\n    "fundedFrom": ${q(r.fundedFrom)},\n    "room": ${q(r.room)},\n    "keyPerson": ${q(r.keyPerson)}\n  }`;
+  return (
+    `  {\n    "ref": ${q(r.ref)},\n    "firstName": ${q(r.firstName)},\n    "lastName": ${q(r.lastName)},\n    "dob": ${q(r.dob)},` +
+    `\n    "turnsTwo": ${q(r.turnsTwo)},\n    "ageMonths": ${q(r.ageMonths)},\n    "age": ${q(r.age)},\n    "flags": ${flags},` +
+    `\n    "nextDate": ${q(r.nextDate)},\n    "checkLateFrom": ${q(r.checkLateFrom)},\n    "checkMissedFrom": ${q(r.checkMissedFrom)},` +
+    `\n    "fundedFrom": ${q(r.fundedFrom)},\n    "room": ${q(r.room)},\n    "keyPerson": ${q(r.keyPerson)}\n  }`
+  );
 }

@@ -14,14 +14,25 @@ import { type DueOptions, type DueResult, runDue } from '../app/due.js';
 import { dueColumns } from './due-table.js';
 import { droppedNote, tableLines, tableWidth } from './table.js';
 
-interface Flags extends DueOptions { json?: boolean; csv?: boolean; wide?: boolean; ics?: string; fullNames?: boolean; force?: boolean; dismiss?: string; reason?: string }
+interface Flags extends DueOptions {
+  json?: boolean;
+  csv?: boolean;
+  wide?: boolean;
+  ics?: string;
+  fullNames?: boolean;
+  force?: boolean;
+  dismiss?: string;
+  reason?: string;
+}
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function register(program: Command): void {
   program
     .command('due')
-    .description('children carrying flags today (letter, consent, check, concerns), most urgent first, with the next date: "by" a deadline ahead, "since" one passed')
+    .description(
+      'children carrying flags today (letter, consent, check, concerns), most urgent first, with the next date: "by" a deadline ahead, "since" one passed',
+    )
     .option('--within <days>', 'look-ahead in days for turns-two-soon and consent-missing', '30')
     .option('--flag <name>', `only these flags (repeatable): ${FLAG_NAMES.join(', ')}`, collect)
     .option('--room <room>', 'only children in this room')
@@ -29,29 +40,33 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV (safe to open in a spreadsheet)')
     .option('--wide', 'every column, however wide the terminal')
-    .option('--ics <file>', 'also write a calendar file (iCalendar) with each listed child\'s Progress Check window')
-    .option('--full-names', 'with --ics: children\'s full names (default: ref and first name)')
+    .option('--ics <file>', "also write a calendar file (iCalendar) with each listed child's Progress Check window")
+    .option('--full-names', "with --ics: children's full names (default: ref and first name)")
     .option('--force', 'with --ics: overwrite the calendar file if it is already there')
     .option('--dismiss <ref>', `stop flagging one of ${DISMISSIBLE.join(', ')} for this child (needs --flag <that flag> and --reason)`)
     .option('--reason <text>', 'why the flag is dismissed (with --dismiss)')
-    .action(withContext(async (ctx, command) => {
-      const opts = command.opts<Flags>();
-      if (opts.dismiss !== undefined) return dismiss(ctx, opts);
-      if (opts.reason !== undefined) throw new UsageError('--reason goes with --dismiss <ref>');
-      if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
-      const result = runDue(ctx, opts);
-      if (opts.ics !== undefined) {
-        const { writeDueIcs } = await import('./ics.js');
-        ctx.out.done(`Calendar written: ${await writeDueIcs(ctx, result.children, opts.ics, { fullNames: opts.fullNames, force: opts.force })}`);
-      }
-      if (opts.json) await printJson(ctx, result);
-      else if (opts.csv) await printCsv(ctx, result);
-      else {
-        await printTable(ctx, result, opts.wide === true);
-        warnHubUnknown(ctx, result);
-      }
-      if (result.children.length === 0) ctx.out.info(`Nothing due on ${result.today} (looking ${counted(result.within, 'day')} ahead).`);
-    }));
+    .action(
+      withContext(async (ctx, command) => {
+        const opts = command.opts<Flags>();
+        if (opts.dismiss !== undefined) return dismiss(ctx, opts);
+        if (opts.reason !== undefined) throw new UsageError('--reason goes with --dismiss <ref>');
+        if (opts.json && opts.csv) throw new UsageError('choose one of --json and --csv');
+        const result = runDue(ctx, opts);
+        if (opts.ics !== undefined) {
+          const { writeDueIcs } = await import('./ics.js');
+          ctx.out.done(
+            `Calendar written: ${await writeDueIcs(ctx, result.children, opts.ics, { fullNames: opts.fullNames, force: opts.force })}`,
+          );
+        }
+        if (opts.json) await printJson(ctx, result);
+        else if (opts.csv) await printCsv(ctx, result);
+        else {
+          await printTable(ctx, result, opts.wide === true);
+          warnHubUnknown(ctx, result);
+        }
+        if (result.children.length === 0) ctx.out.info(`Nothing due on ${result.today} (looking ${counted(result.within, 'day')} ahead).`);
+      }),
+    );
 }
 
 function dismiss(ctx: Context, opts: Flags): void {
@@ -66,15 +81,30 @@ function dismiss(ctx: Context, opts: Flags): void {
   if (!child) throw new NoSuchChild(opts.dismiss!);
   const held = dismissFlag(db, { childId: child.id, flag: flag[0], reason, by: ctx.by, at: ctx.now() });
   if (held) {
-    ctx.out.info(`${flag[0]} was already dismissed for ${child.ref} (${child.firstName} ${child.lastName}) by ${held.by} ` +
-      `(${held.at.slice(0, 10)}): "${held.reason}". Nothing new was recorded.`);
+    ctx.out.info(
+      `${flag[0]} was already dismissed for ${child.ref} (${child.firstName} ${child.lastName}) by ${held.by} ` +
+        `(${held.at.slice(0, 10)}): "${held.reason}". Nothing new was recorded.`,
+    );
     return;
   }
   ctx.out.done(`${flag[0]} dismissed for ${child.ref} (${child.firstName} ${child.lastName}).`);
 }
 
-const CSV_COLUMNS = ['ref', 'firstName', 'lastName', 'dob', 'turnsTwo', 'ageMonths', 'flags', 'nextDate',
-  'checkLateFrom', 'checkMissedFrom', 'fundedFrom', 'room', 'keyPerson'] as const;
+const CSV_COLUMNS = [
+  'ref',
+  'firstName',
+  'lastName',
+  'dob',
+  'turnsTwo',
+  'ageMonths',
+  'flags',
+  'nextDate',
+  'checkLateFrom',
+  'checkMissedFrom',
+  'fundedFrom',
+  'room',
+  'keyPerson',
+] as const;
 /** Every CSV names its columns as `import` does (snake_case); JSON keeps the camelCase names. */
 const CSV_HEADER = CSV_COLUMNS.map((c) => c.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`));
 
@@ -110,7 +140,14 @@ async function printTable(ctx: Context, result: DueResult, wide: boolean): Promi
     return flags.includes('check-missed') || flags.includes('check-late');
   };
   const red = (text: string, row: number): string => (late(row) ? p.red(text) : text);
-  const rows = result.children.map((r) => [r.ref, `${r.firstName} ${r.lastName}`, r.age, r.turnsTwo, r.flags.join(', '), dateWord(r.nextDate, result.today)]);
+  const rows = result.children.map((r) => [
+    r.ref,
+    `${r.firstName} ${r.lastName}`,
+    r.age,
+    r.turnsTwo,
+    r.flags.join(', '),
+    dateWord(r.nextDate, result.today),
+  ]);
   const { lines, dropped } = tableLines(dueColumns(red), rows, tableWidth(ctx.out.stdout, ctx.env, wide), p.bold);
   const out = chunkedWriter(ctx);
   for (const text of lines) {
@@ -133,7 +170,9 @@ function warnHubUnknown(ctx: Context, result: DueResult): void {
   });
   if (unknown.length === 0) return;
   const shown = 20;
-  ctx.out.warn(`no Hub number for ${unknown.length} of these children (hub-unsure): correct the address in the roster and import it again (twocheck hub --child <ref> says why):`);
+  ctx.out.warn(
+    `no Hub number for ${unknown.length} of these children (hub-unsure): correct the address in the roster and import it again (twocheck hub --child <ref> says why):`,
+  );
   for (const line of unknown.slice(0, shown)) ctx.out.info(line);
   if (unknown.length > shown) ctx.out.info(`  … and ${unknown.length - shown} more`);
 }

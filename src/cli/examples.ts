@@ -21,18 +21,34 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   hub: ['twocheck hub Leek', 'twocheck hub --child 001', 'twocheck hub --list'],
   letters: ['twocheck letters --dry-run', 'twocheck letters --within 14', 'twocheck letters --merged print.pdf --child 001 --child 002'],
   'letters sent': ['twocheck letters sent 001', 'twocheck letters sent 002 --on 20/11/2026'],
-  consent: ['twocheck consent 001 --method paper', 'twocheck consent 003 --withdraw --method verbal --note "phoned in"', 'twocheck consent 003 --show'],
+  consent: [
+    'twocheck consent 001 --method paper',
+    'twocheck consent 003 --withdraw --method verbal --note "phoned in"',
+    'twocheck consent 003 --show',
+  ],
   check: ['twocheck check 006 --template > check.json', 'twocheck check 006 --from check.json', 'twocheck check 006 --shared 20/11/2026'],
-  'check share': ['twocheck check share 006 --with "West Hub" --how phone', 'twocheck check share 006 --email health.visitors@example.nhs.uk',
-    'twocheck check share 006 --with "West Hub" --how phone --without-consent --reason "DSL decision: risk of harm"'],
-  concern: ['twocheck concern 001 --raised-by setting --area communication-and-language --description "Few words yet"', 'twocheck concern list 001'],
+  'check share': [
+    'twocheck check share 006 --with "West Hub" --how phone',
+    'twocheck check share 006 --email health.visitors@example.nhs.uk',
+    'twocheck check share 006 --with "West Hub" --how phone --without-consent --reason "DSL decision: risk of harm"',
+  ],
+  concern: [
+    'twocheck concern 001 --raised-by setting --area communication-and-language --description "Few words yet"',
+    'twocheck concern list 001',
+  ],
   'concern record': ['twocheck concern record 001 --raised-by parent --area physical --description "Not yet walking"'],
   'concern list': ['twocheck concern list 001', 'twocheck concern list 001 --json'],
   'concern share': ['twocheck concern share 1 --with "West Hub" --how phone --note "spoke to the duty health visitor"'],
-  'concern action': ['twocheck concern action 1 --note "Ask about a speech referral" --due 2026-12-15', 'twocheck concern action 1 --action 1 --done 20/11/2026'],
+  'concern action': [
+    'twocheck concern action 1 --note "Ask about a speech referral" --due 2026-12-15',
+    'twocheck concern action 1 --action 1 --done 20/11/2026',
+  ],
   'concern close': ['twocheck concern close 1 --note "Referral made; settled"'],
   groups: ['twocheck groups plan --from 2026-12-01 --to 2027-01-31', 'twocheck groups list', 'twocheck groups ics sessions.ics'],
-  'groups plan': ['twocheck groups plan --from 01/12/2026 --to 31/01/2027', 'twocheck groups plan --from 2026-12-01 --to 2027-01-31 --size 4 --group-by room'],
+  'groups plan': [
+    'twocheck groups plan --from 01/12/2026 --to 31/01/2027',
+    'twocheck groups plan --from 2026-12-01 --to 2027-01-31 --size 4 --group-by room',
+  ],
   'groups create': ['twocheck groups create --from 2026-12-01 --to 2027-01-31 --time 10:00 --place "Hall"'],
   'groups list': ['twocheck groups list', 'twocheck groups list --json'],
   'groups invite': ['twocheck groups invite 1', 'twocheck groups invite 1 --out invitations'],
@@ -67,7 +83,8 @@ export function exampleLines(line: string, width = HELP_WIDTH): string[] {
   const pieces: string[] = [];
   for (const word of line.match(/(?:"[^"]*"|\S)+/g) ?? [line]) {
     const last = pieces[pieces.length - 1];
-    if (last !== undefined && /^--?[a-z]/.test(last) && !last.includes(' ') && !word.startsWith('-')) pieces[pieces.length - 1] = `${last} ${word}`;
+    if (last !== undefined && /^--?[a-z]/.test(last) && !last.includes(' ') && !word.startsWith('-'))
+      pieces[pieces.length - 1] = `${last} ${word}`;
     else pieces.push(word);
   }
   const out: string[] = [];

@@ -6,7 +6,11 @@ import { Output, prepareColour } from './output.js';
  * a message and an exit code, through `report`. Shared by main.ts and by hub-start.ts, the small
  * bundle that runs `hub <place>`, so both fail alike.
  */
-export async function runGuarded(argv: string[], work: () => Promise<void>, report: (err: unknown, argv: string[]) => number): Promise<void> {
+export async function runGuarded(
+  argv: string[],
+  work: () => Promise<void>,
+  report: (err: unknown, argv: string[]) => number,
+): Promise<void> {
   let failed = false;
   const fail = async (err: unknown): Promise<void> => {
     if (failed) return;
@@ -43,7 +47,10 @@ export async function runGuarded(argv: string[], work: () => Promise<void>, repo
 /** A failure that is not commander's, as a message on stderr; returns the exit code. */
 export function reportFailure(err: unknown, argv: string[]): number {
   const out = new Output({
-    stdout: process.stdout, stderr: process.stderr, env: process.env, color: !argv.includes('--no-color'),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    color: !argv.includes('--no-color'),
   });
   const debug = argv.includes('--debug');
   const known = err instanceof TwocheckError ? err : explainFailure(err);

@@ -23,9 +23,12 @@ export function refuseUnknownCommand(args: readonly string[]): void {
   const word = args[at];
   if (word === undefined || word === 'help' || Object.hasOwn(COMMANDS, word)) return;
   const near = suggestCommands(word, Object.keys(COMMANDS));
-  throw new UsageError(`unknown command '${word}'`, near.length > 0
-    ? `did you mean ${near.map((n) => `twocheck ${n}`).join(' or ')}? (twocheck --help lists every command)`
-    : 'twocheck --help lists every command');
+  throw new UsageError(
+    `unknown command '${word}'`,
+    near.length > 0
+      ? `did you mean ${near.map((n) => `twocheck ${n}`).join(' or ')}? (twocheck --help lists every command)`
+      : 'twocheck --help lists every command',
+  );
 }
 
 /**

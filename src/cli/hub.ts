@@ -55,10 +55,12 @@ export function register(program: Command): void {
     .option('--area <name>', "the Hub table to use (default: the setting's area, else staffordshire)")
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExit code 0 when one Hub is certain; 1 when unsure or not covered\n(the answer still goes to stdout).')
-    .action(withContext(async (ctx, command) => {
-      const opts = command.opts<Omit<HubLine, 'words'>>();
-      await hubCommand(ctx, { ...opts, words: (command.args as string[]).join(' ') });
-    }));
+    .action(
+      withContext(async (ctx, command) => {
+        const opts = command.opts<Omit<HubLine, 'words'>>();
+        await hubCommand(ctx, { ...opts, words: (command.args as string[]).join(' ') });
+      }),
+    );
 }
 
 /**
@@ -101,10 +103,20 @@ export function parseHubLine(args: readonly string[]): { globals: GlobalOptions;
 
 /** main.ts's global options, as commander defines them */
 const GLOBAL_OPTIONS = {
-  db: { type: 'string' }, today: { type: 'string' }, by: { type: 'string' }, 'no-color': { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' }, 'no-input': { type: 'boolean' },
+  db: { type: 'string' },
+  today: { type: 'string' },
+  by: { type: 'string' },
+  'no-color': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  'no-input': { type: 'boolean' },
 } as const;
-const HUB_OPTIONS = { child: { type: 'string' }, list: { type: 'boolean' }, explain: { type: 'boolean' }, area: { type: 'string' }, json: { type: 'boolean' } } as const;
+const HUB_OPTIONS = {
+  child: { type: 'string' },
+  list: { type: 'boolean' },
+  explain: { type: 'boolean' },
+  area: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
 
 async function hubCommand(ctx: Context, line: HubLine): Promise<void> {
   const words = line.words.trim();
@@ -116,7 +128,8 @@ async function hubCommand(ctx: Context, line: HubLine): Promise<void> {
     return;
   }
   if (words && line.child) throw new UsageError('give a place or postcode, or --child <ref>, not both');
-  if (!words && !line.child) throw new UsageError('give a town, village or postcode, or --child <ref>, or --list', 'example: twocheck hub Leek');
+  if (!words && !line.child)
+    throw new UsageError('give a town, village or postcode, or --child <ref>, or --list', 'example: twocheck hub Leek');
   const result = await runHub(ctx, { query: words || undefined, child: line.child, area: line.area });
   if (line.json) ctx.out.json(result);
   else printAnswer(ctx, result, line.explain === true);
@@ -167,11 +180,15 @@ export async function runHubList(ctx: Context, options: { area?: string }): Prom
     area: table.area,
     title: table.title,
     hubs: table.hubs.map((h) => ({
-      id: h.id, name: h.name, phone: h.phone,
+      id: h.id,
+      name: h.name,
+      phone: h.phone,
       localities: table.localities.filter((l) => l.hub === h.id).map((l) => l.name),
     })),
     authorities: (table.authorities ?? []).map((a) => ({
-      name: a.name, locality: table.localities.find((l) => l.id === a.locality)?.name ?? null, contact: a.contact ?? null,
+      name: a.name,
+      locality: table.localities.find((l) => l.id === a.locality)?.name ?? null,
+      contact: a.contact ?? null,
     })),
     sources: table.sources,
     sharingNote: table.sharingNote,
@@ -191,12 +208,13 @@ function printAnswer(ctx: Context, result: HubResult, explain: boolean): void {
   } else if (a.kind === 'not-covered') {
     lines.push(paint.yellow('Not covered by these Hubs'));
     lines.push(`  ${a.reason}.`);
-    lines.push('  Do not phone these Hubs about this child: contact the service for the child\'s own area.');
+    lines.push("  Do not phone these Hubs about this child: contact the service for the child's own area.");
   } else {
     lines.push(paint.yellow('Not sure which Hub'));
     lines.push(`  ${a.reason}`);
     if (a.candidates.length > 0) lines.push(`  Candidates: ${a.candidates.join('; ')}`);
-    if (a.hubs.length > 0) lines.push(`  Hubs it could be, if it is in the county: ${a.hubs.map((h) => h.name).join(' or ')} (see twocheck hub --list)`);
+    if (a.hubs.length > 0)
+      lines.push(`  Hubs it could be, if it is in the county: ${a.hubs.map((h) => h.name).join(' or ')} (see twocheck hub --list)`);
     lines.push(`  ${NEXT[a.need ?? 'address'](result.child !== null)}: the Hub is not printed on a guess.`);
   }
   if (explain) {
@@ -223,8 +241,14 @@ function printList(ctx: Context, list: HubListResult): void {
   }
   lines.push(list.sharingNote);
   if (list.authorities.length > 0) {
-    lines.push('', 'How a home leads to a Hub: the village or neighbourhood, else the postcode, gives the district; the district gives the locality:');
-    for (const a of list.authorities) lines.push(`  ${a.name}: ${a.locality ? `${a.locality} locality` : a.contact ? `not covered (${a.contact})` : 'split village by village'}`);
+    lines.push(
+      '',
+      'How a home leads to a Hub: the village or neighbourhood, else the postcode, gives the district; the district gives the locality:',
+    );
+    for (const a of list.authorities)
+      lines.push(
+        `  ${a.name}: ${a.locality ? `${a.locality} locality` : a.contact ? `not covered (${a.contact})` : 'split village by village'}`,
+      );
   }
   lines.push('', 'Sources:');
   for (const [id, text] of Object.entries(list.sources)) lines.push(`  ${id}: ${text}`);

@@ -54,16 +54,19 @@ function settingKey(ctx: Context): { key: string; name: string } {
 /** `due --ics <file>`: one all-day event per child whose check is still to do, over its window. */
 export async function writeDueIcs(ctx: Context, rows: readonly DueRow[], file: string, options: IcsOptions): Promise<string> {
   const { key, name } = settingKey(ctx);
-  const events: EventSpec[] = rows.filter((r) => r.flags.some((f) => CHECK_TO_DO.has(f))).map((r) => {
-    const who = options.fullNames ? `${r.firstName} ${r.lastName}` : r.firstName;
-    return {
-      uid: eventUid(key, r.ref, 'check-window'),
-      summary: `Progress Check window: ${who} (${r.ref})`,
-      description: `Due from ${r.turnsTwo} (age two); late from ${r.checkLateFrom} (30 months); missed from ${r.checkMissedFrom} (age three). `
-        + `Record it with: twocheck check ${r.ref}`,
-      days: { from: r.turnsTwo, until: r.checkLateFrom },
-    };
-  });
+  const events: EventSpec[] = rows
+    .filter((r) => r.flags.some((f) => CHECK_TO_DO.has(f)))
+    .map((r) => {
+      const who = options.fullNames ? `${r.firstName} ${r.lastName}` : r.firstName;
+      return {
+        uid: eventUid(key, r.ref, 'check-window'),
+        summary: `Progress Check window: ${who} (${r.ref})`,
+        description:
+          `Due from ${r.turnsTwo} (age two); late from ${r.checkLateFrom} (30 months); missed from ${r.checkMissedFrom} (age three). ` +
+          `Record it with: twocheck check ${r.ref}`,
+        days: { from: r.turnsTwo, until: r.checkLateFrom },
+      };
+    });
   return writeCalendar(ctx, `${name}: Progress Checks`, events, file, options.force === true);
 }
 
@@ -79,7 +82,9 @@ export async function writeSessionsIcs(ctx: Context, sessions: readonly Session[
       summary: `Group Health and Development Review #${s.id} (${counted(s.members.length, 'child', 'children')})`,
       description: [...staff, `Children: ${who.join(', ')}`].join('\n'),
       location: s.place ?? undefined,
-      ...(start ? { at: { start, end: new Date(start.getTime() + 60 * 60_000) } } : { days: { from: s.onDate, until: addDays(s.onDate, 1) } }),
+      ...(start
+        ? { at: { start, end: new Date(start.getTime() + 60 * 60_000) } }
+        : { days: { from: s.onDate, until: addDays(s.onDate, 1) } }),
     };
   });
   return writeCalendar(ctx, `${name}: group reviews`, events, file, options.force === true);
@@ -88,7 +93,8 @@ export async function writeSessionsIcs(ctx: Context, sessions: readonly Session[
 async function writeCalendar(ctx: Context, title: string, events: readonly EventSpec[], file: string, force: boolean): Promise<string> {
   const target = path.resolve(ctx.cwd, file);
   // a calendar file may be someone's own, or one already imported elsewhere: overwritten only when asked
-  if (!force && entryExists(target)) throw new UsageError(`${target} is already there; nothing was written`, 'add --force to overwrite it, or give another file name');
+  if (!force && entryExists(target))
+    throw new UsageError(`${target} is already there; nothing was written`, 'add --force to overwrite it, or give another file name');
   const { default: ical } = await import('ical-generator');
   const calendar = ical({ name: title, prodId: { company: 'twocheck', product: 'twocheck', language: 'EN' } });
   const stamp = ctx.now();

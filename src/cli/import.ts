@@ -34,28 +34,37 @@ export function register(program: Command): void {
     .option('--rejects <file>', 'where --skip-invalid writes refused rows (default: <input>.rejects.csv)')
     .option('--mark-missing-left [date]', 'mark children not in this roster as left (on date, default today)')
     .option('--json', 'print the result as JSON')
-    .action(withContext(async (ctx, command) => {
-      const flags = command.opts<Flags>();
-      const options: ImportOptions = {
-        file: command.args[0] ?? '-', map: flags.map, mapping: flags.mapping, dateOrder: flags.dateOrder as DateOrder | undefined,
-        encoding: flags.encoding, dryRun: flags.dryRun, skipInvalid: flags.skipInvalid, rejects: flags.rejects,
-        markMissingLeft: flags.markMissingLeft, listAll: flags.dryRun === true || flags.json === true,
-      };
-      let result: ImportResult;
-      try {
-        result = await runImport(ctx, options);
-      } catch (err) {
-        // stdin holds the roster, so it cannot also answer questions
-        if (!(err instanceof MappingNeeded) || !ctx.interactive || options.file === '-') throw err;
-        const answered = await askForMapping(ctx, err, options.dateOrder);
-        if (!answered) {
-          ctx.out.info('Not imported: nothing was changed.');
-          return;
+    .action(
+      withContext(async (ctx, command) => {
+        const flags = command.opts<Flags>();
+        const options: ImportOptions = {
+          file: command.args[0] ?? '-',
+          map: flags.map,
+          mapping: flags.mapping,
+          dateOrder: flags.dateOrder as DateOrder | undefined,
+          encoding: flags.encoding,
+          dryRun: flags.dryRun,
+          skipInvalid: flags.skipInvalid,
+          rejects: flags.rejects,
+          markMissingLeft: flags.markMissingLeft,
+          listAll: flags.dryRun === true || flags.json === true,
+        };
+        let result: ImportResult;
+        try {
+          result = await runImport(ctx, options);
+        } catch (err) {
+          // stdin holds the roster, so it cannot also answer questions
+          if (!(err instanceof MappingNeeded) || !ctx.interactive || options.file === '-') throw err;
+          const answered = await askForMapping(ctx, err, options.dateOrder);
+          if (!answered) {
+            ctx.out.info('Not imported: nothing was changed.');
+            return;
+          }
+          result = await runImport(ctx, { ...options, map: [...(options.map ?? []), ...answered.map], saveAs: answered.saveAs });
         }
-        result = await runImport(ctx, { ...options, map: [...(options.map ?? []), ...answered.map], saveAs: answered.saveAs });
-      }
-      renderImport(ctx, result, flags.json === true);
-    }));
+        renderImport(ctx, result, flags.json === true);
+      }),
+    );
 }
 
 /**
@@ -72,7 +81,12 @@ async function askForMapping(ctx: Context, need: MappingNeeded, dateOrder?: Date
   const column = (i: number) => {
     const values = previewOf(source, i);
     const first = values[0] === undefined ? '  (empty)' : `  e.g. ${clip(quoted(values[0]), 40)}`;
-    return { name: `${source.headers[i]}${first}`, short: source.headers[i], value: i, description: values.length > 0 ? `First values:\n${values.map((v) => `  ${quoted(v)}`).join('\n')}` : undefined };
+    return {
+      name: `${source.headers[i]}${first}`,
+      short: source.headers[i],
+      value: i,
+      description: values.length > 0 ? `First values:\n${values.map((v) => `  ${quoted(v)}`).join('\n')}` : undefined,
+    };
   };
   const take = (field: RosterField, i: number) => {
     map.push(`${field}=${source.headers[i]}`);
@@ -82,21 +96,31 @@ async function askForMapping(ctx: Context, need: MappingNeeded, dateOrder?: Date
     const ids = [...free].filter((i) => looksLikeId(source, i));
     const others = [...free].filter((i) => !ids.includes(i));
     const none = { name: 'None: know each child by first name, last name and date of birth', value: -1 };
-    const choice = await ask(() => select<number>({
-      message: 'Which column holds each child’s ID (ref), the one your system gives?',
-      choices: [...ids.map(column), none, ...others.map(column)], default: ids[0] ?? -1, pageSize: 12,
-    }));
+    const choice = await ask(() =>
+      select<number>({
+        message: 'Which column holds each child’s ID (ref), the one your system gives?',
+        choices: [...ids.map(column), none, ...others.map(column)],
+        default: ids[0] ?? -1,
+        pageSize: 12,
+      }),
+    );
     if (choice >= 0) take('ref', choice);
   }
   // a required field may come from a column recognised as something less important ("Family")
   const needed = (['ref', 'first_name', 'last_name', 'dob'] as const).map((f) => layout.sources[f] ?? '');
-  const spare = (i: number) => !map.some((m) => m.endsWith(`=${source.headers[i]}`)) && !needed.some((s) => s.includes(`"${source.headers[i]}"`));
+  const spare = (i: number) =>
+    !map.some((m) => m.endsWith(`=${source.headers[i]}`)) && !needed.some((s) => s.includes(`"${source.headers[i]}"`));
   for (const field of need.missing) {
     const options = source.headers.map((_, i) => i).filter(spare);
     const guessed = options.find((i) => likelyField(source, i, [field]) === field);
-    const choice = await ask(() => select<number>({
-      message: `Which column holds the child’s ${FIELD_WORDS[field]}?`, choices: options.map(column), default: guessed, pageSize: 12,
-    }));
+    const choice = await ask(() =>
+      select<number>({
+        message: `Which column holds the child’s ${FIELD_WORDS[field]}?`,
+        choices: options.map(column),
+        default: guessed,
+        pageSize: 12,
+      }),
+    );
     take(field, choice);
   }
   for (const i of [...free]) {
@@ -105,12 +129,17 @@ async function askForMapping(ctx: Context, need: MappingNeeded, dateOrder?: Date
     if (open.length === 0) break;
     const likely = likelyField(source, i, open);
     const values = previewOf(source, i);
-    ctx.out.info(`The column “${source.headers[i]}”${values.length > 0 ? `, first values:\n${values.map((v) => `  ${quoted(v)}`).join('\n')}` : ' is empty in the first rows.'}`);
-    const field = await ask(() => select<RosterField | ''>({
-      message: `What does “${source.headers[i]}” hold?`,
-      choices: [{ name: 'Nothing twocheck keeps: leave it out', value: '' }, ...open.map((f) => ({ name: FIELD_WORDS[f], value: f }))],
-      default: likely ?? '', pageSize: 12,
-    }));
+    ctx.out.info(
+      `The column “${source.headers[i]}”${values.length > 0 ? `, first values:\n${values.map((v) => `  ${quoted(v)}`).join('\n')}` : ' is empty in the first rows.'}`,
+    );
+    const field = await ask(() =>
+      select<RosterField | ''>({
+        message: `What does “${source.headers[i]}” hold?`,
+        choices: [{ name: 'Nothing twocheck keeps: leave it out', value: '' }, ...open.map((f) => ({ name: FIELD_WORDS[f], value: f }))],
+        default: likely ?? '',
+        pageSize: 12,
+      }),
+    );
     if (field) take(field, i);
   }
   ctx.out.info('The first rows, as they will be imported:');
@@ -139,38 +168,60 @@ export function renderImport(ctx: Context, r: ImportResult, json: boolean): void
   else if (r.dryRun) {
     ctx.out.data('Columns:');
     for (const [field, from] of Object.entries(r.layout.sources)) {
-      const values = r.firstRows.filter((row) => row.values[field] !== undefined)
-        .map((row) => show(row.values[field]) + (field === 'funded' && row.values.funding_basis ? ` (${String(row.values.funding_basis)})` : ''));
+      const values = r.firstRows
+        .filter((row) => row.values[field] !== undefined)
+        .map(
+          (row) =>
+            show(row.values[field]) + (field === 'funded' && row.values.funding_basis ? ` (${String(row.values.funding_basis)})` : ''),
+        );
       ctx.out.data(`  ${field.padEnd(13)} ← ${from}${values.length > 0 ? `: ${values.join(' | ')}` : ''}`);
     }
-    for (const d of r.dates) ctx.out.data(`  ${d.field} read ${d.order === 'dmy' ? 'day first (dd/mm/yyyy)' : 'month first (mm/dd/yyyy)'}${d.because ? `, as ${d.because} shows` : ''}`);
+    for (const d of r.dates)
+      ctx.out.data(
+        `  ${d.field} read ${d.order === 'dmy' ? 'day first (dd/mm/yyyy)' : 'month first (mm/dd/yyyy)'}${d.because ? `, as ${d.because} shows` : ''}`,
+      );
     for (const i of r.layout.ignored) ctx.out.data(`  not used: "${i.header}" (${i.reason})`);
     for (const c of r.added) ctx.out.data(`add     ${c.ref}  ${c.name}`);
     for (const u of r.updated) {
-      const what = Object.entries(u.diff).map(([f, d]) => `${f}: ${show(d.from)} → ${show(d.to)}`).join('; ');
+      const what = Object.entries(u.diff)
+        .map(([f, d]) => `${f}: ${show(d.from)} → ${show(d.to)}`)
+        .join('; ');
       ctx.out.data(`update  ${u.ref}  ${u.name}  ${what}`);
     }
     for (const c of r.missing) ctx.out.data(`${r.left.includes(c.ref) ? 'leave ' : 'missing'} ${c.ref}  ${c.name}`);
   }
   if (r.layout.mapping) {
-    const how = { given: 'Used the saved mapping', recognised: 'Used the saved mapping', saved: 'Saved this mapping as' }[r.layout.mapping.how];
-    ctx.out.info(`${how} "${r.layout.mapping.name}"${r.layout.mapping.how === 'recognised' ? ' (same header row as before)' : ''}${r.layout.mapping.how === 'saved' ? ': next time it is used for the same header row, or with --mapping' : ''}.`);
+    const how = { given: 'Used the saved mapping', recognised: 'Used the saved mapping', saved: 'Saved this mapping as' }[
+      r.layout.mapping.how
+    ];
+    ctx.out.info(
+      `${how} "${r.layout.mapping.name}"${r.layout.mapping.how === 'recognised' ? ' (same header row as before)' : ''}${r.layout.mapping.how === 'saved' ? ': next time it is used for the same header row, or with --mapping' : ''}.`,
+    );
   }
   for (const c of r.layout.choices) ctx.out.info(`Column chosen: ${c}.`);
   if (r.layout.keyed) {
-    ctx.out.info('This roster has no ID column: each child is known by first name, last name and date of birth ' +
-      '(shown as the ref, e.g. ada-lovelace-2024-03-12), and is matched that way next time. A corrected name or date of birth ' +
-      'makes a new child, and the old record is listed as missing; nothing is merged.');
+    ctx.out.info(
+      'This roster has no ID column: each child is known by first name, last name and date of birth ' +
+        '(shown as the ref, e.g. ada-lovelace-2024-03-12), and is matched that way next time. A corrected name or date of birth ' +
+        'makes a new child, and the old record is listed as missing; nothing is merged.',
+    );
   }
-  for (const d of r.dates) if (d.order === 'mdy' && !r.dryRun) ctx.out.info(`Dates in "${d.header}" were read month first (mm/dd/yyyy)${d.because ? `, as ${d.because} shows` : ''}.`);
+  for (const d of r.dates)
+    if (d.order === 'mdy' && !r.dryRun)
+      ctx.out.info(`Dates in "${d.header}" were read month first (mm/dd/yyyy)${d.because ? `, as ${d.because} shows` : ''}.`);
   for (const w of r.warnings) ctx.out.warn(w);
   if (r.problems.length > 0) {
     for (const p of r.problems) ctx.out.warn(p);
     if (r.rejectsFile) ctx.out.info(`Refused rows written to ${r.rejectsFile}`);
   }
   if (r.counts.missing > 0 && r.counts.left === 0) {
-    const list = r.missing.slice(0, 10).map((c) => `${c.ref} (${c.name})`).join(', ');
-    ctx.out.info(`${counted(r.counts.missing, 'child', 'children')} on record not in this roster: ${list}${r.counts.missing > 10 ? ', …' : ''} (--mark-missing-left marks them as left)`);
+    const list = r.missing
+      .slice(0, 10)
+      .map((c) => `${c.ref} (${c.name})`)
+      .join(', ');
+    ctx.out.info(
+      `${counted(r.counts.missing, 'child', 'children')} on record not in this roster: ${list}${r.counts.missing > 10 ? ', …' : ''} (--mark-missing-left marks them as left)`,
+    );
   }
   const c = r.counts;
   const counts = `${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged, ${c.left} left, ${c.rejected} rejected`;

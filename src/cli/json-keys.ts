@@ -7,8 +7,10 @@ export function camelKeys(value: unknown, key = ''): unknown {
   if (key === 'data') return value;
   if (Array.isArray(value)) return value.map((v) => camelKeys(v));
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => {
-    const name = k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-    return [name, camelKeys(v, name)];
-  }));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => {
+      const name = k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+      return [name, camelKeys(v, name)];
+    }),
+  );
 }

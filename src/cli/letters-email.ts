@@ -22,12 +22,22 @@ export function prepareEmail(ctx: Context, dryRun: boolean): MailConfig | null {
   }
 }
 
-export async function emailLetters(ctx: Context, config: MailConfig | null, flags: { child?: string[]; dryRun?: boolean; json?: boolean }, letters: GenerateResult): Promise<void> {
-  const wouldWrite = letters.letters.filter((l) => l.status === 'would-write').map((l) => ({ ref: l.ref, file: l.file === letters.merged ? null : l.file, template: l.template }));
+export async function emailLetters(
+  ctx: Context,
+  config: MailConfig | null,
+  flags: { child?: string[]; dryRun?: boolean; json?: boolean },
+  letters: GenerateResult,
+): Promise<void> {
+  const wouldWrite = letters.letters
+    .filter((l) => l.status === 'would-write')
+    .map((l) => ({ ref: l.ref, file: l.file === letters.merged ? null : l.file, template: l.template }));
   const { planned, result } = planLetterEmails(ctx, { children: flags.child, wouldWrite, dryRun: flags.dryRun });
   if (!flags.dryRun && config && planned.length > 0) {
     const mailer = await config.open();
-    const bar = await progressBar(ctx, planned.reduce((n, p) => n + p.to.length, 0));
+    const bar = await progressBar(
+      ctx,
+      planned.reduce((n, p) => n + p.to.length, 0),
+    );
     try {
       await sendLetterEmails(ctx, config, planned, result, { mailer, pace: realPace(), onProgress: bar?.update });
     } finally {
@@ -43,33 +53,45 @@ function render(ctx: Context, r: LetterEmailResult, letters: GenerateResult, jso
   if (json) {
     for (const w of letters.warnings) ctx.out.warn(w);
     ctx.out.json({ ...letters, email: r });
-  }
-  else {
+  } else {
     for (const s of r.sent) ctx.out.data(`${s.ref}\t${s.name}\temailed\t${s.to}\t${s.messageId}`);
     for (const w of r.wouldSend) ctx.out.data(`${w.ref}\t${w.name}\twould email\t${w.to}\t${w.language}\t${w.file}`);
     for (const s of r.skipped) ctx.out.info(`${s.ref} ${s.name}: not emailed, ${s.why}`);
   }
   for (const f of r.failed) ctx.out.error(`${f.ref} ${f.name}: ${f.to ? `not emailed to ${f.to}` : 'not emailed'}: ${f.why}`);
-  if (r.notTried.length > 0) ctx.out.error(`not tried, as the server stopped taking messages: ${r.notTried.map((n) => `${n.ref} (${n.to})`).join(', ')}`);
+  if (r.notTried.length > 0)
+    ctx.out.error(`not tried, as the server stopped taking messages: ${r.notTried.map((n) => `${n.ref} (${n.to})`).join(', ')}`);
   if (r.dryRun) {
-    ctx.out.info(r.wouldSend.length === 0 ? 'Dry run: no letters to email.' : `Dry run: would email ${counted(r.wouldSend.length, 'message')}; nothing sent.`);
+    ctx.out.info(
+      r.wouldSend.length === 0
+        ? 'Dry run: no letters to email.'
+        : `Dry run: would email ${counted(r.wouldSend.length, 'message')}; nothing sent.`,
+    );
     return;
   }
-  const sent = r.sent.length > 0 ? `Emailed ${counted(r.sent.length, 'parent letter')} through ${r.server} and recorded ${r.sent.length === 1 ? 'it' : 'them'} as sent.` : 'No letters were emailed.';
+  const sent =
+    r.sent.length > 0
+      ? `Emailed ${counted(r.sent.length, 'parent letter')} through ${r.server} and recorded ${r.sent.length === 1 ? 'it' : 'them'} as sent.`
+      : 'No letters were emailed.';
   const trouble = r.failed.length + r.notTried.length;
   if (trouble === 0) {
     if (r.sent.length > 0) ctx.out.done(sent);
     else if (r.skipped.length === 0) ctx.out.info('No letters to email: none is waiting to be sent.');
     return;
   }
-  throw new TwocheckError(`${sent} ${counted(trouble, 'message')} could not be sent (listed above); nothing is recorded for them`,
-    'fix the cause and run the same command again: parents already emailed are not emailed twice');
+  throw new TwocheckError(
+    `${sent} ${counted(trouble, 'message')} could not be sent (listed above); nothing is recorded for them`,
+    'fix the cause and run the same command again: parents already emailed are not emailed twice',
+  );
 }
 
 async function progressBar(ctx: Context, total: number): Promise<{ update(done: number): void; stop(): void } | null> {
   if (!ctx.out.progressAllowed || total < 2) return null;
   const { default: progress } = await import('cli-progress');
-  const bar = new progress.SingleBar({ stream: ctx.out.stderr as NodeJS.WriteStream, format: 'email {bar} {value}/{total}', clearOnComplete: true }, progress.Presets.shades_classic);
+  const bar = new progress.SingleBar(
+    { stream: ctx.out.stderr as NodeJS.WriteStream, format: 'email {bar} {value}/{total}', clearOnComplete: true },
+    progress.Presets.shades_classic,
+  );
   bar.start(total, 0);
   return { update: (done) => bar.update(done), stop: () => bar.stop() };
 }

@@ -49,16 +49,20 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
 
 /** The only place that sets an exit code (through runGuarded). */
 export async function main(argv: string[]): Promise<void> {
-  await runGuarded(argv, async () => {
-    const direct = await directRun(argv.slice(2));
-    if (direct) await direct();
-    else {
-      refuseUnknownCommand(argv.slice(2));
-      const program = await buildProgram(argv);
-      helpForBareGroup(program, argv.slice(2));
-      await program.parseAsync(argv);
-    }
-  }, report);
+  await runGuarded(
+    argv,
+    async () => {
+      const direct = await directRun(argv.slice(2));
+      if (direct) await direct();
+      else {
+        refuseUnknownCommand(argv.slice(2));
+        const program = await buildProgram(argv);
+        helpForBareGroup(program, argv.slice(2));
+        await program.parseAsync(argv);
+      }
+    },
+    report,
+  );
 }
 
 export function report(err: unknown, argv: string[]): number {

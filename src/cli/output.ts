@@ -54,7 +54,10 @@ const HIDDEN = '\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u202
 const HIDDEN_IN_FIELD = new RegExp(`[${HIDDEN}]`, 'gu');
 // A line keeps its own tabs and line ends (LF, or CR LF as CSV ends its rows); a lone CR, which
 // would let the rest of a line print over its start, is shown.
-const HIDDEN_IN_LINE = new RegExp(`[${HIDDEN.replace('\\u0000-\\u001f', '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f')}]|\\r(?!\\n)`, 'gu');
+const HIDDEN_IN_LINE = new RegExp(
+  `[${HIDDEN.replace('\\u0000-\\u001f', '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f')}]|\\r(?!\\n)`,
+  'gu',
+);
 
 const shown = (ch: string): string => {
   const cp = ch.codePointAt(0) ?? 0;
@@ -75,7 +78,10 @@ export function printable(text: string): string {
  */
 export function printableLines(text: string, colour = false): string {
   if (!colour) return text.replace(HIDDEN_IN_LINE, shown);
-  return text.split(COLOUR_CODE).map((part, i) => (i % 2 === 1 ? part : part.replace(HIDDEN_IN_LINE, shown))).join('');
+  return text
+    .split(COLOUR_CODE)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(HIDDEN_IN_LINE, shown)))
+    .join('');
 }
 
 // only the codes our painter writes (bold, dim, colours and their resets): never conceal or blink
@@ -126,11 +132,14 @@ export class Output {
   private fit(message: string, lead = 0): string {
     const width = this.messageWidth;
     if (width === undefined) return message;
-    return message.split('\n').map((line, i) => {
-      const first = i === 0 ? lead : 0;
-      const [head = '', ...rest] = fitLine(' '.repeat(first) + line, width, '  ');
-      return [head.slice(first), ...rest].join('\n');
-    }).join('\n');
+    return message
+      .split('\n')
+      .map((line, i) => {
+        const first = i === 0 ? lead : 0;
+        const [head = '', ...rest] = fitLine(' '.repeat(first) + line, width, '  ');
+        return [head.slice(first), ...rest].join('\n');
+      })
+      .join('\n');
   }
 
   /** A line of data for stdout. */

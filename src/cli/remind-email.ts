@@ -29,7 +29,9 @@ export function prepareReminder(ctx: Context, address: string) {
             const outcome = await createSender(mailer, realPace(), config.mask)({ to, subject: words.subject, text: words.text });
             if (!outcome.ok) {
               ctx.out.stdout.write(text);
-              throw new TwocheckError(`the summary was not emailed to ${to} through ${config.describe}: ${outcome.failure.message}; it is printed above instead`);
+              throw new TwocheckError(
+                `the summary was not emailed to ${to} through ${config.describe}: ${outcome.failure.message}; it is printed above instead`,
+              );
             }
             ctx.out.info(`Emailed the summary to ${to} (${outcome.accepted.messageId}).`);
           } finally {

@@ -45,19 +45,25 @@ export async function openRoster(file: string, options: { encoding?: string; std
   const pipe = file !== '-' && fs.existsSync(file) && !fs.statSync(file).isFile() && !fs.statSync(file).isDirectory();
   if (file === '-' || pipe) {
     const chunks: Buffer[] = [];
-    for await (const chunk of pipe ? fs.createReadStream(file) : options.stdin ?? process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+    for await (const chunk of pipe ? fs.createReadStream(file) : (options.stdin ?? process.stdin))
+      chunks.push(Buffer.from(chunk as Buffer));
     const all = Buffer.concat(chunks);
     name = pipe ? file : 'stdin';
     notText(name, all.subarray(0, 4096), given);
     sniffed = given ?? (await detectEncoding([all]));
     open = () => Readable.from([all]);
   } else {
-    if (!fs.existsSync(file)) throw new UsageError(`cannot read ${file}: there is no such file`, 'give the path of the roster CSV (or - to read stdin)');
-    if (fs.statSync(file).isDirectory()) throw new UsageError(`cannot read ${file}: it is a folder, not a CSV file`, 'give the path of the roster CSV inside it');
+    if (!fs.existsSync(file))
+      throw new UsageError(`cannot read ${file}: there is no such file`, 'give the path of the roster CSV (or - to read stdin)');
+    if (fs.statSync(file).isDirectory())
+      throw new UsageError(`cannot read ${file}: it is a folder, not a CSV file`, 'give the path of the roster CSV inside it');
     try {
       fs.accessSync(file, fs.constants.R_OK);
     } catch (err) {
-      throw new UsageError(`cannot read ${file}: ${whyFileFailed(err)}`, 'check who owns it (ls -l), or export the roster again to a file you can read');
+      throw new UsageError(
+        `cannot read ${file}: ${whyFileFailed(err)}`,
+        'check who owns it (ls -l), or export the roster again to a file you can read',
+      );
     }
     name = file;
     notText(name, firstBytes(file), given);
@@ -104,8 +110,11 @@ export function notText(name: string, head: Buffer, given?: RosterEncoding): voi
   const looks = hit ? hit[1] : binary ? 'a binary file, not text' : null;
   if (!looks) return;
   const excel = hit && /Excel/.test(hit[1]) ? ' In Excel: File › Save As › CSV UTF-8 (Comma delimited).' : '';
-  throw new InputRejected(`${name} is not a CSV file: it looks like ${looks}; nothing was changed`, [],
-    `export the roster from your system or spreadsheet as CSV, and import that file.${excel}`);
+  throw new InputRejected(
+    `${name} is not a CSV file: it looks like ${looks}; nothing was changed`,
+    [],
+    `export the roster from your system or spreadsheet as CSV, and import that file.${excel}`,
+  );
 }
 
 async function readRoster(open: () => Readable, name: string, sniffed: RosterEncoding): Promise<RosterSource> {
@@ -128,9 +137,15 @@ async function readRoster(open: () => Readable, name: string, sniffed: RosterEnc
   // No `info: true`: csv-parse builds an info object per record, a third of its time on a big
   // roster. The line is counted here instead: each record takes one line plus the newlines
   // inside its cells (CR is already LF), and empty lines come through as [''] to be counted.
-  const parser = Readable.from(rest).pipe(parse({
-    delimiter, record_delimiter: '\n', relax_column_count: true, skip_empty_lines: false, bom: true,
-  }));
+  const parser = Readable.from(rest).pipe(
+    parse({
+      delimiter,
+      record_delimiter: '\n',
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: true,
+    }),
+  );
   const numbered = (async function* () {
     let line = 1;
     try {
@@ -175,8 +190,15 @@ async function readRoster(open: () => Readable, name: string, sniffed: RosterEnc
     for await (const batch of batches) yield* batch;
   })();
   return {
-    name, encoding: sniffed, delimiter, headers: header.cells.map((h) => h.trim()), headerLine: header.line,
-    preview: firstBatch.slice(0, 5), batches, records, reopen: () => readRoster(open, name, sniffed),
+    name,
+    encoding: sniffed,
+    delimiter,
+    headers: header.cells.map((h) => h.trim()),
+    headerLine: header.line,
+    preview: firstBatch.slice(0, 5),
+    batches,
+    records,
+    reopen: () => readRoster(open, name, sniffed),
   };
 }
 
@@ -184,11 +206,15 @@ async function readRoster(open: () => Readable, name: string, sniffed: RosterEnc
 function csvProblem(err: unknown, name: string, line: number): unknown {
   const code = (err as { code?: unknown }).code;
   if (typeof code !== 'string' || !code.startsWith('CSV_')) return err;
-  const what = code === 'CSV_QUOTE_NOT_CLOSED'
-    ? 'a quoted value opens with " and is never closed, so the rest of the file would be read as one cell'
-    : `the file is not valid CSV here (${(err as Error).message})`;
-  return new InputRejected(`${name}: the roster could not be read; nothing was changed`, [`${name}:${line}: ${what}`],
-    'fix that row in the spreadsheet, save it again as CSV, and import again');
+  const what =
+    code === 'CSV_QUOTE_NOT_CLOSED'
+      ? 'a quoted value opens with " and is never closed, so the rest of the file would be read as one cell'
+      : `the file is not valid CSV here (${(err as Error).message})`;
+  return new InputRejected(
+    `${name}: the roster could not be read; nothing was changed`,
+    [`${name}:${line}: ${what}`],
+    'fix that row in the spreadsheet, save it again as CSV, and import again',
+  );
 }
 
 /**
@@ -205,8 +231,14 @@ async function* readBatches<T>(stream: Readable): AsyncGenerator<T[]> {
     w?.();
   };
   stream.on('readable', poke);
-  stream.on('end', () => { ended = true; poke(); });
-  stream.on('error', (err) => { failed = err; poke(); });
+  stream.on('end', () => {
+    ended = true;
+    poke();
+  });
+  stream.on('error', (err) => {
+    failed = err;
+    poke();
+  });
   for (;;) {
     const batch: T[] = [];
     for (let item = stream.read() as T | null; item !== null; item = stream.read() as T | null) batch.push(item);
@@ -216,7 +248,9 @@ async function* readBatches<T>(stream: Readable): AsyncGenerator<T[]> {
     }
     if (failed) throw failed;
     if (ended) return;
-    await new Promise<void>((resolve) => { wake = resolve; });
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
   }
 }
 
@@ -229,8 +263,16 @@ function countNewlines(s: string): number {
 export function normaliseEncoding(given: string): RosterEncoding {
   const key = given.toLowerCase().replace(/[^a-z0-9]/g, '');
   const aliases: Record<string, RosterEncoding> = {
-    utf8: 'utf8', utf16le: 'utf16le', utf16be: 'utf16be', utf16: 'utf16le', windows1252: 'windows1252',
-    cp1252: 'windows1252', win1252: 'windows1252', latin1: 'windows1252', iso88591: 'windows1252', ansi: 'windows1252',
+    utf8: 'utf8',
+    utf16le: 'utf16le',
+    utf16be: 'utf16be',
+    utf16: 'utf16le',
+    windows1252: 'windows1252',
+    cp1252: 'windows1252',
+    win1252: 'windows1252',
+    latin1: 'windows1252',
+    iso88591: 'windows1252',
+    ansi: 'windows1252',
   };
   const found = aliases[key];
   if (!found) throw new UsageError(`--encoding must be one of utf8, utf16le, utf16be, windows1252 (not "${given}")`);

@@ -11,7 +11,10 @@ export function checkSmtp(given: string): string | null {
 export function saveSmtp(ctx: Context, url: string | null): void {
   const changed = saveSmtpUrl(ctx.db(), url, ctx.by, ctx.now());
   if (!changed) ctx.out.info('Mail server unchanged.');
-  else if (url) ctx.out.done(`Saved the mail server: ${url}. The password is read from TWOCHECK_SMTP_PASSWORD or a file "smtp-password" beside the database (chmod 600); try it: twocheck mail test <your address>`);
+  else if (url)
+    ctx.out.done(
+      `Saved the mail server: ${url}. The password is read from TWOCHECK_SMTP_PASSWORD or a file "smtp-password" beside the database (chmod 600); try it: twocheck mail test <your address>`,
+    );
   else ctx.out.done('Mail server removed.');
 }
 

@@ -1,5 +1,14 @@
 import type { Command } from 'commander';
-import { REQUIRED, cleanSettingValue, logoFileProblem, planSetup, runSetup, runSetupShow, settingProblem, tidySettingValue } from '../app/setup.js';
+import {
+  REQUIRED,
+  cleanSettingValue,
+  logoFileProblem,
+  planSetup,
+  runSetup,
+  runSetupShow,
+  settingProblem,
+  tidySettingValue,
+} from '../app/setup.js';
 import type { Setting, SettingChanges, SettingField } from '../store/setting.js';
 import { type Context, withContext } from './context.js';
 import { ask, loadPrompts } from './prompts.js';
@@ -31,22 +40,24 @@ export function register(program: Command): void {
     .option('--logo <file>', 'a PNG or JPEG logo for the letterhead')
     .option('--smtp <url>', 'the mail server for email, e.g. smtp://you@example.org@smtp.example.org:587 (no password; "" removes it)')
     .option('--show', 'print the details recorded, change nothing')
-    .action(withContext(async (ctx, command) => {
-      const { smtp, ...opts } = command.opts<Partial<Record<SettingField, string>> & { show?: boolean; smtp?: string }>();
-      if (opts.show) {
-        printSetting(ctx, runSetupShow(ctx));
-        (await import('./setup-smtp.js')).showSmtp(ctx);
-        return;
-      }
-      // the URL is checked before anything is saved, and saved after the rest is
-      const mail = smtp === undefined ? null : { setup: await import('./setup-smtp.js'), url: smtp };
-      const smtpUrl = mail?.setup.checkSmtp(mail.url);
-      if (mail && Object.keys(opts).length === 0) return mail.setup.saveSmtp(ctx, smtpUrl ?? null);
-      const result = await runSetup(ctx, await askForSetting(ctx, opts));
-      if (result.changed.length === 0) ctx.out.info('Nothing changed.');
-      else ctx.out.done(`Saved: ${result.changed.join(', ')}.`);
-      mail?.setup.saveSmtp(ctx, smtpUrl ?? null);
-    }));
+    .action(
+      withContext(async (ctx, command) => {
+        const { smtp, ...opts } = command.opts<Partial<Record<SettingField, string>> & { show?: boolean; smtp?: string }>();
+        if (opts.show) {
+          printSetting(ctx, runSetupShow(ctx));
+          (await import('./setup-smtp.js')).showSmtp(ctx);
+          return;
+        }
+        // the URL is checked before anything is saved, and saved after the rest is
+        const mail = smtp === undefined ? null : { setup: await import('./setup-smtp.js'), url: smtp };
+        const smtpUrl = mail?.setup.checkSmtp(mail.url);
+        if (mail && Object.keys(opts).length === 0) return mail.setup.saveSmtp(ctx, smtpUrl ?? null);
+        const result = await runSetup(ctx, await askForSetting(ctx, opts));
+        if (result.changed.length === 0) ctx.out.info('Nothing changed.');
+        else ctx.out.done(`Saved: ${result.changed.join(', ')}.`);
+        mail?.setup.saveSmtp(ctx, smtpUrl ?? null);
+      }),
+    );
 }
 
 /** The fields to save: the flags given and, on a terminal, answers to what is missing (everything, when no flag was given). */

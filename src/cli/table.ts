@@ -54,11 +54,15 @@ export function layoutTable(columns: readonly Column[], rows: readonly (readonly
     const text = r[i] ?? '';
     return shortened[i] && columns[i]!.short ? columns[i]!.short!(text) : text;
   };
-  const head = (i: number): string => (shortened[i] ? (columns[i]!.shortHeader ?? columns[i]!.short?.(columns[i]!.header) ?? columns[i]!.header) : columns[i]!.header);
+  const head = (i: number): string =>
+    shortened[i] ? (columns[i]!.shortHeader ?? columns[i]!.short?.(columns[i]!.header) ?? columns[i]!.header) : columns[i]!.header;
   // a loop, not Math.max(...column): spreading 100,000 arguments overflows the stack
   const natural = (i: number): number => {
     let w = head(i).length;
-    for (const r of rows) { const n = cell(r, i).length; if (n > w) w = n; }
+    for (const r of rows) {
+      const n = cell(r, i).length;
+      if (n > w) w = n;
+    }
     return w;
   };
   const widths = (): number[] => columns.map((_, i) => (shown[i] ? natural(i) : 0));
@@ -79,24 +83,36 @@ export function layoutTable(columns: readonly Column[], rows: readonly (readonly
   }
   const wrapAt = columns.findIndex((c, i) => c.wrap && shown[i]);
   if (width !== undefined && wrapAt >= 0 && total(ws) > width) {
-    const longestWord = Math.max(head(wrapAt).length, ...[...new Set(rows.map((r) => cell(r, wrapAt)))].flatMap((t) => words(t).map((w) => w.length)));
+    const longestWord = Math.max(
+      head(wrapAt).length,
+      ...[...new Set(rows.map((r) => cell(r, wrapAt)))].flatMap((t) => words(t).map((w) => w.length)),
+    );
     ws[wrapAt] = Math.max(longestWord, ws[wrapAt]! - (total(ws) - width));
   }
   const visible = columns.map((_, i) => i).filter((i) => shown[i]);
   const last = visible.at(-1);
-  const line = (cells: string[], styled: boolean, row: number): string => visible
-    .map((i, k) => {
-      const text = cells[k] ?? '';
-      const padded = i === last ? text : text.padEnd(ws[i]!);
-      return styled && columns[i]!.style ? columns[i]!.style!(padded, row) : padded;
-    }).join(GAP).trimEnd();
+  const line = (cells: string[], styled: boolean, row: number): string =>
+    visible
+      .map((i, k) => {
+        const text = cells[k] ?? '';
+        const padded = i === last ? text : text.padEnd(ws[i]!);
+        return styled && columns[i]!.style ? columns[i]!.style!(padded, row) : padded;
+      })
+      .join(GAP)
+      .trimEnd();
   const header = line(visible.map(head), false, -1);
   const laid = rows.map((r, n) => {
     const cells = visible.map((i) => cell(r, i));
     const k = visible.indexOf(wrapAt);
     if (k < 0 || cells[k]!.length <= ws[wrapAt]!) return [line(cells, true, n)];
     const parts = wrapWords(cells[k]!, ws[wrapAt]!);
-    return parts.map((part, p) => line(cells.map((c, j) => (j === k ? part : p === 0 ? c : '')), true, n));
+    return parts.map((part, p) =>
+      line(
+        cells.map((c, j) => (j === k ? part : p === 0 ? c : '')),
+        true,
+        n,
+      ),
+    );
   });
   return { header, rows: laid, dropped: columns.filter((_, i) => !shown[i]).map((c) => c.header) };
 }
@@ -122,7 +138,12 @@ export function wrapWords(text: string, width: number): string[] {
 }
 
 /** The table as lines, header in bold, with a note on stderr naming columns left out to fit. */
-export function tableLines(columns: readonly Column[], rows: readonly (readonly string[])[], width: number | undefined, bold: (s: string) => string): { lines: string[]; dropped: string[] } {
+export function tableLines(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  width: number | undefined,
+  bold: (s: string) => string,
+): { lines: string[]; dropped: string[] } {
   const laid = layoutTable(columns, rows, width);
   return { lines: [bold(laid.header), ...laid.rows.flat()], dropped: laid.dropped };
 }

@@ -21,14 +21,47 @@ export interface CheckLayout {
 }
 
 const HEADINGS = [
-  'about', 'prime_areas', 'specific_areas', 'parents_comments', 'child_voice', 'additional_needs', 'home_language',
-  'learning_at_home', 'other_professionals', 'parents_health_summary', 'sharing', 'signatures', 'parents_box',
+  'about',
+  'prime_areas',
+  'specific_areas',
+  'parents_comments',
+  'child_voice',
+  'additional_needs',
+  'home_language',
+  'learning_at_home',
+  'other_professionals',
+  'parents_health_summary',
+  'sharing',
+  'signatures',
+  'parents_box',
 ] as const;
 const LABELS = [
-  'setting', 'child', 'dob', 'age', 'completed_on', 'practitioner', 'key_person', 'version', 'home_language',
-  'agreed_with_parents_on', 'strengths', 'progress', 'progress_expected', 'progress_less', 'concerns', 'next_steps',
-  'additional_needs', 'plan_agreed', 'language_explored', 'other_professionals', 'targeted_plan', 'none',
-  'practitioner_signature', 'parent_signature', 'date', 'amended',
+  'setting',
+  'child',
+  'dob',
+  'age',
+  'completed_on',
+  'practitioner',
+  'key_person',
+  'version',
+  'home_language',
+  'agreed_with_parents_on',
+  'strengths',
+  'progress',
+  'progress_expected',
+  'progress_less',
+  'concerns',
+  'next_steps',
+  'additional_needs',
+  'plan_agreed',
+  'language_explored',
+  'other_professionals',
+  'targeted_plan',
+  'none',
+  'practitioner_signature',
+  'parent_signature',
+  'date',
+  'amended',
 ] as const;
 const CONSENT = ['given', 'withdrawn', 'none'] as const;
 
@@ -59,8 +92,13 @@ export function checkLayout(raw: unknown): string[] {
   const isText = (v: unknown) => typeof v === 'string' && v.trim() !== '';
   if (typeof raw !== 'object' || raw === null) return ['(top level): must be a JSON object'];
   const r = raw as Record<string, unknown>;
-  for (const key of ['title', 'intro', 'intro_with_parents', 'hub_found', 'hub_not_covered', 'hub_unknown']) if (!isText(r[key])) problems.push(`${key}: must be text`);
-  for (const [group, keys] of [['headings', HEADINGS], ['labels', LABELS], ['consent', CONSENT]] as const) {
+  for (const key of ['title', 'intro', 'intro_with_parents', 'hub_found', 'hub_not_covered', 'hub_unknown'])
+    if (!isText(r[key])) problems.push(`${key}: must be text`);
+  for (const [group, keys] of [
+    ['headings', HEADINGS],
+    ['labels', LABELS],
+    ['consent', CONSENT],
+  ] as const) {
     const g = r[group] as Record<string, unknown> | undefined;
     if (typeof g !== 'object' || g === null) {
       problems.push(`${group}: must be an object`);

@@ -39,7 +39,10 @@ export async function renderCheckPdf(input: CheckDocument): Promise<Buffer> {
   const childName = `${child.firstName} ${child.lastName}`;
   const values = { child: child.firstName, setting: setting.name };
   const doc = createPdf({
-    title: `${L.title}: ${childName}`, author: setting.name, subject: L.title, createdAt: input.createdAt,
+    title: `${L.title}: ${childName}`,
+    author: setting.name,
+    subject: L.title,
+    createdAt: input.createdAt,
   });
   // Leave room at the foot of every page for the footer drawn at the end.
   doc.page.margins.bottom = A4_MARGIN + 14;
@@ -52,8 +55,22 @@ export async function renderCheckPdf(input: CheckDocument): Promise<Buffer> {
   doc.text('', A4_MARGIN, head.bottom + 14);
   tagged(doc, 'H1', () => doc.font('bold').fontSize(18).fillColor(INK).text(L.title));
   const intro = check.parents_comments ? L.intro_with_parents : L.intro;
-  tagged(doc, 'P', () => doc.moveDown(0.3).font('regular').fillColor(INK).fontSize(10).text(typographic(fill(intro, values))));
-  if (input.amendReason) tagged(doc, 'P', () => doc.moveDown(0.3).font('italic').text(fill(L.labels.amended, { reason: input.amendReason! })).font('regular'));
+  tagged(doc, 'P', () =>
+    doc
+      .moveDown(0.3)
+      .font('regular')
+      .fillColor(INK)
+      .fontSize(10)
+      .text(typographic(fill(intro, values))),
+  );
+  if (input.amendReason)
+    tagged(doc, 'P', () =>
+      doc
+        .moveDown(0.3)
+        .font('italic')
+        .text(fill(L.labels.amended, { reason: input.amendReason! }))
+        .font('regular'),
+    );
 
   heading(doc, L.headings.about);
   const months = ageInMonths(child.dob, check.completed_on);
@@ -151,7 +168,9 @@ function heightOf(doc: Pdf, part: (d: Pdf) => void): number {
   const scratch = createPdf({ title: '', author: '' });
   scratch.page.margins.bottom = doc.page.margins.bottom;
   let pages = 0;
-  scratch.on('pageAdded', () => { pages += 1; });
+  scratch.on('pageAdded', () => {
+    pages += 1;
+  });
   const top = scratch.page.margins.top;
   scratch.font('regular').fontSize(10).fillColor(INK);
   scratch.x = A4_MARGIN;
@@ -171,13 +190,18 @@ function signatures(doc: Pdf, L: CheckLayout, width: number): void {
     });
     // the lines to sign on are for a pen, not for a reader
     artifact(doc, () => {
-      doc.moveTo(A4_MARGIN + 110, y + 11).lineTo(A4_MARGIN + 330, y + 11).stroke(SOFT);
-      doc.moveTo(A4_MARGIN + 385, y + 11).lineTo(A4_MARGIN + width, y + 11).stroke(SOFT);
+      doc
+        .moveTo(A4_MARGIN + 110, y + 11)
+        .lineTo(A4_MARGIN + 330, y + 11)
+        .stroke(SOFT);
+      doc
+        .moveTo(A4_MARGIN + 385, y + 11)
+        .lineTo(A4_MARGIN + width, y + 11)
+        .stroke(SOFT);
     });
     doc.x = A4_MARGIN;
   }
 }
-
 
 function heading(doc: Pdf, text: string): void {
   keepTogether(doc, 60);
@@ -224,7 +248,9 @@ function hubSentence(input: CheckDocument): string {
 function parentsBox(doc: Pdf, input: CheckDocument, width: number): void {
   const L = input.layout;
   const values = {
-    child: input.child.firstName, setting: input.setting.name, hub: hubSentence(input),
+    child: input.child.firstName,
+    setting: input.setting.name,
+    hub: hubSentence(input),
     review_when: reviewWhen(input.child.dob, input.check.completed_on, input.child.firstName),
   };
   // the layout and the Hub data are edited by people with straight quotes ("Council's")
@@ -237,7 +263,13 @@ function parentsBox(doc: Pdf, input: CheckDocument, width: number): void {
   keepTogether(doc, boxHeight + 10);
   const top = doc.y;
   artifact(doc, () => doc.rect(A4_MARGIN, top, width, boxHeight).fillAndStroke(BOX, '#7a9cc6'));
-  tagged(doc, 'H2', () => doc.fillColor(INK).font('bold').fontSize(12).text(L.headings.parents_box, A4_MARGIN + pad, top + pad, { width: width - 2 * pad }));
+  tagged(doc, 'H2', () =>
+    doc
+      .fillColor(INK)
+      .font('bold')
+      .fontSize(12)
+      .text(L.headings.parents_box, A4_MARGIN + pad, top + pad, { width: width - 2 * pad }),
+  );
   doc.font('regular').fontSize(10);
   for (const p of paragraphs) tagged(doc, 'P', () => doc.text(p, { width: width - 2 * pad }).moveDown(0.3));
   doc.x = A4_MARGIN;
@@ -252,11 +284,15 @@ function footers(doc: Pdf, childName: string): void {
     doc.page.margins.bottom = 0; // writing in the margin must not start a new page
     const y = doc.page.height - A4_MARGIN + 4;
     const width = doc.page.width - 2 * A4_MARGIN;
-    artifact(doc, () => {
-      doc.font('regular').fontSize(8).fillColor(SOFT);
-      doc.text(`Progress Check: ${childName}`, A4_MARGIN, y, { width, align: 'left', lineBreak: false });
-      doc.text(`Page ${i - range.start + 1} of ${range.count}`, A4_MARGIN, y, { width, align: 'right', lineBreak: false });
-    }, 'Pagination');
+    artifact(
+      doc,
+      () => {
+        doc.font('regular').fontSize(8).fillColor(SOFT);
+        doc.text(`Progress Check: ${childName}`, A4_MARGIN, y, { width, align: 'left', lineBreak: false });
+        doc.text(`Page ${i - range.start + 1} of ${range.count}`, A4_MARGIN, y, { width, align: 'right', lineBreak: false });
+      },
+      'Pagination',
+    );
     doc.page.margins.bottom = bottom;
   }
 }

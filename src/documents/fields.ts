@@ -50,7 +50,10 @@ export function letterFields(setting: Setting, child: Child, hub: HubAnswer | nu
 
 /** Settings and rosters type an address with commas between lines. */
 export function splitAddress(address: string | null): string[] {
-  return (address ?? '').split(',').map((l) => l.trim()).filter((l) => l !== '');
+  return (address ?? '')
+    .split(',')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 }
 
 /** The block a window envelope shows: the parents' names, the address lines, the postcode. */

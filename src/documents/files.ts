@@ -4,7 +4,21 @@
  * renamed over the target. Light (no pdfkit), so a command can check its folder before drawing.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { TwocheckError, UsageError, whyFileFailed } from '../errors.js';
 
@@ -29,7 +43,8 @@ export function ensureFolder(dir: string): string[] {
   let at = target;
   for (;;) {
     try {
-      if (!statSync(at).isDirectory()) throw new UsageError(`cannot write into ${target}: ${at} is a file, not a folder`, 'choose another folder');
+      if (!statSync(at).isDirectory())
+        throw new UsageError(`cannot write into ${target}: ${at} is a file, not a folder`, 'choose another folder');
       // A folder that is there but not writable fails now, before anything is drawn or recorded.
       if (missing.length === 0) notWritable(target);
       break;
@@ -64,10 +79,13 @@ export function probeFolder(dir: string): void {
 
 function cannotMake(target: string, err: unknown): TwocheckError {
   const e = err as NodeJS.ErrnoException;
-  const why = (e.code === 'EACCES' || e.code === 'EPERM') && e.path ? `permission denied: the folder ${dirname(e.path)} is not writable by you`
-    // its parent is there (it was looked at first), yet the system says no such folder: /proc, /sys
-    : e.code === 'ENOENT' && e.path ? `${dirname(e.path)} does not take new folders`
-    : whyFileFailed(err, true);
+  const why =
+    (e.code === 'EACCES' || e.code === 'EPERM') && e.path
+      ? `permission denied: the folder ${dirname(e.path)} is not writable by you`
+      : // its parent is there (it was looked at first), yet the system says no such folder: /proc, /sys
+        e.code === 'ENOENT' && e.path
+        ? `${dirname(e.path)} does not take new folders`
+        : whyFileFailed(err, true);
   return new TwocheckError(`cannot make the folder ${target}: ${why}`, 'choose a folder you can write (--out), or make it first');
 }
 
@@ -77,9 +95,13 @@ function notWritable(folder: string): void {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM') {
-      throw new TwocheckError(`cannot write into ${folder}: permission denied: the folder is not writable by you`, 'check who owns it (ls -ld), or choose another folder (--out)');
+      throw new TwocheckError(
+        `cannot write into ${folder}: permission denied: the folder is not writable by you`,
+        'check who owns it (ls -ld), or choose another folder (--out)',
+      );
     }
-    if (code === 'EROFS') throw new TwocheckError(`cannot write into ${folder}: the disk is read-only`, 'choose a folder on a disk you can write (--out)');
+    if (code === 'EROFS')
+      throw new TwocheckError(`cannot write into ${folder}: the disk is read-only`, 'choose a folder on a disk you can write (--out)');
   }
 }
 
@@ -91,7 +113,11 @@ export function refuseLink(path: string): void {
   } catch {
     return;
   }
-  if (isLink) throw new TwocheckError(`${path} is a symbolic link: twocheck writes only plain files`, 'remove the link, or choose another folder (--out)');
+  if (isLink)
+    throw new TwocheckError(
+      `${path} is a symbolic link: twocheck writes only plain files`,
+      'remove the link, or choose another folder (--out)',
+    );
 }
 
 /**

@@ -43,8 +43,11 @@ const ACCENT = '#2f5d62';
 export async function renderLetter(input: LetterInput): Promise<RenderedLetter> {
   const filled = fillTemplate(input.template, input.fields);
   const doc = createPdf({
-    title: filled.title, author: input.setting.name, subject: input.template.kind,
-    language: input.template.language === 'en' ? 'en-GB' : input.template.language, createdAt: input.createdAt,
+    title: filled.title,
+    author: input.setting.name,
+    subject: input.template.kind,
+    language: input.template.language === 'en' ? 'en-GB' : input.template.language,
+    createdAt: input.createdAt,
     bufferPages: false,
   });
   const drawn = drawLetter(doc, input);
@@ -65,8 +68,13 @@ function drawOneLetter(doc: Pdf, input: LetterInput): DrawnLetter {
   const filled = fillTemplate(input.template, input.fields);
   const problems: string[] = [];
   const allText = [
-    setting.name, setting.address ?? '', setting.phone ?? '', setting.email ?? '', setting.manager ?? '',
-    input.recipient?.name ?? '', ...(input.recipient?.lines ?? []),
+    setting.name,
+    setting.address ?? '',
+    setting.phone ?? '',
+    setting.email ?? '',
+    setting.manager ?? '',
+    input.recipient?.name ?? '',
+    ...(input.recipient?.lines ?? []),
     ...filled.blocks.flatMap((b) => b.runs.map((r) => r.text)),
   ].join('\n');
   const missing = [...new Set([...missingGlyphs(doc, 'regular', allText), ...missingGlyphs(doc, 'bold', allText)])];
@@ -88,7 +96,9 @@ function drawOneLetter(doc: Pdf, input: LetterInput): DrawnLetter {
     });
     bottom = doc.y;
   }
-  tagged(doc, 'P', () => doc.text(formatLongDate(input.date, input.template.language), left + width / 2, y, { width: width / 2, align: 'right' }));
+  tagged(doc, 'P', () =>
+    doc.text(formatLongDate(input.date, input.template.language), left + width / 2, y, { width: width / 2, align: 'right' }),
+  );
   y = Math.max(doc.y, bottom) + 24;
   doc.text('', left, y);
   drawBlocks(doc, filled.blocks, left, width);
@@ -145,7 +155,10 @@ function drawBullet(doc: Pdf, block: Block, left: number, width: number): void {
 
 function drawRuns(doc: Pdf, runs: Block['runs'], x: number, width: number, allBold: boolean): void {
   const pieces = sameFontJoined(runs, allBold).map((p) => ({ ...p, text: numbersUnbroken(p.text) }));
-  if (pieces.length === 0) { doc.text(' ', x, doc.y, { width }); return; }
+  if (pieces.length === 0) {
+    doc.text(' ', x, doc.y, { width });
+    return;
+  }
   const measure = (s: Block['runs'][number]) => doc.font(s.bold ? 'bold' : 'regular').widthOfString(s.text);
   const lineHeight = doc.font('regular').currentLineHeight(true) + LINE_GAP;
   let y = doc.y;
@@ -169,7 +182,10 @@ function drawRuns(doc: Pdf, runs: Block['runs'], x: number, width: number, allBo
 const LINE_GAP = 2;
 
 /** A word and the spaces after it: a line may break only after a space. */
-export interface Word { segments: Block['runs']; space: Block['runs'][number] | null }
+export interface Word {
+  segments: Block['runs'];
+  space: Block['runs'][number] | null;
+}
 
 /**
  * Runs cut into words. A full stop or comma right after a bold word ("**0300 303 3923**.") is

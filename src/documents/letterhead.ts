@@ -21,7 +21,9 @@ export function drawLetterhead(doc: Pdf, setting: Setting): { bottom: number; pr
   if (setting.logo) {
     try {
       const logo = fs.readFileSync(setting.logo);
-      tagged(doc, 'Figure', () => doc.image(logo, left + width - 110, top, { fit: [110, 60], align: 'right' }), { alt: `${setting.name} logo` });
+      tagged(doc, 'Figure', () => doc.image(logo, left + width - 110, top, { fit: [110, 60], align: 'right' }), {
+        alt: `${setting.name} logo`,
+      });
       textWidth = width - 120;
     } catch (error) {
       problems.push(`the logo ${setting.logo} could not be drawn: ${(error as Error).message}`);
@@ -36,6 +38,13 @@ export function drawLetterhead(doc: Pdf, setting: Setting): { bottom: number; pr
   });
   // the rule sits under the logo even where the logo could not be read, so both layouts match
   const ruleY = Math.max(doc.y, setting.logo ? top + 62 : 0) + 8;
-  artifact(doc, () => doc.moveTo(left, ruleY).lineTo(left + width, ruleY).lineWidth(1).strokeColor(ACCENT).stroke());
+  artifact(doc, () =>
+    doc
+      .moveTo(left, ruleY)
+      .lineTo(left + width, ruleY)
+      .lineWidth(1)
+      .strokeColor(ACCENT)
+      .stroke(),
+  );
   return { bottom: ruleY, problems };
 }

@@ -7,8 +7,24 @@
  */
 /** Letters that Unicode does not decompose into a base letter and an accent. */
 const FOLDED: Record<string, string> = {
-  Ł: 'L', ł: 'l', Ø: 'O', ø: 'o', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ß: 'ss', Æ: 'AE', æ: 'ae',
-  Œ: 'OE', œ: 'oe', Þ: 'Th', þ: 'th', Ð: 'D', ð: 'd', ı: 'i',
+  Ł: 'L',
+  ł: 'l',
+  Ø: 'O',
+  ø: 'o',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ß: 'ss',
+  Æ: 'AE',
+  æ: 'ae',
+  Œ: 'OE',
+  œ: 'oe',
+  Þ: 'Th',
+  þ: 'th',
+  Ð: 'D',
+  ð: 'd',
+  ı: 'i',
 };
 
 export function safeFileName(...parts: string[]): string {

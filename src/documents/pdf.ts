@@ -113,7 +113,9 @@ export function missingGlyphs(doc: Pdf, font: FontName, text: string): string[] 
   return [...missing];
 }
 
-interface FontFace { hasGlyphForCodePoint(cp: number): boolean }
+interface FontFace {
+  hasGlyphForCodePoint(cp: number): boolean;
+}
 
 /**
  * What each font face can draw, by code point: a merged batch asks about the same hundred or so

@@ -23,7 +23,10 @@ export interface TemplateFile {
 
 function templateFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.md') && !f.startsWith('.')).sort();
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.md') && !f.startsWith('.'))
+    .sort();
 }
 
 /** Every template file in use: an edited copy shadows the default of the same file name. */
@@ -31,9 +34,13 @@ export function templatesInUse(env: NodeJS.ProcessEnv = process.env): TemplateFi
   const userDir = userLettersDir(env);
   const edited = new Set(templateFiles(userDir));
   const names = new Set([...templateFiles(DEFAULT_LETTERS_DIR), ...edited]);
-  return [...names].sort().map((file) => edited.has(file)
-    ? { file, path: path.join(userDir, file), origin: 'edited' as const }
-    : { file, path: path.join(DEFAULT_LETTERS_DIR, file), origin: 'default' as const });
+  return [...names]
+    .sort()
+    .map((file) =>
+      edited.has(file)
+        ? { file, path: path.join(userDir, file), origin: 'edited' as const }
+        : { file, path: path.join(DEFAULT_LETTERS_DIR, file), origin: 'default' as const },
+    );
 }
 
 /**
@@ -59,8 +66,19 @@ export function loadTemplate(name: string, language: string | null, env: NodeJS.
 const parsed = new Map<string, Template>();
 
 const LANGUAGE_NAMES: Record<string, string> = {
-  english: 'en', polish: 'pl', polski: 'pl', romanian: 'ro', urdu: 'ur', punjabi: 'pa', bengali: 'bn',
-  arabic: 'ar', lithuanian: 'lt', portuguese: 'pt', spanish: 'es', french: 'fr', ukrainian: 'uk',
+  english: 'en',
+  polish: 'pl',
+  polski: 'pl',
+  romanian: 'ro',
+  urdu: 'ur',
+  punjabi: 'pa',
+  bengali: 'bn',
+  arabic: 'ar',
+  lithuanian: 'lt',
+  portuguese: 'pt',
+  spanish: 'es',
+  french: 'fr',
+  ukrainian: 'uk',
 };
 
 /** Rosters write "pl", "PL", "Polish" or "pl-PL"; all mean pl. */

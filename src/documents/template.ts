@@ -26,8 +26,8 @@ export const PLACEHOLDERS: Readonly<Record<string, string>> = {
   'child.ref': "the setting's reference for the child",
   'child.dob': 'date of birth, e.g. 3 March 2024',
   turns_two_on: 'the second birthday, e.g. 3 March 2026',
-  already_two: 'true when the child is two or over on the letter\'s date (for {{#if already_two}})',
-  'parent.name': "the parents' names, or \"Parent or carer\"",
+  already_two: "true when the child is two or over on the letter's date (for {{#if already_two}})",
+  'parent.name': 'the parents\' names, or "Parent or carer"',
   'parent.address': "the child's home address and postcode",
   key_person: "the child's key person",
   'key_person.known': 'true when the roster names the key person (for a letter in a language that words the fallback itself)',
@@ -43,7 +43,8 @@ export const PLACEHOLDERS: Readonly<Record<string, string>> = {
   'hub.phone': "the Hub's phone number (only print it inside {{#if hub.found}})",
   'hub.not_covered': "true when the child's home is outside the area's Hubs (for {{#if hub.not_covered}})",
   health_service: 'the service a family contacts: the Hub, or the service that covers a home outside the Hubs',
-  review_when: 'when the health review is, true for the child\'s age on the letter\'s date, e.g. "in the next few months, before Ava is two and a half"',
+  review_when:
+    'when the health review is, true for the child\'s age on the letter\'s date, e.g. "in the next few months, before Ava is two and a half"',
   'session.date': 'a group session: its date',
   'session.time': 'a group session: its time',
   'session.place': 'a group session: where it is',
@@ -54,11 +55,11 @@ export const PLACEHOLDERS: Readonly<Record<string, string>> = {
 const TEMPLATE_KINDS = ['parent-letter', 'group-invitation', 'progress-check'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
-export interface Run { text: string; bold: boolean }
-export type Block =
-  | { type: 'heading'; runs: Run[] }
-  | { type: 'paragraph'; runs: Run[] }
-  | { type: 'bullet'; runs: Run[] };
+export interface Run {
+  text: string;
+  bold: boolean;
+}
+export type Block = { type: 'heading'; runs: Run[] } | { type: 'paragraph'; runs: Run[] } | { type: 'bullet'; runs: Run[] };
 
 type Node =
   | { type: 'heading' | 'bullet' | 'text'; text: string; line: number }
@@ -104,8 +105,12 @@ export function parseTemplate(source: string, file: string, names: readonly stri
     else {
       for (let i = 1; i < end; i++) {
         const m = /^\s*([a-z]+)\s*:\s*(.*?)\s*$/.exec(lines[i] ?? '');
-        if (!m) { if ((lines[i] ?? '').trim() !== '') at(i + 1, 1, 'front matter lines are "key: value"'); continue; }
-        if (!['title', 'kind', 'language', 'signed'].includes(m[1] as string)) at(i + 1, 1, `unknown front matter key "${m[1]}" (valid: title, kind, language, signed)`);
+        if (!m) {
+          if ((lines[i] ?? '').trim() !== '') at(i + 1, 1, 'front matter lines are "key: value"');
+          continue;
+        }
+        if (!['title', 'kind', 'language', 'signed'].includes(m[1] as string))
+          at(i + 1, 1, `unknown front matter key "${m[1]}" (valid: title, kind, language, signed)`);
         else meta[m[1] as string] = m[2] as string;
       }
       start = end + 1;
@@ -147,7 +152,10 @@ export function parseTemplate(source: string, file: string, names: readonly stri
       else if (control[1] === 'else') {
         if (inElse[inElse.length - 1]) at(line, col, 'a second {{else}} in one {{#if}}');
         inElse[inElse.length - 1] = true;
-      } else { stack.pop(); inElse.pop(); }
+      } else {
+        stack.pop();
+        inElse.pop();
+      }
       continue;
     }
     // Braces: every {{ must close on the same line, and every name must be known.
@@ -155,13 +163,22 @@ export function parseTemplate(source: string, file: string, names: readonly stri
     for (;;) {
       const open = raw.indexOf('{{', scan);
       const stray = raw.indexOf('}}', scan);
-      if (stray >= 0 && (open < 0 || stray < open)) { at(line, stray + 1, '"}}" without "{{" before it'); scan = stray + 2; continue; }
+      if (stray >= 0 && (open < 0 || stray < open)) {
+        at(line, stray + 1, '"}}" without "{{" before it');
+        scan = stray + 2;
+        continue;
+      }
       if (open < 0) break;
       const close = raw.indexOf('}}', open + 2);
       const nextOpen = raw.indexOf('{{', open + 2);
-      if (close < 0 || (nextOpen >= 0 && nextOpen < close)) { at(line, open + 1, 'unclosed "{{": close it with "}}" on the same line'); scan = open + 2; continue; }
+      if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
+        at(line, open + 1, 'unclosed "{{": close it with "}}" on the same line');
+        scan = open + 2;
+        continue;
+      }
       const name = raw.slice(open + 2, close).trim();
-      if (name.startsWith('#') || name.startsWith('/') || name === 'else') at(line, open + 1, `{{${name}}} must stand on a line of its own`);
+      if (name.startsWith('#') || name.startsWith('/') || name === 'else')
+        at(line, open + 1, `{{${name}}} must stand on a line of its own`);
       else checkName(name, line, open + 1);
       scan = close + 2;
     }
@@ -174,9 +191,14 @@ export function parseTemplate(source: string, file: string, names: readonly stri
   for (const open of stack) at(open.line, 1, `{{#if ${open.name}}} is never closed with {{/if}}`);
   if (problems.length > 0) throw new TemplateError(problems);
   return {
-    file, title: meta.title as string, kind, language, signedAs: meta.signed || 'Manager',
+    file,
+    title: meta.title as string,
+    kind,
+    language,
+    signedAs: meta.signed || 'Manager',
     hash: createHash('sha256').update(source).digest('hex'),
-    placeholders: [...used].sort(), nodes: root,
+    placeholders: [...used].sort(),
+    nodes: root,
   };
 }
 
@@ -194,12 +216,13 @@ export function fillTemplate(template: Template, fields: Fields): { title: strin
   const blocks: Block[] = [];
   const empty = new Set<string>();
   let paragraph: string[] = [];
-  const substitute = (text: string) => text.replace(PLACEHOLDER, (_m, name: string) => {
-    // A value cannot open bold: "**" in a name becomes "* *".
-    const value = show(fields[name]).replaceAll('**', '* *');
-    if (value === '') empty.add(name);
-    return value;
-  });
+  const substitute = (text: string) =>
+    text.replace(PLACEHOLDER, (_m, name: string) => {
+      // A value cannot open bold: "**" in a name becomes "* *".
+      const value = show(fields[name]).replaceAll('**', '* *');
+      if (value === '') empty.add(name);
+      return value;
+    });
   const flush = () => {
     if (paragraph.length > 0) blocks.push({ type: 'paragraph', runs: runs(paragraph.join(' ')) });
     paragraph = [];
@@ -221,5 +244,8 @@ export function fillTemplate(template: Template, fields: Fields): { title: strin
 
 /** "**bold** text" → runs; bold markers come from the template, so values cannot inject bold. */
 function runs(text: string): Run[] {
-  return text.split('**').map((part, i) => ({ text: part, bold: i % 2 === 1 })).filter((r) => r.text !== '');
+  return text
+    .split('**')
+    .map((part, i) => ({ text: part, bold: i % 2 === 1 }))
+    .filter((r) => r.text !== '');
 }

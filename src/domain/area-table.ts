@@ -10,7 +10,9 @@ export interface Sourced {
   source: string;
 }
 
-export interface HubEntry extends Hub, Sourced { checked: string }
+export interface HubEntry extends Hub, Sourced {
+  checked: string;
+}
 
 export interface Locality extends Sourced {
   id: string;
@@ -97,16 +99,21 @@ function problemsOf(raw: unknown): string[] {
     const source = e.source;
     const fine = typeof source === 'string' && source !== '' && (knownSource(source) || source.split(';').every(knownSource));
     if (!fine) {
-      problems.push(`${where()}.source: must name one of sources (${sources ? Object.keys(sources).join(', ') : 'none'}), not ${JSON.stringify(source)}`);
+      problems.push(
+        `${where()}.source: must name one of sources (${sources ? Object.keys(sources).join(', ') : 'none'}), not ${JSON.stringify(source)}`,
+      );
     }
-    if (dated && (typeof e.checked !== 'string' || !DATE.test(e.checked))) problems.push(`${where()}.checked: must be a date as YYYY-MM-DD, not ${JSON.stringify(e.checked)}`);
+    if (dated && (typeof e.checked !== 'string' || !DATE.test(e.checked)))
+      problems.push(`${where()}.checked: must be a date as YYYY-MM-DD, not ${JSON.stringify(e.checked)}`);
   };
   const hubIds = new Set<string>();
   list(raw, 'hubs', problems).forEach((h, i) => {
     const where = `hubs[${i}]`;
     if (!isObject(h)) return problems.push(`${where}: must be an object`);
-    for (const f of ['id', 'name', 'phone']) if (typeof h[f] !== 'string' || h[f] === '') problems.push(`${where}.${f}: must be a non-empty string`);
-    if (typeof h.phone === 'string' && !/^[0-9 ]{10,14}$/.test(h.phone)) problems.push(`${where}.phone: must be digits and spaces, not ${JSON.stringify(h.phone)}`);
+    for (const f of ['id', 'name', 'phone'])
+      if (typeof h[f] !== 'string' || h[f] === '') problems.push(`${where}.${f}: must be a non-empty string`);
+    if (typeof h.phone === 'string' && !/^[0-9 ]{10,14}$/.test(h.phone))
+      problems.push(`${where}.phone: must be digits and spaces, not ${JSON.stringify(h.phone)}`);
     if (typeof h.id === 'string') hubIds.add(h.id);
     sourced(() => where, h, true);
   });
@@ -115,7 +122,8 @@ function problemsOf(raw: unknown): string[] {
     const where = `localities[${i}]`;
     if (!isObject(l)) return problems.push(`${where}: must be an object`);
     for (const f of ['id', 'name']) if (typeof l[f] !== 'string' || l[f] === '') problems.push(`${where}.${f}: must be a non-empty string`);
-    if (typeof l.hub !== 'string' || !hubIds.has(l.hub)) problems.push(`${where}.hub: must be one of the hubs' ids (${[...hubIds].join(', ')}), not ${JSON.stringify(l.hub)}`);
+    if (typeof l.hub !== 'string' || !hubIds.has(l.hub))
+      problems.push(`${where}.hub: must be one of the hubs' ids (${[...hubIds].join(', ')}), not ${JSON.stringify(l.hub)}`);
     if (typeof l.id === 'string') localityIds.add(l.id);
     sourced(() => where, l, true);
   });
@@ -129,33 +137,41 @@ function problemsOf(raw: unknown): string[] {
     const where = `authorities[${i}]`;
     if (!isObject(a) || typeof a.name !== 'string') return problems.push(`${where}: must be an object with a name`);
     authorityNames.add(a.name);
-    if (a.locality !== undefined && !localityIds.has(a.locality as string)) problems.push(`${where}.locality: must be a locality id, not ${JSON.stringify(a.locality)}`);
+    if (a.locality !== undefined && !localityIds.has(a.locality as string))
+      problems.push(`${where}.locality: must be a locality id, not ${JSON.stringify(a.locality)}`);
     if (a.locality !== undefined && a.contact !== undefined) problems.push(`${where}: has both a locality and a contact`);
     sourced(() => where, a);
   });
   const authority = (where: () => string, v: unknown) => {
-    if (typeof v !== 'string' || !authorityNames.has(v)) problems.push(`${where()}: must be one of authorities' names, not ${JSON.stringify(v)}`);
+    if (typeof v !== 'string' || !authorityNames.has(v))
+      problems.push(`${where()}: must be one of authorities' names, not ${JSON.stringify(v)}`);
   };
   list(raw, 'places', problems).forEach((p, i) => {
     if (!isObject(p) || typeof p.name !== 'string' || p.name === '') return problems.push(`places[${i}]: must be an object with a name`);
     const where = () => `places[${i}] ${JSON.stringify(p.name)}`;
     if (!Array.isArray(p.at) || p.at.length === 0) problems.push(`${where()}.at: must be a non-empty list`);
-    else p.at.forEach((s: unknown, j: number) => {
-      if (!isObject(s)) return problems.push(`${where()}.at[${j}]: must be an object`);
-      if (s.authority === undefined && typeof s.unsure !== 'string') problems.push(`${where()}.at[${j}]: needs an authority, or unsure with a reason`);
-      if (s.authority !== undefined) authority(() => `${where()}.at[${j}].authority`, s.authority);
-      localities(() => `${where()}.at[${j}].localities`, s.localities);
-    });
+    else
+      p.at.forEach((s: unknown, j: number) => {
+        if (!isObject(s)) return problems.push(`${where()}.at[${j}]: must be an object`);
+        if (s.authority === undefined && typeof s.unsure !== 'string')
+          problems.push(`${where()}.at[${j}]: needs an authority, or unsure with a reason`);
+        if (s.authority !== undefined) authority(() => `${where()}.at[${j}].authority`, s.authority);
+        localities(() => `${where()}.at[${j}].localities`, s.localities);
+      });
     if (p.elsewhere !== undefined) {
       if (!Array.isArray(p.elsewhere)) problems.push(`${where()}.elsewhere: must be a list`);
-      else p.elsewhere.forEach((e: unknown, j: number) => authority(() => `${where()}.elsewhere[${j}].authority`, isObject(e) ? e.authority : undefined));
+      else
+        p.elsewhere.forEach((e: unknown, j: number) =>
+          authority(() => `${where()}.elsewhere[${j}].authority`, isObject(e) ? e.authority : undefined),
+        );
     }
     sourced(where, p);
   });
   list(raw, 'postcodes', problems).forEach((p, i) => {
     if (!isObject(p)) return problems.push(`postcodes[${i}]: must be an object`);
     const where = () => `postcodes[${i}] ${JSON.stringify(p.code)}`;
-    if (typeof p.code !== 'string' || !OUTCODE_OR_SECTOR.test(p.code)) problems.push(`${where()}.code: must be an outcode like "ST13" or a sector like "ST10 4" in capitals`);
+    if (typeof p.code !== 'string' || !OUTCODE_OR_SECTOR.test(p.code))
+      problems.push(`${where()}.code: must be an outcode like "ST13" or a sector like "ST10 4" in capitals`);
     if (!Array.isArray(p.authorities) || p.authorities.length === 0) problems.push(`${where()}.authorities: must be a non-empty list`);
     else p.authorities.forEach((a: unknown, j: number) => authority(() => `${where()}.authorities[${j}]`, a));
     localities(() => `${where()}.splitLocalities`, p.splitLocalities);

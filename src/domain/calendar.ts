@@ -18,8 +18,15 @@ export function daysInMonth(year: number, month: number): number {
 
 export function isValidYmd(year: number, month: number, day: number): boolean {
   return (
-    Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) &&
-    year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    year >= 1 &&
+    year <= 9999 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
   );
 }
 
@@ -70,15 +77,30 @@ let londonFormat: Intl.DateTimeFormat | undefined;
 /** The date on a calendar on a wall in England at this instant. */
 export function londonDate(instant: Date): CalendarDate {
   londonFormat ??= new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit',
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
   });
   const parts = londonFormat.formatToParts(instant);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
   return fromYmd(get('year'), get('month'), get('day'));
 }
 
-const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-  'September', 'October', 'November', 'December'];
+const LONG_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 const longFormats = new Map<string, Intl.DateTimeFormat | null>();
 
@@ -96,7 +118,10 @@ export function formatLongDate(date: CalendarDate, language = 'en'): string {
 function longFormatFor(language: string): Intl.DateTimeFormat | null {
   if (!longFormats.has(language)) {
     const known = Intl.DateTimeFormat.supportedLocalesOf([language]).length > 0 && !language.startsWith('en');
-    longFormats.set(language, known ? new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : null);
+    longFormats.set(
+      language,
+      known ? new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : null,
+    );
   }
   return longFormats.get(language) ?? null;
 }

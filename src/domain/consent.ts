@@ -32,26 +32,34 @@ export function consentToShare(records: readonly ConsentRecord[], today: Calenda
   }
   if (latest.status === 'given') return { ok: true, since: latest.onDate as CalendarDate, givenBy: latest.givenBy ?? null, id: latest.id };
   return {
-    ok: false, missing: 'withdrawn', since: latest.onDate as CalendarDate,
+    ok: false,
+    missing: 'withdrawn',
+    since: latest.onDate as CalendarDate,
     reason: `the consent to share with health was withdrawn on ${latest.onDate}`,
   };
 }
 
 /** What to tell a person who was refused, and how to put it right. */
-export function consentRefusal(ref: string, answer: Extract<ConsentAnswer, { ok: false }>, what: string): { message: string; hint: string } {
+export function consentRefusal(
+  ref: string,
+  answer: Extract<ConsentAnswer, { ok: false }>,
+  what: string,
+): { message: string; hint: string } {
   return {
     message: `${ref}: ${answer.reason}, so ${what} cannot be shared with health; nothing was recorded`,
-    hint: answer.missing === 'withdrawn'
-      ? `if the parents give consent again, record it first: twocheck consent ${ref} --method paper; `
-        + 'where safeguarding requires sharing without consent, add --without-consent --reason "..." (the decision is kept in the audit log)'
-      : `record the parents' consent first: twocheck consent ${ref} --method paper; `
-        + 'where safeguarding requires sharing without consent, add --without-consent --reason "..." (the decision is kept in the audit log)',
+    hint:
+      answer.missing === 'withdrawn'
+        ? `if the parents give consent again, record it first: twocheck consent ${ref} --method paper; ` +
+          'where safeguarding requires sharing without consent, add --without-consent --reason "..." (the decision is kept in the audit log)'
+        : `record the parents' consent first: twocheck consent ${ref} --method paper; ` +
+          'where safeguarding requires sharing without consent, add --without-consent --reason "..." (the decision is kept in the audit log)',
   };
 }
 
 /** --without-consent must say why: a safeguarding decision is kept with its reason. */
 export function overrideProblem(withoutConsent: boolean, reason: string | null | undefined): string | null {
-  if (!withoutConsent && reason !== undefined && reason !== null) return '--reason goes with --without-consent (it says why consent was overridden)';
+  if (!withoutConsent && reason !== undefined && reason !== null)
+    return '--reason goes with --without-consent (it says why consent was overridden)';
   if (withoutConsent && (reason === undefined || reason === null || reason.trim() === '')) {
     return '--without-consent needs --reason "..." saying why safeguarding overrides consent';
   }
@@ -70,13 +78,19 @@ export function hubShareCheck(withWhom: string, home: HubAnswer, hubNames: reado
   if (named.length === 0) return {};
   if (home.kind === 'not-covered') {
     const service = serviceFor(home);
-    return { problem: `the child's home (${home.matched}) is not covered by ${named.join(' or ')}: ${service ? `share with ${service} instead` : "share with the health visiting service for the child's own area instead"}` };
+    return {
+      problem: `the child's home (${home.matched}) is not covered by ${named.join(' or ')}: ${service ? `share with ${service} instead` : "share with the health visiting service for the child's own area instead"}`,
+    };
   }
   if (home.kind === 'found') {
     if (named.length === 1 && named[0]!.toLowerCase() === home.hub.name.toLowerCase()) return {};
-    return { problem: `the child's home (${home.matched}) is in ${home.hub.name}'s area, not ${named.join(' or ')}'s: share with ${home.hub.name} (${home.hub.phone})` };
+    return {
+      problem: `the child's home (${home.matched}) is in ${home.hub.name}'s area, not ${named.join(' or ')}'s: share with ${home.hub.name} (${home.hub.phone})`,
+    };
   }
-  return { warning: `could not confirm that ${named.join(' or ')} covers the child's home (${home.reason}); check the address: twocheck hub --child <ref>` };
+  return {
+    warning: `could not confirm that ${named.join(' or ')} covers the child's home (${home.reason}); check the address: twocheck hub --child <ref>`,
+  };
 }
 
 /** The service a not-covered home belongs to, as the area table names it ("served by …"). */

@@ -39,8 +39,13 @@ export interface Flagged<C> {
  * The children carrying one of `wanted` (every flag when null) on `today`, looking `within` days
  * ahead. `hubUnsure` says why a child's Hub cannot be told for sure (null when it can).
  */
-export function flaggedOn<C extends RosterEntry & { records: FlagRecords }>(children: Iterable<C>, today: CalendarDate, within: number,
-  wanted: readonly FlagName[] | null, hubUnsure: (child: C) => string | null): Flagged<C>[] {
+export function flaggedOn<C extends RosterEntry & { records: FlagRecords }>(
+  children: Iterable<C>,
+  today: CalendarDate,
+  within: number,
+  wanted: readonly FlagName[] | null,
+  hubUnsure: (child: C) => string | null,
+): Flagged<C>[] {
   const statusOf = statusOn(today, within);
   const found: Flagged<C>[] = [];
   for (const child of children) {
@@ -75,8 +80,11 @@ function nextDateOf(carried: readonly Flag[], today: CalendarDate): CalendarDate
  * One row per flagged child, most urgent flag first, then that flag's date (an older deadline
  * is more overdue), then ref; each with what `named` gave for it and the flags it carries.
  */
-export function dueRows<C extends { dob: CalendarDate }, N extends Named>(flagged: readonly Flagged<C>[],
-  named: (child: C) => N, today: CalendarDate): { row: DueRow; child: C; details: N; carried: Flag[] }[] {
+export function dueRows<C extends { dob: CalendarDate }, N extends Named>(
+  flagged: readonly Flagged<C>[],
+  named: (child: C) => N,
+  today: CalendarDate,
+): { row: DueRow; child: C; details: N; carried: Flag[] }[] {
   const ages = new Map<number, string>();
   const rows = flagged.map(({ child, status, carried }) => {
     const details = named(child);
@@ -84,11 +92,20 @@ export function dueRows<C extends { dob: CalendarDate }, N extends Named>(flagge
     let age = ages.get(status.ageMonths);
     if (age === undefined) ages.set(status.ageMonths, (age = describeAge(status.ageMonths)));
     const row: DueRow = {
-      ref: details.ref, firstName: details.firstName, lastName: details.lastName, dob: child.dob,
-      turnsTwo: status.dates.turnsTwo, ageMonths: status.ageMonths, age,
-      flags: carried.map((f) => f.name), nextDate: nextDateOf(carried, today),
-      checkLateFrom: status.dates.checkLateFrom, checkMissedFrom: status.dates.checkMissedFrom,
-      fundedFrom: status.dates.fundedFrom, room: details.room, keyPerson: details.keyPerson,
+      ref: details.ref,
+      firstName: details.firstName,
+      lastName: details.lastName,
+      dob: child.dob,
+      turnsTwo: status.dates.turnsTwo,
+      ageMonths: status.ageMonths,
+      age,
+      flags: carried.map((f) => f.name),
+      nextDate: nextDateOf(carried, today),
+      checkLateFrom: status.dates.checkLateFrom,
+      checkMissedFrom: status.dates.checkMissedFrom,
+      fundedFrom: status.dates.fundedFrom,
+      room: details.room,
+      keyPerson: details.keyPerson,
     };
     return { row, child, details, carried, rank: FLAG_NAMES.indexOf(first.name), first: first.date };
   });

@@ -20,7 +20,14 @@ export interface FlagRecords {
    * The highest completed version that counts on a day is the current check.
    * `less_than_expected`: 1 when a prime area showed progress less than expected.
    */
-  checks: readonly { version: number; status: string; completed_on: string | null; recorded_on: string | null; shared_on: string | null; less_than_expected: number | null }[];
+  checks: readonly {
+    version: number;
+    status: string;
+    completed_on: string | null;
+    recorded_on: string | null;
+    shared_on: string | null;
+    less_than_expected: number | null;
+  }[];
   /** each time a check version was shared with health */
   check_shares: readonly { version: number; on_date: string }[];
   concerns: readonly { id: number; raised_on: string; closed_on: string | null }[];
@@ -57,23 +64,35 @@ export function factsOn(child: RosterEntry, records: FlagRecords, today: Calenda
   // has been recorded too; the first version counts from its own date.
   let current: FlagRecords['checks'][number] | undefined;
   for (const c of records.checks) {
-    if (c.status === 'completed' && by(c.completed_on) && (c.version === 1 || by(c.recorded_on ?? c.completed_on))
-      && (current === undefined || c.version > current.version)) current = c;
+    if (
+      c.status === 'completed' &&
+      by(c.completed_on) &&
+      (c.version === 1 || by(c.recorded_on ?? c.completed_on)) &&
+      (current === undefined || c.version > current.version)
+    )
+      current = c;
   }
   let sharedWithHealthOn: CalendarDate | null = null;
   if (current) {
     for (const s of records.check_shares) {
-      if (s.version === current.version && by(s.on_date) && (sharedWithHealthOn === null || s.on_date < sharedWithHealthOn)) sharedWithHealthOn = s.on_date;
+      if (s.version === current.version && by(s.on_date) && (sharedWithHealthOn === null || s.on_date < sharedWithHealthOn))
+        sharedWithHealthOn = s.on_date;
     }
   }
   // most children have no concern and no dismissal: one shared empty list each, not thousands
-  const concerns = records.concerns.length === 0 ? NO_CONCERNS : records.concerns.filter((c) => by(c.raised_on)).map((c) => {
-    let sharedOn: CalendarDate | null = null;
-    for (const e of records.concern_events) {
-      if (e.concern_id === c.id && e.kind === 'shared' && by(e.on_date) && (sharedOn === null || e.on_date < sharedOn)) sharedOn = e.on_date;
-    }
-    return { raisedOn: c.raised_on as CalendarDate, closedOn: by(c.closed_on) ? c.closed_on : null, sharedOn };
-  });
+  const concerns =
+    records.concerns.length === 0
+      ? NO_CONCERNS
+      : records.concerns
+          .filter((c) => by(c.raised_on))
+          .map((c) => {
+            let sharedOn: CalendarDate | null = null;
+            for (const e of records.concern_events) {
+              if (e.concern_id === c.id && e.kind === 'shared' && by(e.on_date) && (sharedOn === null || e.on_date < sharedOn))
+                sharedOn = e.on_date;
+            }
+            return { raisedOn: c.raised_on as CalendarDate, closedOn: by(c.closed_on) ? c.closed_on : null, sharedOn };
+          });
   let reviewedOn: CalendarDate | null = null;
   for (const r of records.reviews) if (by(r.reviewed_on) && (reviewedOn === null || r.reviewed_on > reviewedOn)) reviewedOn = r.reviewed_on;
   const basis: FundingBasis | null = basisOnRecord(child);
@@ -86,11 +105,11 @@ export function factsOn(child: RosterEntry, records: FlagRecords, today: Calenda
     consentGiven: consent?.status === 'given',
     check: current
       ? {
-        completedOn: current.completed_on as CalendarDate,
-        sharedOn: by(current.shared_on) ? current.shared_on : null,
-        sharedWithHealthOn,
-        lessThanExpected: current.less_than_expected === 1,
-      }
+          completedOn: current.completed_on as CalendarDate,
+          sharedOn: by(current.shared_on) ? current.shared_on : null,
+          sharedWithHealthOn,
+          lessThanExpected: current.less_than_expected === 1,
+        }
       : null,
     concerns,
     openConcerns: concerns.length === 0 ? 0 : concerns.filter((c) => c.closedOn === null).length,

@@ -9,8 +9,17 @@ import { type CheckFacts, type ConcernFacts, checkLateFrom, checkSuggestsConcern
 
 /** Every flag, in the order a manager acts on them. */
 export const FLAG_NAMES = [
-  'check-missed', 'check-late', 'check-suggests-concern', 'hub-unsure', 'letter-due', 'consent-missing', 'check-due',
-  'check-not-shared', 'review-result-missing', 'concern-open', 'turns-two-soon',
+  'check-missed',
+  'check-late',
+  'check-suggests-concern',
+  'hub-unsure',
+  'letter-due',
+  'consent-missing',
+  'check-due',
+  'check-not-shared',
+  'review-result-missing',
+  'concern-open',
+  'turns-two-soon',
 ] as const;
 export type FlagName = (typeof FLAG_NAMES)[number];
 
@@ -128,8 +137,12 @@ export function statusOn(today: CalendarDate, lookAhead = DEFAULT_LOOK_AHEAD): S
   const bornOn = (dob: CalendarDate): BornOn => {
     const dates = keyDates(dob);
     return {
-      dates, fundedTerm: fundedTermStart(dob), ageMonths: ageInMonths(dob, today),
-      isTwo: today >= dates.turnsTwo, isThree: today >= dates.checkMissedFrom, twoByHorizon: dates.turnsTwo <= horizon,
+      dates,
+      fundedTerm: fundedTermStart(dob),
+      ageMonths: ageInMonths(dob, today),
+      isTwo: today >= dates.turnsTwo,
+      isThree: today >= dates.checkMissedFrom,
+      twoByHorizon: dates.turnsTwo <= horizon,
     };
   };
   return (facts) => {
@@ -140,8 +153,10 @@ export function statusOn(today: CalendarDate, lookAhead = DEFAULT_LOOK_AHEAD): S
     // starts the term after the second birthday (a working-parent code's date is not on record).
     const late = facts.startDate === null ? null : checkLateFrom(facts.dob, facts.startDate);
     const funded = facts.fundingBasis === 'disadvantaged' ? b.fundedTerm : null;
-    const dates = (late?.why ?? null) === null && funded === null ? b.dates
-      : { ...b.dates, checkLateFrom: late?.date ?? b.dates.checkLateFrom, fundedFrom: funded };
+    const dates =
+      (late?.why ?? null) === null && funded === null
+        ? b.dates
+        : { ...b.dates, checkLateFrom: late?.date ?? b.dates.checkLateFrom, fundedFrom: funded };
     const lateNote = late?.why ?? undefined;
     const beforeLate = today < dates.checkLateFrom;
     const flags: Flag[] = [];
@@ -153,7 +168,8 @@ export function statusOn(today: CalendarDate, lookAhead = DEFAULT_LOOK_AHEAD): S
     const counted = check;
     const checkOpen = counted === null && b.isTwo && !beforeLate;
     const note = (text: string | undefined): { note?: string } => (text === undefined ? {} : { note: text });
-    if (checkOpen && b.isThree && !facts.dismissed.includes('check-missed')) flags.push({ name: 'check-missed', date: dates.checkMissedFrom, ...note(lateNote) });
+    if (checkOpen && b.isThree && !facts.dismissed.includes('check-missed'))
+      flags.push({ name: 'check-missed', date: dates.checkMissedFrom, ...note(lateNote) });
     if (checkOpen && !b.isThree) flags.push({ name: 'check-late', date: dates.checkMissedFrom, ...note(lateNote) });
     const suggests = checkSuggestsConcern(counted, facts.concerns, today, facts.dismissed.includes('check-suggests-concern'));
     if (suggests) flags.push({ name: 'check-suggests-concern', date: suggests.date, note: suggests.why });
@@ -172,8 +188,10 @@ export function statusOn(today: CalendarDate, lookAhead = DEFAULT_LOOK_AHEAD): S
     if (counted !== null && counted.sharedOn === null) flags.push({ name: 'check-not-shared', date: counted.completedOn });
     // The review is at two to two and a half; past three and a half, following it up is the
     // health visiting team's, not the setting's.
-    const missing = facts.dismissed.includes('review-result-missing') || ageMonths >= REVIEW_FOLLOW_UP_MONTHS ? null
-      : reviewResultMissing(counted, facts.reviewedOn, today);
+    const missing =
+      facts.dismissed.includes('review-result-missing') || ageMonths >= REVIEW_FOLLOW_UP_MONTHS
+        ? null
+        : reviewResultMissing(counted, facts.reviewedOn, today);
     if (missing) flags.push({ name: 'review-result-missing', date: missing.date, note: missing.why });
     if (facts.openConcerns > 0) flags.push({ name: 'concern-open', date: today });
     if (!b.isTwo && b.twoByHorizon) flags.push({ name: 'turns-two-soon', date: dates.turnsTwo });

@@ -156,7 +156,8 @@ function names(children: readonly GroupChild[]): string {
   return children.map((c) => `${c.name} (${c.ref})`).join(', ');
 }
 
-export const NO_HUB_REASON = "the Hub for the home is not certain, or the Hubs do not cover it: a group review is with one Hub's health visitors (check the address: twocheck hub --child <ref>)";
+export const NO_HUB_REASON =
+  "the Hub for the home is not certain, or the Hubs do not cover it: a group review is with one Hub's health visitors (check the address: twocheck hub --child <ref>)";
 
 function whyNot(unit: Unit, options: PlanOptions): string | null {
   const { children } = unit;
@@ -185,7 +186,13 @@ function someNames(children: readonly GroupChild[]): string {
  * Why a child ends up in a session of one: nobody due is near their age; or those who are live in
  * another Hub's area; or they are in a session the child cannot join (full, or too wide in age).
  */
-function whyAlone(c: GroupChild, group: string | null, due: readonly GroupChild[], sessions: readonly PlannedSession[], options: PlanOptions): string {
+function whyAlone(
+  c: GroupChild,
+  group: string | null,
+  due: readonly GroupChild[],
+  sessions: readonly PlannedSession[],
+  options: PlanOptions,
+): string {
   const within = `within ${counted(options.spread, 'month')} of age`;
   const near = [...due].sort(order).filter((o) => {
     if (o.ref === c.ref || (options.by && byKey(o, options.by) !== group)) return false;
@@ -205,10 +212,12 @@ function whyAlone(c: GroupChild, group: string | null, due: readonly GroupChild[
   for (const s of sessions) {
     const inIt = sameHub.filter((o) => s.members.some((m) => m.ref === o.ref));
     if (inIt.length === 0) continue;
-    if (s.members.length >= options.size) return `${are(inIt)} but in session ${s.number}, which is full (${counted(s.members.length, 'child', 'children')})`;
+    if (s.members.length >= options.size)
+      return `${are(inIt)} but in session ${s.number}, which is full (${counted(s.members.length, 'child', 'children')})`;
     const together = [...s.members.map((m) => byRef.get(m.ref) as GroupChild), c];
     const date = sessionDate(together, options.from, options.to);
-    if (!date) return `${are(inIt)} but in session ${s.number}, whose children are never all in their review window on the same day as ${c.name}`;
+    if (!date)
+      return `${are(inIt)} but in session ${s.number}, whose children are never all in their review window on the same day as ${c.name}`;
     return `${are(inIt)} but in session ${s.number}, where the ages would be ${counted(ageSpread(together, date), 'month')} apart on ${date}, more than the spread of ${counted(options.spread, 'month')}`;
   }
   return `${are(sameHub)} but not placed either`;
@@ -246,7 +255,10 @@ export function planGroups(candidates: readonly GroupChild[], options: PlanOptio
     .map((d) => {
       const date = sessionDate(d.children, options.from, options.to) as CalendarDate;
       const members = [...d.children].sort(order).map((c) => ({
-        ref: c.ref, name: c.name, dob: c.dob, ageMonths: ageInMonths(c.dob, date),
+        ref: c.ref,
+        name: c.name,
+        dob: c.dob,
+        ageMonths: ageInMonths(c.dob, date),
       }));
       return { date, group: d.group, hub: d.hub ?? null, members };
     })

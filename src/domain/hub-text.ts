@@ -4,7 +4,8 @@
 export function placeKey(text: string): string {
   return text
     .toLowerCase()
-    .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
@@ -53,9 +54,41 @@ export function editDistance(a: string, b: string): number {
 }
 
 const STREET_WORDS = new Set([
-  'road', 'rd', 'street', 'st', 'lane', 'ln', 'avenue', 'ave', 'close', 'drive', 'way', 'crescent', 'grove',
-  'place', 'court', 'terrace', 'gardens', 'walk', 'mews', 'row', 'square', 'view', 'rise', 'flat', 'house',
-  'cottages', 'park', 'green', 'croft', 'meadow', 'meadows', 'fold', 'bank', 'hill', 'gate',
+  'road',
+  'rd',
+  'street',
+  'st',
+  'lane',
+  'ln',
+  'avenue',
+  'ave',
+  'close',
+  'drive',
+  'way',
+  'crescent',
+  'grove',
+  'place',
+  'court',
+  'terrace',
+  'gardens',
+  'walk',
+  'mews',
+  'row',
+  'square',
+  'view',
+  'rise',
+  'flat',
+  'house',
+  'cottages',
+  'park',
+  'green',
+  'croft',
+  'meadow',
+  'meadows',
+  'fold',
+  'bank',
+  'hill',
+  'gate',
 ]);
 
 /**

@@ -99,7 +99,9 @@ export function hubForHome(table: AreaTable, home: HomeAddress): HubAnswer {
     return unsure(index, `"${home.postcode}" is not a postcode: correct it`, 'correction', [], [], []);
   }
   if (!postcode && places.length === 0) {
-    const why = given ? `no town, village or postcode the ${index.data.title} table knows was found in "${given}"` : 'the home address and postcode are missing';
+    const why = given
+      ? `no town, village or postcode the ${index.data.title} table knows was found in "${given}"`
+      : 'the home address and postcode are missing';
     return unsure(index, why, given ? 'postcode' : 'address', [], [], []);
   }
   return resolve(index, postcode, places, []);
@@ -113,10 +115,18 @@ interface Option extends Spot {
 function resolve(index: Index, postcode: Postcode | null, places: PlaceEntry[], steps: string[]): HubAnswer {
   const code = postcode ? codeEntry(index, postcode) : null;
   const typedCode = postcode ? (postcode.full ?? postcode.sector ?? postcode.outcode) : '';
-  if (code) steps.push(`postcode ${typedCode}: ${code.code === postcode!.outcode ? 'district' : 'sector'} ${code.code} lies in ${code.authorities.join(', ')} (source: ${code.source})`);
+  if (code)
+    steps.push(
+      `postcode ${typedCode}: ${code.code === postcode!.outcode ? 'district' : 'sector'} ${code.code} lies in ${code.authorities.join(', ')} (source: ${code.source})`,
+    );
   const placeOptions = places.map((p) => {
-    steps.push(`place ${p.name}: ${p.at.map(describeSpot).join(' or ')}${p.elsewhere ? `; also ${p.elsewhere.map((e) => `${e.authority} (${e.postcodes.join(', ')})`).join(', ')}` : ''} (source: ${p.source})`);
-    return [...p.at.map((s) => ({ ...s, via: p.name })), ...(p.elsewhere ?? []).map((e) => ({ authority: e.authority, via: `${p.name} (${e.postcodes.join(', ')})` }))];
+    steps.push(
+      `place ${p.name}: ${p.at.map(describeSpot).join(' or ')}${p.elsewhere ? `; also ${p.elsewhere.map((e) => `${e.authority} (${e.postcodes.join(', ')})`).join(', ')}` : ''} (source: ${p.source})`,
+    );
+    return [
+      ...p.at.map((s) => ({ ...s, via: p.name })),
+      ...(p.elsewhere ?? []).map((e) => ({ authority: e.authority, via: `${p.name} (${e.postcodes.join(', ')})` })),
+    ];
   });
   const placeNames = places.map((p) => p.name).join(', ');
 
@@ -132,21 +142,41 @@ function resolve(index: Index, postcode: Postcode | null, places: PlaceEntry[], 
   if (code && placeOptions.length === 0) {
     const answer = decide(index, postcodeOptions(code), typedCode, steps, 'postcode');
     if (answer.kind !== 'unsure') return answer;
-    const sector = postcode!.sector && code.code === postcode!.outcode ? `; the table's sources do not settle the sector ${postcode!.sector}` : '';
-    return { ...answer, need: 'place', reason: `the postcode ${typedCode} was given, but its district ${code.code} covers ${answer.candidates.join(' and ')}${sector}: give the town or village as well` };
+    const sector =
+      postcode!.sector && code.code === postcode!.outcode ? `; the table's sources do not settle the sector ${postcode!.sector}` : '';
+    return {
+      ...answer,
+      need: 'place',
+      reason: `the postcode ${typedCode} was given, but its district ${code.code} covers ${answer.candidates.join(' and ')}${sector}: give the town or village as well`,
+    };
   }
   // Several places named: the ones every place allows (Handsacre, Armitage) stand.
   let options = placeOptions[0]!;
   for (const more of placeOptions.slice(1)) {
     const both = options.filter((o) => !o.authority || more.some((m) => m.authority === o.authority));
-    if (both.length === 0) return unsure(index, `the address names places in different areas: ${placeNames}: check the address`, 'correction', describeOptions(index, [...options, ...more]), hubIdsOf(index, [...options, ...more]), steps);
+    if (both.length === 0)
+      return unsure(
+        index,
+        `the address names places in different areas: ${placeNames}: check the address`,
+        'correction',
+        describeOptions(index, [...options, ...more]),
+        hubIdsOf(index, [...options, ...more]),
+        steps,
+      );
     options = both;
   }
   if (code) {
     const agreed = options.filter((o) => o.authority && code.authorities.includes(o.authority));
     if (agreed.length === 0) {
       const why = `the address and the postcode disagree: ${placeNames} is ${describeOptions(index, options).join(' or ')}, but the postcode ${typedCode} is in ${code.authorities.join(', ')}: check the address`;
-      return unsure(index, why, 'correction', [...describeOptions(index, options), ...describeOptions(index, postcodeOptions(code))], hubIdsOf(index, [...options, ...postcodeOptions(code)]), steps);
+      return unsure(
+        index,
+        why,
+        'correction',
+        [...describeOptions(index, options), ...describeOptions(index, postcodeOptions(code))],
+        hubIdsOf(index, [...options, ...postcodeOptions(code)]),
+        steps,
+      );
     }
     steps.push(`${placeNames} and ${typedCode} agree on ${[...new Set(agreed.map((o) => o.authority))].join(', ')}`);
     return decide(index, agreed, `${placeNames} (${typedCode})`, steps, 'place and postcode');
@@ -154,7 +184,14 @@ function resolve(index: Index, postcode: Postcode | null, places: PlaceEntry[], 
   const elsewhere = places.find((p) => p.elsewhere);
   if (elsewhere) {
     const far = elsewhere.elsewhere!.map((e) => `${e.authority} (postcode ${e.postcodes.join(', ')})`).join(', ');
-    return unsure(index, `there is a ${elsewhere.name} in ${index.data.title} and another in ${far}: give the postcode`, 'postcode', describeOptions(index, options), hubIdsOf(index, options), steps);
+    return unsure(
+      index,
+      `there is a ${elsewhere.name} in ${index.data.title} and another in ${far}: give the postcode`,
+      'postcode',
+      describeOptions(index, options),
+      hubIdsOf(index, options),
+      steps,
+    );
   }
   return decide(index, options, placeNames, steps, 'place');
 }
@@ -165,7 +202,12 @@ function decide(index: Index, options: Option[], matched: string, steps: string[
   if (outside.length === options.length) {
     const contacts = [...new Set(outside.map((o) => index.authorities.get(o.authority!)!.contact!))];
     steps.push(`by ${rule}: ${[...new Set(outside.map((o) => o.authority))].join(' or ')}, outside ${index.data.title}`);
-    return { kind: 'not-covered', matched, reason: `${matched} is not covered by the ${index.data.title} Hubs: it is served by ${contacts.join(', or ')}`, steps };
+    return {
+      kind: 'not-covered',
+      matched,
+      reason: `${matched} is not covered by the ${index.data.title} Hubs: it is served by ${contacts.join(', or ')}`,
+      steps,
+    };
   }
   const ids = options.flatMap((o) => localitiesOf(index, o) ?? []);
   const unsettled = options.filter((o) => !isOutside(index, o) && !localitiesOf(index, o));
@@ -177,9 +219,10 @@ function decide(index: Index, options: Option[], matched: string, steps: string[
     return { kind: 'found', hub, locality: localities.map((l) => l.name).join(' or '), matched, steps };
   }
   const reasons = unsettled.map((o) => o.unsure).filter(Boolean);
-  const why = options.length === 1 && reasons.length === 1
-    ? `${matched}: ${reasons[0]}`
-    : `${matched} could be ${describeOptions(index, options).join(' or ')}`;
+  const why =
+    options.length === 1 && reasons.length === 1
+      ? `${matched}: ${reasons[0]}`
+      : `${matched} could be ${describeOptions(index, options).join(' or ')}`;
   return unsure(index, why, 'place', describeOptions(index, options), hubIdsOf(index, options), steps);
 }
 
@@ -210,13 +253,17 @@ function describeSpot(s: Spot): string {
 }
 
 function describeOptions(index: Index, options: Option[]): string[] {
-  return [...new Set(options.map((o) => {
-    if (isOutside(index, o)) return `${o.authority} (not covered)`;
-    const ids = localitiesOf(index, o);
-    if (!ids) return `${o.authority ?? o.via} (Hub not settled)`;
-    const hubs = [...new Set(ids.map((id) => hubOf(index, localityOf(index, id).hub).name))];
-    return `${o.authority} (${hubs.join(' or ')})`;
-  }))];
+  return [
+    ...new Set(
+      options.map((o) => {
+        if (isOutside(index, o)) return `${o.authority} (not covered)`;
+        const ids = localitiesOf(index, o);
+        if (!ids) return `${o.authority ?? o.via} (Hub not settled)`;
+        const hubs = [...new Set(ids.map((id) => hubOf(index, localityOf(index, id).hub).name))];
+        return `${o.authority} (${hubs.join(' or ')})`;
+      }),
+    ),
+  ];
 }
 
 function hubIdsOf(index: Index, options: Option[]): string[] {
@@ -283,9 +330,15 @@ function unknownPlace(index: Index, typed: string): HubAnswer {
     .map(([name, place]) => ({ place, d: name.startsWith(key) && key.length >= 3 ? 0.5 : editDistance(key, name) }))
     .filter((s) => s.d <= Math.max(2, Math.floor(key.length / 3)))
     .sort((a, b) => a.d - b.d || a.place.name.localeCompare(b.place.name));
-  const near = scored.map((s) => s.place).filter((p, i, all) => all.indexOf(p) === i).slice(0, 5);
+  const near = scored
+    .map((s) => s.place)
+    .filter((p, i, all) => all.indexOf(p) === i)
+    .slice(0, 5);
   const names = near.map((p) => p.name);
-  const hubIds = hubIdsOf(index, near.flatMap((p) => p.at.map((s) => ({ ...s, via: p.name }))));
+  const hubIds = hubIdsOf(
+    index,
+    near.flatMap((p) => p.at.map((s) => ({ ...s, via: p.name }))),
+  );
   const hint = names.length > 0 ? `did you mean ${names.join(', ')}?` : 'give the postcode, or a nearby town';
   return unsure(index, `"${typed}" is not a place in the ${index.data.title} table: ${hint}`, 'place', names, hubIds, []);
 }

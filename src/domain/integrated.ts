@@ -39,13 +39,25 @@ export interface SuggestedFlag {
  * until a concern that was open when the check was done (or raised since) has been shared, or
  * the manager dismisses it with a reason.
  */
-export function checkSuggestsConcern(check: CheckFacts | null, concerns: readonly ConcernFacts[], today: CalendarDate, dismissed: boolean): SuggestedFlag | null {
+export function checkSuggestsConcern(
+  check: CheckFacts | null,
+  concerns: readonly ConcernFacts[],
+  today: CalendarDate,
+  dismissed: boolean,
+): SuggestedFlag | null {
   if (!check || !check.lessThanExpected || dismissed || check.completedOn > today) return null;
-  const followed = concerns.some((c) => (c.closedOn === null || c.closedOn >= check.completedOn)
-    && c.raisedOn <= today && c.sharedOn !== null && c.sharedOn <= today && c.sharedOn >= minDate(c.raisedOn, check.completedOn));
+  const followed = concerns.some(
+    (c) =>
+      (c.closedOn === null || c.closedOn >= check.completedOn) &&
+      c.raisedOn <= today &&
+      c.sharedOn !== null &&
+      c.sharedOn <= today &&
+      c.sharedOn >= minDate(c.raisedOn, check.completedOn),
+  );
   if (followed) return null;
   return {
-    name: 'check-suggests-concern', date: check.completedOn,
+    name: 'check-suggests-concern',
+    date: check.completedOn,
     why: 'the Progress Check shows progress less than expected in a prime area: record a concern and share it with health (with consent), or dismiss with a reason',
   };
 }
@@ -58,14 +70,20 @@ export function checkSharedOn(check: CheckFacts | null): CalendarDate | null {
 }
 
 /** A check shared, and after the wait still no review result recorded. */
-export function reviewResultMissing(check: CheckFacts | null, reviewedOn: CalendarDate | null, today: CalendarDate, wait = REVIEW_RESULT_WAIT_DAYS): SuggestedFlag | null {
+export function reviewResultMissing(
+  check: CheckFacts | null,
+  reviewedOn: CalendarDate | null,
+  today: CalendarDate,
+  wait = REVIEW_RESULT_WAIT_DAYS,
+): SuggestedFlag | null {
   const shared = checkSharedOn(check);
   if (!shared || shared > today) return null;
   if (reviewedOn !== null && reviewedOn <= today) return null;
   const due = addDays(shared, wait);
   if (today < due) return null;
   return {
-    name: 'review-result-missing', date: due,
+    name: 'review-result-missing',
+    date: due,
     why: `the Progress Check was shared on ${shared} and no Health and Development Review result is recorded ${wait} days on: ask the health visiting team, then: twocheck review <ref>`,
   };
 }
@@ -98,7 +116,8 @@ export function checkLateFrom(dob: CalendarDate, startDate: CalendarDate | null)
   const thirty = monthAnniversary(dob, 30);
   const three = thirdBirthday(dob);
   if (!startDate || startDate <= thirty) return { date: thirty, why: null };
-  if (startDate < three) return { date: startDate, why: `started at the setting on ${startDate}, after 30 months: late from the start date` };
+  if (startDate < three)
+    return { date: startDate, why: `started at the setting on ${startDate}, after 30 months: late from the start date` };
   return { date: three, why: `started at the setting on ${startDate}, at three or over: the check at two could not be done here` };
 }
 

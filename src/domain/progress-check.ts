@@ -76,14 +76,28 @@ export interface CheckDefaults {
   homeLanguage?: string | null;
 }
 
-export type Validation =
-  | { ok: true; check: ProgressCheck; warnings: string[] }
-  | { ok: false; problems: string[]; warnings: string[] };
+export type Validation = { ok: true; check: ProgressCheck; warnings: string[] } | { ok: false; problems: string[]; warnings: string[] };
 
 const TOP_FIELDS = [
-  'completed_on', 'practitioner', 'key_person', 'areas', 'specific_areas', 'parents_comments',
-  'child_voice', 'additional_needs', 'plan_agreed', 'shared_with_parents_on', 'home_language', 'home_language_explored',
-  'learning_at_home', 'other_professionals', 'targeted_plan', 'agreed_with_parents_on', 'parents_health_summary', '$schema', 'comment',
+  'completed_on',
+  'practitioner',
+  'key_person',
+  'areas',
+  'specific_areas',
+  'parents_comments',
+  'child_voice',
+  'additional_needs',
+  'plan_agreed',
+  'shared_with_parents_on',
+  'home_language',
+  'home_language_explored',
+  'learning_at_home',
+  'other_professionals',
+  'targeted_plan',
+  'agreed_with_parents_on',
+  'parents_health_summary',
+  '$schema',
+  'comment',
 ] as const;
 const AREA_FIELDS = ['strengths', 'progress', 'concerns', 'next_steps'] as const;
 
@@ -94,7 +108,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** Fields a file holds that the schema does not know: a typo must not vanish silently. */
 function unknownFields(obj: Record<string, unknown>, known: readonly string[], prefix: string, problems: string[]): void {
   for (const key of Object.keys(obj)) {
-    if (!known.includes(key)) problems.push(`${prefix}${key}: unknown field (known: ${known.filter((k) => !k.startsWith('$') && k !== 'comment').join(', ')})`);
+    if (!known.includes(key))
+      problems.push(`${prefix}${key}: unknown field (known: ${known.filter((k) => !k.startsWith('$') && k !== 'comment').join(', ')})`);
   }
 }
 
@@ -123,7 +138,9 @@ function text(obj: Record<string, unknown>, key: string, path: string, problems:
   // eslint-disable-next-line no-control-regex -- the controls a text field has no use for
   const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(trimmed);
   if (control) {
-    problems.push(`${path}: holds a control character (U+${(control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}) at character ${control.index + 1}`);
+    problems.push(
+      `${path}: holds a control character (U+${(control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}) at character ${control.index + 1}`,
+    );
     return null;
   }
   return trimmed;
@@ -167,13 +184,16 @@ export function completedOnRules(completed_on: CalendarDate, d: CheckDefaults): 
   const problems: string[] = [];
   const warnings: string[] = [];
   if (compareDates(completed_on, d.today) > 0) problems.push(`completed_on: ${completed_on} is in the future (today is ${d.today})`);
-  if (compareDates(completed_on, d.childDob) < 0) problems.push(`completed_on: ${completed_on} is before the child was born (${d.childDob})`);
+  if (compareDates(completed_on, d.childDob) < 0)
+    problems.push(`completed_on: ${completed_on} is before the child was born (${d.childDob})`);
   else if (compareDates(completed_on, secondBirthday(d.childDob)) < 0) {
     const msg = `completed_on: ${completed_on} is before the child's second birthday (${secondBirthday(d.childDob)}); the check is done between two and three`;
     if (d.allowBeforeTwo) warnings.push(msg);
     else problems.push(`${msg} (use --force --reason "..." if this is right)`);
   } else if (compareDates(completed_on, thirdBirthday(d.childDob)) >= 0) {
-    warnings.push(`completed_on: ${completed_on} is after the child's third birthday (${thirdBirthday(d.childDob)}); the check is due between two and three`);
+    warnings.push(
+      `completed_on: ${completed_on} is after the child's third birthday (${thirdBirthday(d.childDob)}); the check is due between two and three`,
+    );
   }
   return { problems, warnings };
 }
@@ -201,7 +221,8 @@ export function validateCheck(raw: unknown, d: CheckDefaults): Validation {
 
   const areas: Partial<Record<PrimeArea, AreaEntry>> = {};
   const rawAreas = raw.areas;
-  if (!isRecord(rawAreas)) problems.push(`areas: ${rawAreas === undefined ? 'required' : 'must be an object'} (with ${PRIME_AREAS.join(', ')})`);
+  if (!isRecord(rawAreas))
+    problems.push(`areas: ${rawAreas === undefined ? 'required' : 'must be an object'} (with ${PRIME_AREAS.join(', ')})`);
   else {
     unknownFields(rawAreas, PRIME_AREAS, 'areas.', problems);
     for (const name of PRIME_AREAS) {
@@ -229,8 +250,10 @@ export function validateCheck(raw: unknown, d: CheckDefaults): Validation {
   const plan_agreed = text(raw, 'plan_agreed', 'plan_agreed', problems, false);
   const shared_with_parents_on = date(raw, 'shared_with_parents_on', 'shared_with_parents_on', problems);
   if (shared_with_parents_on) {
-    if (compareDates(shared_with_parents_on, completed_on) < 0) problems.push(`shared_with_parents_on: ${shared_with_parents_on} is before the check was completed (${completed_on})`);
-    if (compareDates(shared_with_parents_on, d.today) > 0) problems.push(`shared_with_parents_on: ${shared_with_parents_on} is in the future (today is ${d.today})`);
+    if (compareDates(shared_with_parents_on, completed_on) < 0)
+      problems.push(`shared_with_parents_on: ${shared_with_parents_on} is before the check was completed (${completed_on})`);
+    if (compareDates(shared_with_parents_on, d.today) > 0)
+      problems.push(`shared_with_parents_on: ${shared_with_parents_on} is in the future (today is ${d.today})`);
   }
   const anyConcern = PRIME_AREAS.some((a) => areas[a]?.progress === 'less-than-expected');
   if (anyConcern && plan_agreed === null) {
@@ -239,7 +262,9 @@ export function validateCheck(raw: unknown, d: CheckDefaults): Validation {
   const home_language = text(raw, 'home_language', 'home_language', problems, false) ?? (d.homeLanguage?.trim() || null);
   const home_language_explored = text(raw, 'home_language_explored', 'home_language_explored', problems, false);
   if (home_language && !isEnglish(home_language) && home_language_explored === null) {
-    warnings.push(`home_language_explored: the home language is ${home_language}; record how it was explored with the parents (the guidance asks for the child's development in the home language)`);
+    warnings.push(
+      `home_language_explored: the home language is ${home_language}; record how it was explored with the parents (the guidance asks for the child's development in the home language)`,
+    );
   }
   const learning_at_home = text(raw, 'learning_at_home', 'learning_at_home', problems, false);
   const other_professionals = text(raw, 'other_professionals', 'other_professionals', problems, false);
@@ -250,7 +275,9 @@ export function validateCheck(raw: unknown, d: CheckDefaults): Validation {
     problems.push(`agreed_with_parents_on: ${agreed_with_parents_on} is in the future (today is ${d.today})`);
   }
   if (anyConcern && targeted_plan === null && other_professionals === null) {
-    warnings.push('targeted_plan: progress is less than expected; record any targeted plan agreed with the SENCO, and other professionals\' views where others are involved');
+    warnings.push(
+      "targeted_plan: progress is less than expected; record any targeted plan agreed with the SENCO, and other professionals' views where others are involved",
+    );
   }
 
   if (problems.length > 0) return { ok: false, problems, warnings };
@@ -258,9 +285,23 @@ export function validateCheck(raw: unknown, d: CheckDefaults): Validation {
     ok: true,
     warnings,
     check: {
-      completed_on, practitioner, key_person, areas: areas as Record<PrimeArea, AreaEntry>, specific_areas,
-      parents_comments, child_voice, additional_needs, plan_agreed, shared_with_parents_on,
-      home_language, home_language_explored, learning_at_home, other_professionals, targeted_plan, agreed_with_parents_on, parents_health_summary,
+      completed_on,
+      practitioner,
+      key_person,
+      areas: areas as Record<PrimeArea, AreaEntry>,
+      specific_areas,
+      parents_comments,
+      child_voice,
+      additional_needs,
+      plan_agreed,
+      shared_with_parents_on,
+      home_language,
+      home_language_explored,
+      learning_at_home,
+      other_professionals,
+      targeted_plan,
+      agreed_with_parents_on,
+      parents_health_summary,
     },
   };
 }

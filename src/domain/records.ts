@@ -18,8 +18,15 @@ export type RaisedBy = (typeof RAISED_BY)[number];
 
 /** The seven EYFS areas of learning, and two for what fits none of them. */
 export const CONCERN_AREAS = [
-  'communication-and-language', 'personal-social-emotional', 'physical', 'literacy', 'mathematics',
-  'understanding-the-world', 'expressive-arts', 'health', 'other',
+  'communication-and-language',
+  'personal-social-emotional',
+  'physical',
+  'literacy',
+  'mathematics',
+  'understanding-the-world',
+  'expressive-arts',
+  'health',
+  'other',
 ] as const;
 export type ConcernArea = (typeof CONCERN_AREAS)[number];
 
@@ -86,7 +93,8 @@ export function hubAdvice(answer: HubAnswer, areaTitle: string): string[] {
   } else {
     lines.push(`Hub: not sure which Hub covers this child's home: ${answer.reason}.`);
     const names = [...answer.candidates, ...answer.hubs.map((h) => h.name)];
-    if (names.length > 0) lines.push(`Could be: ${[...new Set(names)].join(', ')}. Check the address, then run: twocheck hub <place or postcode>`);
+    if (names.length > 0)
+      lines.push(`Could be: ${[...new Set(names)].join(', ')}. Check the address, then run: twocheck hub <place or postcode>`);
     else lines.push('Check the address, then run: twocheck hub <place or postcode>');
   }
   // The Hub's limit on what it shares is about the children it serves: a home outside its area has another service.

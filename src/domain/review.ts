@@ -67,7 +67,8 @@ export function validateReview(raw: unknown, limits: { today: CalendarDate; dob:
   if (!isRecord(raw)) return { ok: false, problems: ['(top level): must be a JSON object'] };
   const problems: string[] = [];
   for (const key of Object.keys(raw)) {
-    if (!(TOP as readonly string[]).includes(key)) problems.push(`${key}: unknown field (known: ${TOP.filter((k) => !k.startsWith('$') && k !== 'comment').join(', ')})`);
+    if (!(TOP as readonly string[]).includes(key))
+      problems.push(`${key}: unknown field (known: ${TOP.filter((k) => !k.startsWith('$') && k !== 'comment').join(', ')})`);
   }
   const text = (key: string, required: boolean): string | null => {
     const v = raw[key];
@@ -75,7 +76,10 @@ export function validateReview(raw: unknown, limits: { today: CalendarDate; dob:
       if (required) problems.push(`${key}: required`);
       return null;
     }
-    if (typeof v !== 'string') { problems.push(`${key}: must be text`); return null; }
+    if (typeof v !== 'string') {
+      problems.push(`${key}: must be text`);
+      return null;
+    }
     return v.trim();
   };
   let reviewed_on: CalendarDate | null = null;
@@ -83,21 +87,25 @@ export function validateReview(raw: unknown, limits: { today: CalendarDate; dob:
   else {
     reviewed_on = typeof raw.reviewed_on === 'string' ? parseIsoDate(raw.reviewed_on) : null;
     if (!reviewed_on) problems.push(`reviewed_on: must be a date as YYYY-MM-DD, not ${JSON.stringify(raw.reviewed_on)}`);
-    else if (compareDates(reviewed_on, limits.today) > 0) problems.push(`reviewed_on: ${reviewed_on} is in the future (today is ${limits.today})`);
-    else if (compareDates(reviewed_on, limits.dob) < 0) problems.push(`reviewed_on: ${reviewed_on} is before the child was born (${limits.dob})`);
+    else if (compareDates(reviewed_on, limits.today) > 0)
+      problems.push(`reviewed_on: ${reviewed_on} is in the future (today is ${limits.today})`);
+    else if (compareDates(reviewed_on, limits.dob) < 0)
+      problems.push(`reviewed_on: ${reviewed_on} is before the child was born (${limits.dob})`);
   }
   const reviewer = text('reviewer', true);
   const place = text('place', false);
   const notes = text('notes', false);
   let check_seen = false;
   if (typeof raw.check_seen === 'boolean') check_seen = raw.check_seen;
-  else problems.push('check_seen: required, true or false (was the setting\'s Progress Check seen at the review?)');
+  else problems.push("check_seen: required, true or false (was the setting's Progress Check seen at the review?)");
 
   const asq3: Partial<Record<Asq3Area, Outcome>> = {};
-  if (!isRecord(raw.asq3)) problems.push(`asq3: ${raw.asq3 === undefined ? 'required' : 'must be an object'} (with ${ASQ3_AREAS.join(', ')})`);
+  if (!isRecord(raw.asq3))
+    problems.push(`asq3: ${raw.asq3 === undefined ? 'required' : 'must be an object'} (with ${ASQ3_AREAS.join(', ')})`);
   else {
     for (const key of Object.keys(raw.asq3)) {
-      if (!(ASQ3_AREAS as readonly string[]).includes(key)) problems.push(`asq3.${key}: unknown area (the ASQ-3 areas: ${ASQ3_AREAS.join(', ')})`);
+      if (!(ASQ3_AREAS as readonly string[]).includes(key))
+        problems.push(`asq3.${key}: unknown area (the ASQ-3 areas: ${ASQ3_AREAS.join(', ')})`);
     }
     for (const area of ASQ3_AREAS) {
       if (raw.asq3[area] === undefined) problems.push(`asq3.${area}: required`);
@@ -112,11 +120,15 @@ export function validateReview(raw: unknown, limits: { today: CalendarDate; dob:
   let actions: string[] = [];
   if (raw.actions === undefined || raw.actions === null) actions = [];
   else if (typeof raw.actions === 'string') actions = raw.actions.trim() === '' ? [] : [raw.actions.trim()];
-  else if (Array.isArray(raw.actions) && raw.actions.every((a) => typeof a === 'string')) actions = (raw.actions as string[]).map((a) => a.trim()).filter((a) => a !== '');
+  else if (Array.isArray(raw.actions) && raw.actions.every((a) => typeof a === 'string'))
+    actions = (raw.actions as string[]).map((a) => a.trim()).filter((a) => a !== '');
   else problems.push('actions: must be a list of the actions agreed (text)');
 
   if (problems.length > 0 || !reviewed_on || !reviewer) return { ok: false, problems };
-  return { ok: true, review: { reviewed_on, reviewer, place, check_seen, asq3: asq3 as Record<Asq3Area, Outcome>, asq_se2, actions, notes } };
+  return {
+    ok: true,
+    review: { reviewed_on, reviewer, place, check_seen, asq3: asq3 as Record<Asq3Area, Outcome>, asq_se2, actions, notes },
+  };
 }
 
 /** The ASQ-3 areas to follow up (below the cut-off), and those to monitor (close to it). */

@@ -25,7 +25,9 @@ function monthNamed(word: string): number | null {
   const i = MONTHS.indexOf(w.slice(0, 3));
   if (i < 0) return null;
   // "Sept" is the one common abbreviation longer than three letters
-  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][i] as string;
+  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][
+    i
+  ] as string;
   return full.startsWith(w) || w === 'sept' ? i + 1 : null;
 }
 
@@ -73,7 +75,13 @@ export function parseRosterDate(text: string, today: CalendarDate, order: DateOr
   return { problem: `"${text.trim()}" is not a date: write dd/mm/yyyy, yyyy-mm-dd or an Excel date` };
 }
 
-function checked(year: number, month: number, day: number, text: string, order: DateOrder | null): { date: CalendarDate } | { problem: string } {
+function checked(
+  year: number,
+  month: number,
+  day: number,
+  text: string,
+  order: DateOrder | null,
+): { date: CalendarDate } | { problem: string } {
   if (!isValidYmd(year, month, day)) {
     if (order && month > 12 && day <= 12) {
       const how = order === 'dmy' ? 'day first (dd/mm/yyyy)' : 'month first (mm/dd/yyyy)';

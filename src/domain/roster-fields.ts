@@ -4,8 +4,44 @@ import { ADDRESS_ORDER } from './roster-headers.js';
 /** Fields a roster spreads over several columns or packs into one, put together or taken apart. */
 
 /** Words that belong to the surname that follows them: "Ada van der Berg" → "van der Berg". */
-const SURNAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'des', 'la', 'le', 'st',
-  'st.', 'bin', 'binti', 'bint', 'ibn', 'al', 'el', 'ap', 'ter', 'ten', 'dos', 'das', 'do', 'y', 'mac', 'mc', 'ó', 'o’', "o'", 'ní', 'ni', 'nic']);
+const SURNAME_PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'des',
+  'la',
+  'le',
+  'st',
+  'st.',
+  'bin',
+  'binti',
+  'bint',
+  'ibn',
+  'al',
+  'el',
+  'ap',
+  'ter',
+  'ten',
+  'dos',
+  'das',
+  'do',
+  'y',
+  'mac',
+  'mc',
+  'ó',
+  'o’',
+  "o'",
+  'ní',
+  'ni',
+  'nic',
+]);
 
 /**
  * A full name as one cell, taken apart:
@@ -20,10 +56,17 @@ export function splitFullName(full: string): { first: string; last: string } {
   const comma = text.indexOf(',');
   if (comma > 0 && comma < text.length - 1) {
     const last = text.slice(0, comma).trim();
-    const first = text.slice(comma + 1).trim().replace(/^,\s*/, '');
+    const first = text
+      .slice(comma + 1)
+      .trim()
+      .replace(/^,\s*/, '');
     if (last && first) return { first, last };
   }
-  const words = text.replace(/,/g, ' ').trim().split(' ').filter((w) => w !== '');
+  const words = text
+    .replace(/,/g, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w !== '');
   if (words.length < 2) return { first: words.join(' '), last: '' };
   let start = words.length - 1;
   while (start > 1 && SURNAME_PARTICLES.has((words[start - 1] ?? '').toLowerCase())) start -= 1;
@@ -49,7 +92,10 @@ export function joinAddress(parts: Partial<Record<AddressLine, string>>): string
 
 /** First and last name columns of one person, as one name. */
 export function joinName(first: string, last: string): string {
-  return [first.trim(), last.trim()].filter((s) => s !== '').join(' ').replace(/\s+/g, ' ');
+  return [first.trim(), last.trim()]
+    .filter((s) => s !== '')
+    .join(' ')
+    .replace(/\s+/g, ' ');
 }
 
 export const FUNDING_BASES = ['disadvantaged', 'working-parent'] as const;
@@ -61,13 +107,32 @@ export interface Funding {
 }
 
 const YES = new Set(['yes', 'y', 'true', '1', 'funded', 'x', 'eligible', 'approved', 'valid']);
-const NO = new Set(['no', 'n', 'false', '0', 'not funded', 'none', 'unfunded', 'private', 'n a', 'na', 'not eligible', 'self funded',
-  'fee paying', 'paying', 'nil']);
+const NO = new Set([
+  'no',
+  'n',
+  'false',
+  '0',
+  'not funded',
+  'none',
+  'unfunded',
+  'private',
+  'n a',
+  'na',
+  'not eligible',
+  'self funded',
+  'fee paying',
+  'paying',
+  'nil',
+]);
 
 /** "TwoYearOld_Disadvantaged" → "two year old disadvantaged": camel case, digits and punctuation apart. */
 function words(text: string): string {
-  return text.replace(/([a-z])([A-Z0-9])/g, '$1 $2').replace(/([0-9])([A-Za-z])/g, '$1 $2')
-    .toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return text
+    .replace(/([a-z])([A-Z0-9])/g, '$1 $2')
+    .replace(/([0-9])([A-Za-z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /**
@@ -85,8 +150,10 @@ export function readFunding(part: FundingPart, text: string): Funding | undefine
   const hours = /^(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)?$/i.exec(t);
   if (hours && part !== 'funded') return { funded: Number(hours[1]) > 0, basis: null };
   if (NO.has(w)) return { funded: false, basis: null };
-  if (/\b(disadvantaged|2 ?yo|2 year|two year|twos|feet|ften|2 s|fe 2|eypp 2|low income)\b/.test(w)) return { funded: true, basis: 'disadvantaged' };
-  if (/\b(working ?parents?|wpe|extended|30 hours?|thirty hours|wp|working families)\b/.test(w)) return { funded: true, basis: 'working-parent' };
+  if (/\b(disadvantaged|2 ?yo|2 year|two year|twos|feet|ften|2 s|fe 2|eypp 2|low income)\b/.test(w))
+    return { funded: true, basis: 'disadvantaged' };
+  if (/\b(working ?parents?|wpe|extended|30 hours?|thirty hours|wp|working families)\b/.test(w))
+    return { funded: true, basis: 'working-parent' };
   if (YES.has(w) || /\b(universal|15 hours?|funded|entitlement)\b/.test(w)) return { funded: true, basis: null };
   return undefined;
 }
@@ -111,8 +178,14 @@ export function combineFunding(readings: readonly Funding[]): Funding {
  * key on every import; a corrected name or date of birth gives a new key.
  */
 export function stableKey(first: string, last: string, dob: string): string {
-  const slug = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’`]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  const slug = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/['’`]/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '');
   return [slug(first), slug(last), dob].filter((s) => s !== '').join('-');
 }
 

@@ -6,18 +6,31 @@
 
 /** Headers are compared without case, spaces or punctuation: "D.O.B" = "dob", "Child’s" = "Child's". */
 export function headerKey(header: string): string {
-  return header.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return header
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** A field of the roster, and the part of it one column holds. */
 export type Part =
   | { field: 'ref' }
-  | { field: 'first_name' } | { field: 'last_name' } | { field: 'full_name' }
-  | { field: 'dob' } | { field: 'postcode' } | { field: 'key_person' } | { field: 'room' }
-  | { field: 'language' } | { field: 'family' } | { field: 'start_date' }
+  | { field: 'first_name' }
+  | { field: 'last_name' }
+  | { field: 'full_name' }
+  | { field: 'dob' }
+  | { field: 'postcode' }
+  | { field: 'key_person' }
+  | { field: 'room' }
+  | { field: 'language' }
+  | { field: 'family' }
+  | { field: 'start_date' }
   | { field: 'address'; line: AddressLine }
   | { field: 'parent_name' | 'parent2_name'; name: 'whole' | 'first' | 'last' }
-  | { field: 'parent_email' } | { field: 'parent_phone' } | { field: 'parent_contact' }
+  | { field: 'parent_email' }
+  | { field: 'parent_phone' }
+  | { field: 'parent_contact' }
   | { field: 'funded'; funding: FundingPart };
 
 export type AddressLine = 'whole' | 'house' | 'line1' | 'line2' | 'line3' | 'town' | 'county';
@@ -26,20 +39,102 @@ export type FundingPart = 'funded' | 'type' | 'basis' | 'hours' | 'code';
 
 export type Recognised = { part: Part; rank: number } | { ignore: string } | null;
 
-const ID_OWN = ['ref', 'reference', 'childref', 'childreference', 'childid', 'id', 'childno', 'childnumber', 'internalcode',
-  'internalref', 'internalreference', 'internalid', 'admissionnumber', 'admissionno', 'adno', 'pupilreference', 'pupilref',
-  'pupilid', 'studentid', 'urn', 'childurn', 'uniquereference', 'misid', 'systemid', 'externalid', 'childcode'];
+const ID_OWN = [
+  'ref',
+  'reference',
+  'childref',
+  'childreference',
+  'childid',
+  'id',
+  'childno',
+  'childnumber',
+  'internalcode',
+  'internalref',
+  'internalreference',
+  'internalid',
+  'admissionnumber',
+  'admissionno',
+  'adno',
+  'pupilreference',
+  'pupilref',
+  'pupilid',
+  'studentid',
+  'urn',
+  'childurn',
+  'uniquereference',
+  'misid',
+  'systemid',
+  'externalid',
+  'childcode',
+];
 const ID_UPN = ['upn', 'uniquepupilnumber', 'pupilupn', 'childupn'];
-const NOT_AN_ID = ['timestamp', 'submitted', 'submittedat', 'submittedon', 'submissiondate', 'datesubmitted', 'createdat', 'created',
-  'datecreated', 'lastmodified', 'updatedat', 'completiontime', 'starttime', 'row', 'rowno', 'rownumber', 'rowid', 'no', 'number',
-  'line', 'lineno', 'index', 'sn', 'serialno', 'count', ''];
+const NOT_AN_ID = [
+  'timestamp',
+  'submitted',
+  'submittedat',
+  'submittedon',
+  'submissiondate',
+  'datesubmitted',
+  'createdat',
+  'created',
+  'datecreated',
+  'lastmodified',
+  'updatedat',
+  'completiontime',
+  'starttime',
+  'row',
+  'rowno',
+  'rownumber',
+  'rowid',
+  'no',
+  'number',
+  'line',
+  'lineno',
+  'index',
+  'sn',
+  'serialno',
+  'count',
+  '',
+];
 
 const PREFIX_CHILD = ['childs', 'child', 'pupils', 'pupil', 'students', 'student', 'learners', 'learner'];
-const PREFIX_PARENT2 = ['secondparentcarer', 'secondparent', 'secondcarer', 'secondcontact', 'parentcarer2', 'parent2', 'carer2',
-  'contact2', 'secondarycontact', 'otherparent', 'partners', 'partner'];
-const PREFIX_PARENT = ['primaryparentcarer', 'primaryparent', 'primarycarer', 'primarycontact', 'parentcarer1', 'parentcarers',
-  'parentcarer', 'parentguardian', 'parent1', 'mainparent', 'maincarer', 'maincontact', 'parents', 'parent', 'carer1', 'carers',
-  'carer', 'guardians', 'guardian', 'contact1', 'contact'];
+const PREFIX_PARENT2 = [
+  'secondparentcarer',
+  'secondparent',
+  'secondcarer',
+  'secondcontact',
+  'parentcarer2',
+  'parent2',
+  'carer2',
+  'contact2',
+  'secondarycontact',
+  'otherparent',
+  'partners',
+  'partner',
+];
+const PREFIX_PARENT = [
+  'primaryparentcarer',
+  'primaryparent',
+  'primarycarer',
+  'primarycontact',
+  'parentcarer1',
+  'parentcarers',
+  'parentcarer',
+  'parentguardian',
+  'parent1',
+  'mainparent',
+  'maincarer',
+  'maincontact',
+  'parents',
+  'parent',
+  'carer1',
+  'carers',
+  'carer',
+  'guardians',
+  'guardian',
+  'contact1',
+  'contact',
+];
 
 type Entry = [Part, number];
 const P = <T extends Part>(part: T, rank = 1): Entry => [part, rank];
@@ -49,55 +144,205 @@ const CHILD: Record<string, Entry | string> = {};
 function child(keys: string[], entry: Entry | string): void {
   for (const k of keys) CHILD[k] = entry;
 }
-child(['firstname', 'forename', 'forenames', 'givenname', 'givennames', 'firstnames', 'legalfirstname', 'legalforename',
-  'legalforenames', 'officialfirstname'], P({ field: 'first_name' }));
+child(
+  [
+    'firstname',
+    'forename',
+    'forenames',
+    'givenname',
+    'givennames',
+    'firstnames',
+    'legalfirstname',
+    'legalforename',
+    'legalforenames',
+    'officialfirstname',
+  ],
+  P({ field: 'first_name' }),
+);
 child(['lastname', 'surname', 'familyname', 'legalsurname', 'legallastname', 'officialsurname', 'lastnames'], P({ field: 'last_name' }));
 child(['name', 'fullname', 'names', 'legalname', 'fullnames'], P({ field: 'full_name' }));
-child(['preferredname', 'preferredforename', 'preferredfirstname', 'knownas', 'nickname', 'preferredsurname', 'preferredlastname',
-  'preferredfullname'], 'a preferred name: the legal name is kept, as the Progress Check needs it');
+child(
+  [
+    'preferredname',
+    'preferredforename',
+    'preferredfirstname',
+    'knownas',
+    'nickname',
+    'preferredsurname',
+    'preferredlastname',
+    'preferredfullname',
+  ],
+  'a preferred name: the legal name is kept, as the Progress Check needs it',
+);
 child(['middlename', 'middlenames', 'othernames'], 'middle names are not kept');
 child(['dob', 'dateofbirth', 'birthdate', 'birthday', 'born', 'dateborn', 'bday', 'birth'], P({ field: 'dob' }));
 child(['address', 'homeaddress', 'fulladdress', 'addressline', 'residentialaddress'], P({ field: 'address', line: 'whole' }));
-child(['houseno', 'housenumber', 'addresshouseno', 'addresshousenumber', 'housenameornumber', 'housenumberorname', 'housename',
-  'buildingnumber', 'flatnumber'], P({ field: 'address', line: 'house' }));
-child(['addressline1', 'address1', 'line1', 'street', 'streetaddress', 'addressstreet', 'homeaddressline1'], P({ field: 'address', line: 'line1' }));
+child(
+  [
+    'houseno',
+    'housenumber',
+    'addresshouseno',
+    'addresshousenumber',
+    'housenameornumber',
+    'housenumberorname',
+    'housename',
+    'buildingnumber',
+    'flatnumber',
+  ],
+  P({ field: 'address', line: 'house' }),
+);
+child(
+  ['addressline1', 'address1', 'line1', 'street', 'streetaddress', 'addressstreet', 'homeaddressline1'],
+  P({ field: 'address', line: 'line1' }),
+);
 child(['addressline2', 'address2', 'line2', 'homeaddressline2'], P({ field: 'address', line: 'line2' }));
 child(['addressline3', 'address3', 'line3', 'locality', 'homeaddressline3'], P({ field: 'address', line: 'line3' }));
 child(['town', 'city', 'towncity', 'posttown', 'addresstown', 'addresscity'], P({ field: 'address', line: 'town' }));
 child(['county', 'addresscounty'], P({ field: 'address', line: 'county' }));
 child(['postcode', 'postalcode', 'zip', 'zipcode', 'homepostcode', 'addresspostcode', 'pcode'], P({ field: 'postcode' }));
-child(['room', 'currentroom', 'roomname', 'class', 'classname', 'formtutorgroup', 'tutorgroup', 'form', 'formgroup', 'reggroup',
-  'registrationgroup', 'homeroom', 'classroom'], P({ field: 'room' }));
+child(
+  [
+    'room',
+    'currentroom',
+    'roomname',
+    'class',
+    'classname',
+    'formtutorgroup',
+    'tutorgroup',
+    'form',
+    'formgroup',
+    'reggroup',
+    'registrationgroup',
+    'homeroom',
+    'classroom',
+  ],
+  P({ field: 'room' }),
+);
 child(['group', 'groupname'], P({ field: 'room' }, 2));
 child(['yeargroup', 'nurseryyear'], P({ field: 'room' }, 3));
 child(['keyperson', 'keyworker', 'keypractitioner', 'keycarer', 'keypersonname', 'keyworkername'], P({ field: 'key_person' }));
-child(['language', 'homelanguage', 'firstlanguage', 'languagespoken', 'languagesspoken', 'mainlanguage', 'languageathome'], P({ field: 'language' }));
-child(['family', 'familyid', 'familyref', 'familyreference', 'familyno', 'household', 'siblinggroup', 'accountno', 'accountnumber'], P({ field: 'family' }));
+child(
+  ['language', 'homelanguage', 'firstlanguage', 'languagespoken', 'languagesspoken', 'mainlanguage', 'languageathome'],
+  P({ field: 'language' }),
+);
+child(
+  ['family', 'familyid', 'familyref', 'familyreference', 'familyno', 'household', 'siblinggroup', 'accountno', 'accountnumber'],
+  P({ field: 'family' }),
+);
 child(['startdate', 'started', 'datestarted', 'firstday', 'firstdayatnursery', 'datestart'], P({ field: 'start_date' }));
-child(['enrolmentdate', 'enrollmentdate', 'dateofenrolment', 'dateofenrollment', 'admissiondate', 'dateofadmission', 'joined',
-  'datejoined', 'entrydate', 'dateofentry'], P({ field: 'start_date' }, 2));
-child(['funded', 'funding', 'fundedplace', 'twoyearfunding', '2yearfunding', 'funded2', 'fundedtwo', 'ftwo', 'fundedhoursyesno',
-  'twoyearoldfunding', '2yofunding', 'eef', 'fee'], P({ field: 'funded', funding: 'funded' }));
+child(
+  [
+    'enrolmentdate',
+    'enrollmentdate',
+    'dateofenrolment',
+    'dateofenrollment',
+    'admissiondate',
+    'dateofadmission',
+    'joined',
+    'datejoined',
+    'entrydate',
+    'dateofentry',
+  ],
+  P({ field: 'start_date' }, 2),
+);
+child(
+  [
+    'funded',
+    'funding',
+    'fundedplace',
+    'twoyearfunding',
+    '2yearfunding',
+    'funded2',
+    'fundedtwo',
+    'ftwo',
+    'fundedhoursyesno',
+    'twoyearoldfunding',
+    '2yofunding',
+    'eef',
+    'fee',
+  ],
+  P({ field: 'funded', funding: 'funded' }),
+);
 child(['fundingtype', 'typeoffunding', 'fundingstream', 'entitlement', 'entitlementtype'], P({ field: 'funded', funding: 'type' }));
-child(['fundingeligibilitycriteria', 'eligibilitycriteria', 'fundingbasis', 'basisforfunding', 'basisoffunding', 'fundingcriteria',
-  'eligibility'], P({ field: 'funded', funding: 'basis' }));
+child(
+  [
+    'fundingeligibilitycriteria',
+    'eligibilitycriteria',
+    'fundingbasis',
+    'basisforfunding',
+    'basisoffunding',
+    'fundingcriteria',
+    'eligibility',
+  ],
+  P({ field: 'funded', funding: 'basis' }),
+);
 child(['hoursperweek', 'fundedhours', 'fundinghours', 'fundedhoursperweek', 'hoursfunded'], P({ field: 'funded', funding: 'hours' }));
-child(['eligibilitycode', '30hourscode', 'workingparentcode', 'workingparententitlementcode', 'wpecode', 'hmrccode',
-  'hmrceligibilitycode', 'childcareservicecode', 'code11digit'], P({ field: 'funded', funding: 'code' }));
+child(
+  [
+    'eligibilitycode',
+    '30hourscode',
+    'workingparentcode',
+    'workingparententitlementcode',
+    'wpecode',
+    'hmrccode',
+    'hmrceligibilitycode',
+    'childcareservicecode',
+    'code11digit',
+  ],
+  P({ field: 'funded', funding: 'code' }),
+);
 child(['email', 'emailaddress', 'homeemail', 'primaryemail', 'contactemail', 'familyemail'], P({ field: 'parent_email' }, 2));
-child(['mobile', 'mobilenumber', 'mobiletelephone', 'mobilephone', 'phone', 'telephone', 'phonenumber', 'contactnumber',
-  'contactphone', 'tel', 'telephonenumber'], P({ field: 'parent_phone' }, 2));
+child(
+  [
+    'mobile',
+    'mobilenumber',
+    'mobiletelephone',
+    'mobilephone',
+    'phone',
+    'telephone',
+    'phonenumber',
+    'contactnumber',
+    'contactphone',
+    'tel',
+    'telephonenumber',
+  ],
+  P({ field: 'parent_phone' }, 2),
+);
 child(['hometelephone', 'homephone', 'landline'], P({ field: 'parent_phone' }, 3));
 
 /** A parent's part, once "Parent", "Primary Parent", "Parent 2" and the like are taken off. */
 const PERSON: Record<string, 'whole' | 'first' | 'last' | 'email' | 'phone' | 'contact' | 'home'> = {
-  '': 'whole', name: 'whole', names: 'whole', fullname: 'whole', carername: 'whole', title: 'whole',
-  firstname: 'first', forename: 'first', forenames: 'first', givenname: 'first',
-  lastname: 'last', surname: 'last', familyname: 'last',
-  email: 'email', emailaddress: 'email', mail: 'email',
-  phone: 'phone', telephone: 'phone', mobile: 'phone', mobilenumber: 'phone', phonenumber: 'phone', mobiletelephone: 'phone',
-  mobilephone: 'phone', tel: 'phone', number: 'phone', contactnumber: 'phone', telephonenumber: 'phone',
-  hometelephone: 'home', homephone: 'home', workphone: 'home', worktelephone: 'home',
+  '': 'whole',
+  name: 'whole',
+  names: 'whole',
+  fullname: 'whole',
+  carername: 'whole',
+  title: 'whole',
+  firstname: 'first',
+  forename: 'first',
+  forenames: 'first',
+  givenname: 'first',
+  lastname: 'last',
+  surname: 'last',
+  familyname: 'last',
+  email: 'email',
+  emailaddress: 'email',
+  mail: 'email',
+  phone: 'phone',
+  telephone: 'phone',
+  mobile: 'phone',
+  mobilenumber: 'phone',
+  phonenumber: 'phone',
+  mobiletelephone: 'phone',
+  mobilephone: 'phone',
+  tel: 'phone',
+  number: 'phone',
+  contactnumber: 'phone',
+  telephonenumber: 'phone',
+  hometelephone: 'home',
+  homephone: 'home',
+  workphone: 'home',
+  worktelephone: 'home',
 };
 
 /** The key without the prefix, preferring a prefix that leaves a known part ("parents"+"urname" loses to "parent"+"surname"). */
@@ -135,7 +380,8 @@ function asPerson(rest: string, second: boolean): Recognised {
  */
 export function recognise(header: string): Recognised {
   const key = headerKey(header);
-  if (NOT_AN_ID.includes(key) || /^(timestamp|rownumber|row)\d*$/.test(key)) return { ignore: 'a timestamp or row number, never a child’s ID' };
+  if (NOT_AN_ID.includes(key) || /^(timestamp|rownumber|row)\d*$/.test(key))
+    return { ignore: 'a timestamp or row number, never a child’s ID' };
   if (ID_OWN.includes(key)) return { part: { field: 'ref' }, rank: 1 };
   if (ID_UPN.includes(key)) return { part: { field: 'ref' }, rank: 2 };
   const direct = CHILD[key];

@@ -43,8 +43,17 @@ export function readMapOptions(overrides: readonly string[]): { forced: Map<stri
   const forced = new Map<string, MapField>();
   for (const o of overrides) {
     const eq = o.indexOf('=');
-    const [a, b] = eq < 0 ? ['', ''] : [o.slice(0, eq).trim(), o.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1')];
-    const asField = (s: string) => (MAP_FIELDS as readonly string[]).includes(s) ? (s as MapField) : null;
+    const [a, b] =
+      eq < 0
+        ? ['', '']
+        : [
+            o.slice(0, eq).trim(),
+            o
+              .slice(eq + 1)
+              .trim()
+              .replace(/^"(.*)"$/, '$1'),
+          ];
+    const asField = (s: string) => ((MAP_FIELDS as readonly string[]).includes(s) ? (s as MapField) : null);
     const field = asField(a) ?? asField(b);
     if (!field || !a || !b) {
       problems.push(`--map "${o}": write field=Header, where field is one of ${MAP_FIELDS.join(', ')}`);
@@ -116,7 +125,8 @@ export function planLayout(headers: readonly string[], overrides: readonly strin
   for (const [s, b] of best) {
     if (b.others.length === 0) continue;
     const field = s.split(':')[0];
-    const why = field === 'ref' && b.rank < 2 && b.others.some((o) => ID_LIKE_UPN.test(headerKey(o.header))) ? ` (${OWN_ID}, before UPN)` : '';
+    const why =
+      field === 'ref' && b.rank < 2 && b.others.some((o) => ID_LIKE_UPN.test(headerKey(o.header))) ? ` (${OWN_ID}, before UPN)` : '';
     choices.push(`${field}: used "${b.col.header}"${why}; not ${b.others.map((o) => `"${o.header}"`).join(', ')}`);
     for (const o of b.others) ignored.push({ header: o.header, reason: `"${b.col.header}" gives ${field}` });
   }
@@ -140,7 +150,8 @@ export function planLayout(headers: readonly string[], overrides: readonly strin
   } else if (full) ignored.push({ header: full.header, reason: 'first and last name have columns of their own' });
   const dob = one('dob');
   const simple = (['postcode', 'key_person', 'room', 'language', 'family', 'start_date', 'parent_email', 'parent_phone'] as const)
-    .map((f) => [f, one(f)] as const).filter(([, c]) => c !== null) as [RosterField, Column][];
+    .map((f) => [f, one(f)] as const)
+    .filter(([, c]) => c !== null) as [RosterField, Column][];
   const contact = get('parent_contact');
   if (contact) {
     if (!sources.parent_email) sources.parent_email = `${q(contact)} (the values with an @)`;
@@ -148,23 +159,31 @@ export function planLayout(headers: readonly string[], overrides: readonly strin
   }
   const addressWhole = get('address:whole');
   const addressParts = (['house', 'line1', 'line2', 'line3', 'town', 'county'] as const)
-    .map((line) => [line, get(`address:${line}`)] as const).filter(([, c]) => c !== null) as [AddressLine, Column][];
+    .map((line) => [line, get(`address:${line}`)] as const)
+    .filter(([, c]) => c !== null) as [AddressLine, Column][];
   if (addressWhole) {
     sources.address = q(addressWhole);
     for (const [, c] of addressParts) ignored.push({ header: c.header, reason: `"${addressWhole.header}" gives the address` });
-  } else if (addressParts.length > 0) sources.address = addressParts.map(([, c]) => q(c)).join(' + ') + (addressParts.length > 1 ? ' (joined)' : '');
+  } else if (addressParts.length > 0)
+    sources.address = addressParts.map(([, c]) => q(c)).join(' + ') + (addressParts.length > 1 ? ' (joined)' : '');
   const person = (field: 'parent_name' | 'parent2_name') => {
     const whole = get(`${field}:whole`);
     const f = get(`${field}:first`);
     const l = get(`${field}:last`);
     if (whole) sources[field] = q(whole);
-    else if (f || l) sources[field] = [f, l].filter((c): c is Column => c !== null).map(q).join(' + ') + (f && l ? ' (joined)' : '');
+    else if (f || l)
+      sources[field] =
+        [f, l]
+          .filter((c): c is Column => c !== null)
+          .map(q)
+          .join(' + ') + (f && l ? ' (joined)' : '');
     return { whole, f, l };
   };
   const p1 = person('parent_name');
   const p2 = person('parent2_name');
   const funding = (['funded', 'type', 'basis', 'hours', 'code'] as const)
-    .map((part) => [part, get(`funded:${part}`)] as const).filter(([, c]) => c !== null) as [FundingPart, Column][];
+    .map((part) => [part, get(`funded:${part}`)] as const)
+    .filter(([, c]) => c !== null) as [FundingPart, Column][];
   if (funding.length > 0) sources.funded = funding.map(([, c]) => q(c)).join(' + ');
   const keyed = ref === null;
   if (keyed) sources.ref = '(no ID column: first name + last name + date of birth)';
@@ -172,7 +191,7 @@ export function planLayout(headers: readonly string[], overrides: readonly strin
 
   const read = (cells: readonly string[]): RawRow => {
     const raw: RawRow = {};
-    const cell = (c: Column | null) => (c ? cells[c.index] ?? '' : '');
+    const cell = (c: Column | null) => (c ? (cells[c.index] ?? '') : '');
     if (ref) raw.ref = cell(ref);
     if (splitFull && full) {
       const { first: f, last: l } = splitFullName(cell(full));
@@ -200,7 +219,10 @@ export function planLayout(headers: readonly string[], overrides: readonly strin
       for (const [line, c] of addressParts) parts[line] = cell(c);
       raw.address = joinAddress(parts);
     }
-    for (const [field, p] of [['parent_name', p1], ['parent2_name', p2]] as const) {
+    for (const [field, p] of [
+      ['parent_name', p1],
+      ['parent2_name', p2],
+    ] as const) {
       if (p.whole) raw[field] = cell(p.whole);
       else if (p.f || p.l) raw[field] = joinName(cell(p.f), cell(p.l));
     }

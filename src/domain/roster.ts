@@ -11,8 +11,22 @@ import type { FundingPart } from './roster-headers.js';
  */
 
 export const ROSTER_FIELDS = [
-  'ref', 'first_name', 'last_name', 'dob', 'address', 'postcode', 'parent_name', 'parent2_name',
-  'parent_email', 'parent_phone', 'key_person', 'room', 'language', 'funded', 'family', 'start_date',
+  'ref',
+  'first_name',
+  'last_name',
+  'dob',
+  'address',
+  'postcode',
+  'parent_name',
+  'parent2_name',
+  'parent_email',
+  'parent_phone',
+  'key_person',
+  'room',
+  'language',
+  'funded',
+  'family',
+  'start_date',
 ] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 
@@ -91,7 +105,10 @@ export function validateRow(raw: RawRow, today: CalendarDate, orders: Partial<Re
         continue;
       }
       if (hasLostLetter(text)) {
-        warnings.push({ field, problem: `"${text}" has a "?" where a letter should be: Excel's plain "CSV" loses letters it cannot encode; save as "CSV UTF-8" and import again` });
+        warnings.push({
+          field,
+          problem: `"${text}" has a "?" where a letter should be: Excel's plain "CSV" loses letters it cannot encode; save as "CSV UTF-8" and import again`,
+        });
       }
     }
     switch (field) {
@@ -105,7 +122,11 @@ export function validateRow(raw: RawRow, today: CalendarDate, orders: Partial<Re
         values[field] = parsed.date;
         if (field === 'dob') {
           if (parsed.date > today) bad(field, `${parsed.date} is in the future`);
-          else if (ageInMonths(parsed.date, today) >= MAX_AGE_MONTHS) bad(field, `${parsed.date} would make the child ${Math.floor(ageInMonths(parsed.date, today) / 12)}: too old for an early-years roster`);
+          else if (ageInMonths(parsed.date, today) >= MAX_AGE_MONTHS)
+            bad(
+              field,
+              `${parsed.date} would make the child ${Math.floor(ageInMonths(parsed.date, today) / 12)}: too old for an early-years roster`,
+            );
         }
         break;
       }
@@ -117,7 +138,8 @@ export function validateRow(raw: RawRow, today: CalendarDate, orders: Partial<Re
       }
       case 'funded': {
         const f = readFunding('funded', text);
-        if (f === undefined) bad(field, `"${text}" is not yes or no, nor a kind of funding (2YO, disadvantaged, working parents, universal)`);
+        if (f === undefined)
+          bad(field, `"${text}" is not yes or no, nor a kind of funding (2YO, disadvantaged, working parents, universal)`);
         else {
           values.funded = f.funded;
           values.funding_basis = f.basis;
@@ -136,7 +158,8 @@ export function validateRow(raw: RawRow, today: CalendarDate, orders: Partial<Re
     const readings = [];
     for (const { part, text } of raw.funding) {
       const f = readFunding(part, text);
-      if (f === undefined) bad('funded', `"${text.trim()}" is not a kind of funding (yes/no, 2YO, disadvantaged, working parents, universal, hours)`);
+      if (f === undefined)
+        bad('funded', `"${text.trim()}" is not a kind of funding (yes/no, 2YO, disadvantaged, working parents, universal, hours)`);
       else readings.push(f);
     }
     const combined = combineFunding(readings);

@@ -56,7 +56,8 @@ export function classify(error: MailError): FailureKind {
   if (error.code === 'EAUTH' || error.code === 'ETLS' || error.code === 'EDNS' || error.code === 'ENOAUTH') return 'server';
   if (status !== undefined && status >= 500) return 'refused';
   if (status !== undefined && status >= 400) return 'temporary';
-  if (error.originalCode && (UNREACHABLE.has(error.originalCode) || /CERT|SELF_SIGNED|^ERR_TLS|^ERR_SSL/.test(error.originalCode))) return 'server';
+  if (error.originalCode && (UNREACHABLE.has(error.originalCode) || /CERT|SELF_SIGNED|^ERR_TLS|^ERR_SSL/.test(error.originalCode)))
+    return 'server';
   if (error.code && TEMPORARY_CODES.has(error.code)) return 'temporary';
   return 'server';
 }
@@ -80,7 +81,14 @@ export interface Pace {
 export const DEFAULT_PACE: Omit<Pace, 'now' | 'sleep'> = { intervalMs: 350, backoffMs: [1000, 3000] };
 
 export function realPace(): Pace {
-  return { ...DEFAULT_PACE, now: () => Date.now(), sleep: (ms) => new Promise((resolve) => { setTimeout(resolve, ms); }) };
+  return {
+    ...DEFAULT_PACE,
+    now: () => Date.now(),
+    sleep: (ms) =>
+      new Promise((resolve) => {
+        setTimeout(resolve, ms);
+      }),
+  };
 }
 
 export type Outcome = { ok: true; accepted: Accepted; attempts: number } | { ok: false; failure: Failure; attempts: number };

@@ -33,10 +33,13 @@ export function parseSmtpUrl(text: string, named = '--smtp'): MailServer {
     throw new UsageError(`${named} is not a URL`, HINT);
   }
   if (url.password) {
-    throw new UsageError(`${named} must not hold the password: it would be stored with the records`,
-      'give the password in TWOCHECK_SMTP_PASSWORD, or in a file "smtp-password" beside the database, readable by you alone (chmod 600)');
+    throw new UsageError(
+      `${named} must not hold the password: it would be stored with the records`,
+      'give the password in TWOCHECK_SMTP_PASSWORD, or in a file "smtp-password" beside the database, readable by you alone (chmod 600)',
+    );
   }
-  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new UsageError(`${named} must start smtp:// or smtps://, not ${url.protocol}//`, HINT);
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new UsageError(`${named} must start smtp:// or smtps://, not ${url.protocol}//`, HINT);
   if (!url.hostname) throw new UsageError(`${named} names no server`, HINT);
   const tls = url.searchParams.get('tls');
   for (const key of url.searchParams.keys()) {
@@ -97,7 +100,10 @@ export function findPassword(env: NodeJS.ProcessEnv, dbPath: string): Password |
     return null;
   }
   if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
-    throw new TwocheckError(`${file} can be read by others (mode ${(stat.mode & 0o777).toString(8)}); the password in it was not used`, `run: chmod 600 ${file}`);
+    throw new TwocheckError(
+      `${file} can be read by others (mode ${(stat.mode & 0o777).toString(8)}); the password in it was not used`,
+      `run: chmod 600 ${file}`,
+    );
   }
   const value = fs.readFileSync(file, 'utf8').replace(/\r?\n$/, '');
   if (!value) throw new TwocheckError(`${file} is empty`, 'write the password in it, alone on one line');
@@ -111,7 +117,11 @@ export function findPassword(env: NodeJS.ProcessEnv, dbPath: string): Password |
 export function maskSecret(text: string, password: string | null | undefined, user?: string | null): string {
   if (!password) return text;
   const forms = [password, Buffer.from(password).toString('base64')];
-  if (user) forms.push(Buffer.from(`\u0000${user}\u0000${password}`).toString('base64'), Buffer.from(`${user}\u0000${user}\u0000${password}`).toString('base64'));
+  if (user)
+    forms.push(
+      Buffer.from(`\u0000${user}\u0000${password}`).toString('base64'),
+      Buffer.from(`${user}\u0000${user}\u0000${password}`).toString('base64'),
+    );
   let masked = text;
   for (const form of forms) masked = masked.split(form).join('********');
   return masked;

@@ -18,7 +18,10 @@ function packageFolder(): string {
   for (let dir = path.dirname(here); ; dir = path.dirname(dir)) {
     if (packageName(path.join(dir, 'package.json')) === 'twocheck') return dir;
     if (path.dirname(dir) === dir) {
-      throw new TwocheckError(`twocheck's files are incomplete: no package.json of twocheck in a folder above ${here}`, 'reinstall twocheck');
+      throw new TwocheckError(
+        `twocheck's files are incomplete: no package.json of twocheck in a folder above ${here}`,
+        'reinstall twocheck',
+      );
     }
   }
 }
@@ -49,7 +52,10 @@ export function parseAreaFile(file: string, text: string): AreaTable {
   }
   const problems = validateAreaTable(raw);
   if (problems.length > 0) {
-    throw new InputRejected(`${file}: the Hub table has ${problems.length} problem${problems.length === 1 ? '' : 's'}`, problems.map((p) => `${file}: ${p}`));
+    throw new InputRejected(
+      `${file}: the Hub table has ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
+      problems.map((p) => `${file}: ${p}`),
+    );
   }
   return raw as AreaTable;
 }
@@ -57,5 +63,9 @@ export function parseAreaFile(file: string, text: string): AreaTable {
 export function listAreas(): string[] {
   const dir = path.join(TEMPLATES_DIR, 'areas');
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
 }

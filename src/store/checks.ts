@@ -41,7 +41,9 @@ export function checksForChild(db: Db, childId: number): CheckRecord[] {
 }
 
 export function currentCheck(db: Db, childId: number): CheckRecord | null {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM checks WHERE child_id = ? AND status = 'completed' ORDER BY version DESC LIMIT 1`).get(childId) as Row | undefined;
+  const row = db
+    .prepare(`SELECT ${COLUMNS} FROM checks WHERE child_id = ? AND status = 'completed' ORDER BY version DESC LIMIT 1`)
+    .get(childId) as Row | undefined;
   return row ? toRecord(row) : null;
 }
 
@@ -52,7 +54,9 @@ export function draftCheck(db: Db, childId: number): CheckRecord | null {
 
 /** The version number the next completed check (or the draft towards it) takes. */
 export function nextVersion(db: Db, childId: number): number {
-  const row = db.prepare(`SELECT MAX(version) AS v FROM checks WHERE child_id = ? AND status = 'completed'`).get(childId) as { v: number | null };
+  const row = db.prepare(`SELECT MAX(version) AS v FROM checks WHERE child_id = ? AND status = 'completed'`).get(childId) as {
+    v: number | null;
+  };
   return (row.v ?? 0) + 1;
 }
 
@@ -66,10 +70,20 @@ export function saveDraft(db: Db, childId: number, data: Record<string, unknown>
   db.transaction(() => {
     const existing = draftCheck(db, childId);
     if (existing) {
-      db.prepare('UPDATE checks SET data = ?, created_by = ?, created_at = ? WHERE id = ?').run(JSON.stringify(data), actor.by, actor.at, existing.id);
+      db.prepare('UPDATE checks SET data = ?, created_by = ?, created_at = ? WHERE id = ?').run(
+        JSON.stringify(data),
+        actor.by,
+        actor.at,
+        existing.id,
+      );
     } else {
-      db.prepare(`INSERT INTO checks (child_id, version, status, data, created_by, created_at) VALUES (?, ?, 'draft', ?, ?, ?)`)
-        .run(childId, nextVersion(db, childId), JSON.stringify(data), actor.by, actor.at);
+      db.prepare(`INSERT INTO checks (child_id, version, status, data, created_by, created_at) VALUES (?, ?, 'draft', ?, ?, ?)`).run(
+        childId,
+        nextVersion(db, childId),
+        JSON.stringify(data),
+        actor.by,
+        actor.at,
+      );
     }
     recordAudit(db, { by: actor.by, at: actor.at, action: 'check.draft-saved', childId, details: { sections: Object.keys(data) } });
   })();
@@ -112,15 +126,41 @@ export function recordCompletedCheck(db: Db, check: CompletedCheck, actor: Actor
       throw new TwocheckError(`version ${check.version} of this check was recorded meanwhile; run the command again`);
     }
     db.prepare(`DELETE FROM checks WHERE child_id = ? AND status = 'draft'`).run(check.childId);
-    const info = db.prepare(`INSERT INTO checks (child_id, version, status, completed_on, practitioner, key_person, data,
+    const info = db
+      .prepare(
+        `INSERT INTO checks (child_id, version, status, completed_on, practitioner, key_person, data,
         pdf_path, pdf_sha256, shared_on, amend_reason, recorded_on, less_than_expected, created_by, created_at)
-      VALUES (?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-      check.childId, check.version, check.completedOn, check.practitioner, check.keyPerson, JSON.stringify(check.data),
-      check.pdfPath, check.pdfSha256, check.sharedOn, check.amendReason, check.recordedOn, check.lessThanExpected ? 1 : 0, actor.by, actor.at,
-    );
+      VALUES (?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        check.childId,
+        check.version,
+        check.completedOn,
+        check.practitioner,
+        check.keyPerson,
+        JSON.stringify(check.data),
+        check.pdfPath,
+        check.pdfSha256,
+        check.sharedOn,
+        check.amendReason,
+        check.recordedOn,
+        check.lessThanExpected ? 1 : 0,
+        actor.by,
+        actor.at,
+      );
     recordAudit(db, {
-      by: actor.by, at: actor.at, action: check.version === 1 ? 'check.completed' : 'check.amended', childId: check.childId,
-      details: { version: check.version, completed_on: check.completedOn, pdf_path: check.pdfPath, pdf_sha256: check.pdfSha256, ...(check.amendReason ? { reason: check.amendReason } : {}), ...(check.forcedReason ? { forced: check.forcedReason } : {}) },
+      by: actor.by,
+      at: actor.at,
+      action: check.version === 1 ? 'check.completed' : 'check.amended',
+      childId: check.childId,
+      details: {
+        version: check.version,
+        completed_on: check.completedOn,
+        pdf_path: check.pdfPath,
+        pdf_sha256: check.pdfSha256,
+        ...(check.amendReason ? { reason: check.amendReason } : {}),
+        ...(check.forcedReason ? { forced: check.forcedReason } : {}),
+      },
     });
     const row = db.prepare(`SELECT ${COLUMNS} FROM checks WHERE id = ?`).get(info.lastInsertRowid) as Row;
     return toRecord(row);
@@ -130,8 +170,17 @@ export function recordCompletedCheck(db: Db, check: CompletedCheck, actor: Actor
 /** The copy given to parents: recorded on the current version. */
 export function recordShared(db: Db, checkId: number, childId: number, on: CalendarDate, actor: Actor): void {
   db.transaction(() => {
-    const before = db.prepare('SELECT shared_on AS s, version AS v FROM checks WHERE id = ?').get(checkId) as { s: string | null; v: number };
+    const before = db.prepare('SELECT shared_on AS s, version AS v FROM checks WHERE id = ?').get(checkId) as {
+      s: string | null;
+      v: number;
+    };
     db.prepare('UPDATE checks SET shared_on = ? WHERE id = ?').run(on, checkId);
-    recordAudit(db, { by: actor.by, at: actor.at, action: 'check.shared', childId, details: { version: before.v, shared_on: on, was: before.s } });
+    recordAudit(db, {
+      by: actor.by,
+      at: actor.at,
+      action: 'check.shared',
+      childId,
+      details: { version: before.v, shared_on: on, was: before.s },
+    });
   })();
 }

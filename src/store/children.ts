@@ -60,8 +60,22 @@ export function allChildren(db: Db): Child[] {
 /** The roster's fields as the store's columns (snake_case, as the roster's canonical headers). */
 export type ChildFields = Partial<Record<RosterColumn, string | number | boolean | null>>;
 const ROSTER_COLUMNS = [
-  'first_name', 'last_name', 'dob', 'address', 'postcode', 'parent_name', 'parent2_name', 'parent_email',
-  'parent_phone', 'key_person', 'room', 'language', 'funded', 'funding_basis', 'family', 'start_date',
+  'first_name',
+  'last_name',
+  'dob',
+  'address',
+  'postcode',
+  'parent_name',
+  'parent2_name',
+  'parent_email',
+  'parent_phone',
+  'key_person',
+  'room',
+  'language',
+  'funded',
+  'funding_basis',
+  'family',
+  'start_date',
 ] as const;
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 
@@ -86,7 +100,7 @@ class LinesById {
 
   set(id: number, line: number): void {
     const b = id >>> 16;
-    const block = this.blocks[b] ??= new Int32Array(0x10000);
+    const block = (this.blocks[b] ??= new Int32Array(0x10000));
     block[id & 0xffff] = line;
   }
 }
@@ -114,7 +128,11 @@ export class RosterWriter {
   /** refs of rows refused before they were written, not on record: so a second one is still a duplicate */
   private readonly refusedNew = new Map<string, number>();
 
-  constructor(private readonly db: Db, private readonly by: string, private readonly at: string) {
+  constructor(
+    private readonly db: Db,
+    private readonly by: string,
+    private readonly at: string,
+  ) {
     this.insert = db.prepare(`INSERT INTO children (ref, ${ROSTER_COLUMNS.join(', ')}, created_at, updated_at)
       VALUES (${['ref', ...ROSTER_COLUMNS, 'at', 'at'].map(() => '?').join(', ')})`);
     this.audit = db.prepare('INSERT INTO audit (at, by, action, child_id, details) VALUES (?, ?, ?, ?, ?)');
@@ -143,7 +161,8 @@ export class RosterWriter {
       try {
         id = Number(this.insert.run(values).lastInsertRowid);
       } catch (err) {
-        const again = (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' ? this.byRef.get(ref) as StoredRow | undefined : undefined;
+        const again =
+          (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' ? (this.byRef.get(ref) as StoredRow | undefined) : undefined;
         if (again) return { kind: 'duplicate', firstLine: this.seen.get(Number(again.id)) };
         throw err;
       }
@@ -206,8 +225,11 @@ export class RosterWriter {
     if (this.finished) throw new Error('RosterWriter.finish() called twice');
     this.finished = true;
     if (this.added === 0) return;
-    const written = this.db.prepare(`INSERT INTO audit (at, by, action, child_id, details)
-      SELECT ?, ?, 'child-added', id, json_object('ref', ref) FROM children WHERE id > ? ORDER BY id`)
+    const written = this.db
+      .prepare(
+        `INSERT INTO audit (at, by, action, child_id, details)
+      SELECT ?, ?, 'child-added', id, json_object('ref', ref) FROM children WHERE id > ? ORDER BY id`,
+      )
       .run(this.at, this.by, this.lastIdBefore).changes;
     if (written !== this.added) throw new Error(`audit: ${written} child-added rows for ${this.added} children added`);
   }

@@ -44,10 +44,12 @@ const EVENT_COLUMNS = `id, kind, with_whom AS withWhom, how, on_date AS onDate, 
 export function addConcern(db: Db, childId: number, concern: NewConcern, by: string, now: Date): Concern {
   const id = db.transaction(() => {
     const at = now.toISOString();
-    const info = db.prepare(
-      `INSERT INTO concerns (child_id, raised_by, area, description, raised_on, recorded_by, recorded_at)
+    const info = db
+      .prepare(
+        `INSERT INTO concerns (child_id, raised_by, area, description, raised_on, recorded_by, recorded_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(childId, concern.raisedBy, concern.area, concern.description, concern.raisedOn, by, at);
+      )
+      .run(childId, concern.raisedBy, concern.area, concern.description, concern.raisedOn, by, at);
     const newId = Number(info.lastInsertRowid);
     recordAudit(db, { by, at, childId, action: 'concern.record', details: { concern: newId, ...concern } });
     return newId;
@@ -56,15 +58,19 @@ export function addConcern(db: Db, childId: number, concern: NewConcern, by: str
 }
 
 export function getConcern(db: Db, id: number): Concern {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM concerns c JOIN children ch ON ch.id = c.child_id WHERE c.id = ?`)
-    .get(id) as Omit<Concern, 'events'> | undefined;
-  if (!row) throw new NotFound(`no concern number ${id}`, 'list a child\'s concerns: twocheck concern list <ref>');
+  const row = db.prepare(`SELECT ${COLUMNS} FROM concerns c JOIN children ch ON ch.id = c.child_id WHERE c.id = ?`).get(id) as
+    Omit<Concern, 'events'> | undefined;
+  if (!row) throw new NotFound(`no concern number ${id}`, "list a child's concerns: twocheck concern list <ref>");
   return { ...row, events: eventsFor(db, id) };
 }
 
 export function concernsForChild(db: Db, childId: number): Concern[] {
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM concerns c JOIN children ch ON ch.id = c.child_id
-    WHERE c.child_id = ? ORDER BY c.id`).all(childId) as Omit<Concern, 'events'>[];
+  const rows = db
+    .prepare(
+      `SELECT ${COLUMNS} FROM concerns c JOIN children ch ON ch.id = c.child_id
+    WHERE c.child_id = ? ORDER BY c.id`,
+    )
+    .all(childId) as Omit<Concern, 'events'>[];
   return rows.map((row) => ({ ...row, events: eventsFor(db, row.id) }));
 }
 
@@ -86,14 +92,29 @@ export interface NewEvent {
 export function addConcernEvent(db: Db, concern: Concern, event: NewEvent, by: string, now: Date): ConcernEvent {
   return db.transaction(() => {
     const at = now.toISOString();
-    const info = db.prepare(
-      `INSERT INTO concern_events (concern_id, kind, with_whom, how, on_date, due_on, done_on, note, recorded_by, recorded_at)
+    const info = db
+      .prepare(
+        `INSERT INTO concern_events (concern_id, kind, with_whom, how, on_date, due_on, done_on, note, recorded_by, recorded_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(concern.id, event.kind, event.withWhom ?? null, event.how ?? null, event.onDate, event.dueOn ?? null,
-      event.doneOn ?? null, event.note ?? null, by, at);
+      )
+      .run(
+        concern.id,
+        event.kind,
+        event.withWhom ?? null,
+        event.how ?? null,
+        event.onDate,
+        event.dueOn ?? null,
+        event.doneOn ?? null,
+        event.note ?? null,
+        by,
+        at,
+      );
     const id = Number(info.lastInsertRowid);
     recordAudit(db, {
-      by, at, childId: concern.childId, action: event.kind === 'shared' ? 'concern.share' : 'concern.action',
+      by,
+      at,
+      childId: concern.childId,
+      action: event.kind === 'shared' ? 'concern.share' : 'concern.action',
       details: { concern: concern.id, event: id, ...event },
     });
     return db.prepare(`SELECT ${EVENT_COLUMNS} FROM concern_events WHERE id = ?`).get(id) as ConcernEvent;
@@ -104,10 +125,14 @@ export function addConcernEvent(db: Db, concern: Concern, event: NewEvent, by: s
 export function markActionDone(db: Db, concern: Concern, eventId: number, doneOn: CalendarDate, by: string, now: Date): ConcernEvent {
   return db.transaction(() => {
     const event = concern.events.find((e) => e.id === eventId && e.kind === 'action');
-    if (!event) throw new NotFound(`concern ${concern.id} has no action number ${eventId}`, `see its actions: twocheck concern list ${concern.ref}`);
+    if (!event)
+      throw new NotFound(`concern ${concern.id} has no action number ${eventId}`, `see its actions: twocheck concern list ${concern.ref}`);
     db.prepare('UPDATE concern_events SET done_on = ? WHERE id = ?').run(doneOn, eventId);
     recordAudit(db, {
-      by, at: now.toISOString(), childId: concern.childId, action: 'concern.action-done',
+      by,
+      at: now.toISOString(),
+      childId: concern.childId,
+      action: 'concern.action-done',
       details: { concern: concern.id, event: eventId, doneOn: { from: event.doneOn, to: doneOn } },
     });
     return { ...event, doneOn };
@@ -118,7 +143,10 @@ export function closeConcern(db: Db, concern: Concern, closedOn: CalendarDate, n
   db.transaction(() => {
     db.prepare('UPDATE concerns SET closed_on = ?, closed_note = ? WHERE id = ?').run(closedOn, note, concern.id);
     recordAudit(db, {
-      by, at: now.toISOString(), childId: concern.childId, action: 'concern.close',
+      by,
+      at: now.toISOString(),
+      childId: concern.childId,
+      action: 'concern.close',
       details: { concern: concern.id, closedOn, note },
     });
   })();

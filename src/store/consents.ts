@@ -28,13 +28,18 @@ const COLUMNS = `id, kind, status, given_by AS givenBy, on_date AS onDate, metho
 export function addConsent(db: Db, childId: number, consent: NewConsent, by: string, now: Date): Consent {
   return db.transaction(() => {
     const at = now.toISOString();
-    const info = db.prepare(
-      `INSERT INTO consents (child_id, kind, status, given_by, on_date, method, note, recorded_by, recorded_at)
+    const info = db
+      .prepare(
+        `INSERT INTO consents (child_id, kind, status, given_by, on_date, method, note, recorded_by, recorded_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(childId, consent.kind, consent.status, consent.givenBy, consent.onDate, consent.method, consent.note, by, at);
+      )
+      .run(childId, consent.kind, consent.status, consent.givenBy, consent.onDate, consent.method, consent.note, by, at);
     const id = Number(info.lastInsertRowid);
     recordAudit(db, {
-      by, at, childId, action: consent.status === 'given' ? 'consent.give' : 'consent.withdraw',
+      by,
+      at,
+      childId,
+      action: consent.status === 'given' ? 'consent.give' : 'consent.withdraw',
       details: { consent: id, ...consent },
     });
     return { id, ...consent, recordedBy: by, recordedAt: at };
@@ -58,9 +63,25 @@ export function currentConsents(db: Db, childId: number): Partial<Record<Consent
  * audit log. Call inside the transaction that records the share, so one is never kept without
  * the other.
  */
-export function recordConsentOverride(db: Db, childId: number, o: { what: string; withWhom: string; reason: string; on: CalendarDate }, by: string, now: Date): void {
+export function recordConsentOverride(
+  db: Db,
+  childId: number,
+  o: { what: string; withWhom: string; reason: string; on: CalendarDate },
+  by: string,
+  now: Date,
+): void {
   recordAudit(db, {
-    by, at: now.toISOString(), childId, action: 'consent.override',
-    details: { what: o.what, with: o.withWhom, on: o.on, reason: o.reason, decided_by: by, consent: 'not given or withdrawn; shared for safeguarding' },
+    by,
+    at: now.toISOString(),
+    childId,
+    action: 'consent.override',
+    details: {
+      what: o.what,
+      with: o.withWhom,
+      on: o.on,
+      reason: o.reason,
+      decided_by: by,
+      consent: 'not given or withdrawn; shared for safeguarding',
+    },
   });
 }

@@ -70,7 +70,11 @@ function refuseForeignFile(file: string, mustExist: boolean): void {
   }
   // an empty file made by setup or import is a new database; anything else must be told
   if (head.length === 0) {
-    if (mustExist) throw new TwocheckError(`${file} is empty (0 bytes): it is not a twocheck database (an import or setup may have stopped on a full disk)`, `move it away; ${REBUILD}`);
+    if (mustExist)
+      throw new TwocheckError(
+        `${file} is empty (0 bytes): it is not a twocheck database (an import or setup may have stopped on a full disk)`,
+        `move it away; ${REBUILD}`,
+      );
     return;
   }
   if (!head.equals(SQLITE_HEADER)) {
@@ -86,7 +90,10 @@ function checkPages(db: Db, file: string): void {
   const rows = db.pragma('quick_check(3)') as { quick_check: string }[];
   const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
   if (problems.length > 0) {
-    throw new TwocheckError(`the database ${file} is damaged (${problems.join('; ')}); nothing was read from it or written to it`, 'put back your latest backup of it, or ask for help before using it again');
+    throw new TwocheckError(
+      `the database ${file} is damaged (${problems.join('; ')}); nothing was read from it or written to it`,
+      'put back your latest backup of it, or ask for help before using it again',
+    );
   }
 }
 
@@ -94,7 +101,8 @@ function checkPages(db: Db, file: string): void {
 function refuseForeignSchema(db: Db, file: string): void {
   if ((db.pragma('user_version', { simple: true }) as number) !== 0) return;
   const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
-  if (tables > 0) throw new TwocheckError(`${file} is not a twocheck database (another program's tables are in it)`, 'check --db or TWOCHECK_DB');
+  if (tables > 0)
+    throw new TwocheckError(`${file} is not a twocheck database (another program's tables are in it)`, 'check --db or TWOCHECK_DB');
 }
 
 /**

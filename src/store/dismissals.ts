@@ -14,12 +14,24 @@ export interface Dismissal {
  */
 export function dismissFlag(db: Db, entry: { childId: number; flag: string; reason: string; by: string; at: Date }): Dismissal | null {
   return db.transaction(() => {
-    const held = db.prepare('SELECT reason, by, at FROM dismissals WHERE child_id = ? AND flag = ?').get(entry.childId, entry.flag) as Dismissal | undefined;
+    const held = db.prepare('SELECT reason, by, at FROM dismissals WHERE child_id = ? AND flag = ?').get(entry.childId, entry.flag) as
+      Dismissal | undefined;
     if (held) return held;
     const at = entry.at.toISOString();
-    db.prepare('INSERT INTO dismissals (child_id, flag, reason, by, at) VALUES (?, ?, ?, ?, ?)')
-      .run(entry.childId, entry.flag, entry.reason, entry.by, at);
-    recordAudit(db, { by: entry.by, at, action: 'dismiss-flag', childId: entry.childId, details: { flag: entry.flag, reason: entry.reason } });
+    db.prepare('INSERT INTO dismissals (child_id, flag, reason, by, at) VALUES (?, ?, ?, ?, ?)').run(
+      entry.childId,
+      entry.flag,
+      entry.reason,
+      entry.by,
+      at,
+    );
+    recordAudit(db, {
+      by: entry.by,
+      at,
+      action: 'dismiss-flag',
+      childId: entry.childId,
+      details: { flag: entry.flag, reason: entry.reason },
+    });
     return null;
   })();
 }

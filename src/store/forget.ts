@@ -48,8 +48,12 @@ export function planForget(db: Db, child: Child): ForgetPlan {
  */
 export function ownValues(db: Db, child: Child): string[] {
   const others = new Set<string>();
-  const rows = db.prepare(`SELECT first_name || ' ' || last_name AS a, first_name AS b, last_name AS c, ref AS d, address AS e,
-    parent_name AS f, parent2_name AS g, parent_email AS h, parent_phone AS i FROM children WHERE id != ?`).all(child.id) as Record<string, string | null>[];
+  const rows = db
+    .prepare(
+      `SELECT first_name || ' ' || last_name AS a, first_name AS b, last_name AS c, ref AS d, address AS e,
+    parent_name AS f, parent2_name AS g, parent_email AS h, parent_phone AS i FROM children WHERE id != ?`,
+    )
+    .all(child.id) as Record<string, string | null>[];
   for (const row of rows) for (const v of Object.values(row)) if (v) others.add(v.toLowerCase());
   return personalValues(child).filter((v) => !others.has(v.toLowerCase()));
 }
@@ -61,8 +65,15 @@ export function ownValues(db: Db, child: Child): string[] {
  */
 export function personalValues(child: Child): string[] {
   const values = [
-    `${child.firstName} ${child.lastName}`, child.firstName, child.lastName, child.ref,
-    child.address, child.parentName, child.parent2Name, child.parentEmail, child.parentPhone,
+    `${child.firstName} ${child.lastName}`,
+    child.firstName,
+    child.lastName,
+    child.ref,
+    child.address,
+    child.parentName,
+    child.parent2Name,
+    child.parentEmail,
+    child.parentPhone,
   ].filter((v): v is string => typeof v === 'string' && v.trim().length >= 2);
   return [...new Set(values)].sort((a, b) => b.length - a.length);
 }
@@ -103,11 +114,15 @@ export function forgetChild(db: Db, child: Child, plan: ForgetPlan, by: string, 
   const counts = { ...plan.counts };
   db.pragma('secure_delete = ON');
   db.transaction(() => {
-    const own = db.prepare('UPDATE audit SET details = ?, child_id = NULL WHERE child_id = ?')
+    const own = db
+      .prepare('UPDATE audit SET details = ?, child_id = NULL WHERE child_id = ?')
       .run(JSON.stringify(FORGOTTEN), child.id).changes;
     let sharedLines = 0;
     // Lines about a batch (no one child) lose this child's words; other children's own lines are theirs.
-    const others = db.prepare('SELECT id, details FROM audit WHERE details IS NOT NULL AND child_id IS NULL').all() as { id: number; details: string }[];
+    const others = db.prepare('SELECT id, details FROM audit WHERE details IS NOT NULL AND child_id IS NULL').all() as {
+      id: number;
+      details: string;
+    }[];
     const update = db.prepare('UPDATE audit SET details = ? WHERE id = ?');
     for (const row of others) {
       let parsed: unknown;
@@ -125,7 +140,9 @@ export function forgetChild(db: Db, child: Child, plan: ForgetPlan, by: string, 
     counts.audit_scrubbed = own + sharedLines;
     db.prepare('DELETE FROM children WHERE id = ?').run(child.id);
     recordAudit(db, {
-      by, at: now.toISOString(), action: 'child.forget',
+      by,
+      at: now.toISOString(),
+      action: 'child.forget',
       details: { forgotten: token, rows: counts, files: plan.files.length, kept: plan.shared.length },
     });
   })();

@@ -38,33 +38,47 @@ export function createSessions(db: Db, sessions: readonly NewSession[], by: stri
   const insertSession = db.prepare(`INSERT INTO group_sessions
     (on_date, at_time, place, lead, health_visitor, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const insertMember = db.prepare('INSERT INTO group_members (session_id, child_id) VALUES (?, ?)');
-  return db.transaction(() => sessions.map((s) => {
-    const id = Number(insertSession.run(s.onDate, s.atTime, s.place, s.lead, s.healthVisitor, by, at.toISOString()).lastInsertRowid);
-    for (const childId of s.childIds) insertMember.run(id, childId);
-    recordAudit(db, {
-      by, at: at.toISOString(), action: 'group-session-created',
-      details: { session: id, on: s.onDate, children: s.childIds },
-    });
-    return id;
-  }))();
+  return db.transaction(() =>
+    sessions.map((s) => {
+      const id = Number(insertSession.run(s.onDate, s.atTime, s.place, s.lead, s.healthVisitor, by, at.toISOString()).lastInsertRowid);
+      for (const childId of s.childIds) insertMember.run(id, childId);
+      recordAudit(db, {
+        by,
+        at: at.toISOString(),
+        action: 'group-session-created',
+        details: { session: id, on: s.onDate, children: s.childIds },
+      });
+      return id;
+    }),
+  )();
 }
 
 /** Children already booked into a session they have not been marked absent from. */
 export function bookedChildIds(db: Db): Set<number> {
-  const rows = db.prepare('SELECT DISTINCT child_id FROM group_members WHERE attended IS NULL OR attended = 1').all() as { child_id: number }[];
+  const rows = db.prepare('SELECT DISTINCT child_id FROM group_members WHERE attended IS NULL OR attended = 1').all() as {
+    child_id: number;
+  }[];
   return new Set(rows.map((r) => r.child_id));
 }
 
 interface SessionRow {
-  id: number; onDate: CalendarDate; atTime: string | null; place: string | null; lead: string | null; healthVisitor: string | null;
+  id: number;
+  onDate: CalendarDate;
+  atTime: string | null;
+  place: string | null;
+  lead: string | null;
+  healthVisitor: string | null;
 }
 
 const SESSION_COLUMNS = 'id, on_date AS onDate, at_time AS atTime, place, lead, health_visitor AS healthVisitor';
 
 function members(db: Db, sessionId: number): SessionMember[] {
-  const rows = db.prepare(`SELECT c.id AS childId, c.ref, c.first_name AS firstName, c.last_name AS lastName, c.dob,
+  const rows = db
+    .prepare(
+      `SELECT c.id AS childId, c.ref, c.first_name AS firstName, c.last_name AS lastName, c.dob,
       c.parent_name AS parentName, c.address, c.postcode, m.attended
-    FROM group_members m JOIN children c ON c.id = m.child_id WHERE m.session_id = ? ORDER BY c.dob, c.ref`)
+    FROM group_members m JOIN children c ON c.id = m.child_id WHERE m.session_id = ? ORDER BY c.dob, c.ref`,
+    )
     .all(sessionId) as (Omit<SessionMember, 'attended'> & { attended: number | null })[];
   return rows.map((r) => ({ ...r, attended: r.attended === null ? null : r.attended === 1 }));
 }
@@ -86,7 +100,11 @@ export function recordAttendance(db: Db, sessionId: number, childIds: readonly n
     for (const childId of childIds) {
       update.run(attended ? 1 : 0, at.toISOString(), sessionId, childId);
       recordAudit(db, {
-        by, at: at.toISOString(), childId, action: attended ? 'group-attended' : 'group-absent', details: { session: sessionId },
+        by,
+        at: at.toISOString(),
+        childId,
+        action: attended ? 'group-attended' : 'group-absent',
+        details: { session: sessionId },
       });
     }
   })();
@@ -106,13 +124,17 @@ export interface NewInvitation {
  * the files exist. Not marked sent: the setting hands them out.
  */
 export function recordInvitations(db: Db, letters: readonly NewInvitation[], by: string, at: Date): void {
-  const insert = db.prepare(`INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, session_id)
+  const insert =
+    db.prepare(`INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, session_id)
     VALUES (?, 'group-invitation', ?, ?, ?, ?, ?, ?, ?)`);
   db.transaction(() => {
     for (const l of letters) {
       insert.run(l.childId, l.template, l.templateHash, l.file, l.sha256, at.toISOString(), by, l.sessionId);
       recordAudit(db, {
-        by, at: at.toISOString(), childId: l.childId, action: 'group-invitation-generated',
+        by,
+        at: at.toISOString(),
+        childId: l.childId,
+        action: 'group-invitation-generated',
         details: { session: l.sessionId, file: l.file, sha256: l.sha256 },
       });
     }

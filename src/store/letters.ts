@@ -44,11 +44,23 @@ export function recordLetter(db: Db, letter: NewLetter): number {
     inserts.set(db, insert);
   }
   return db.transaction(() => {
-    const info = insert.run(letter.childId, letter.kind, letter.template, letter.templateHash, letter.file, letter.sha256,
-      letter.generatedAt, letter.generatedBy, letter.sessionId ?? null);
+    const info = insert.run(
+      letter.childId,
+      letter.kind,
+      letter.template,
+      letter.templateHash,
+      letter.file,
+      letter.sha256,
+      letter.generatedAt,
+      letter.generatedBy,
+      letter.sessionId ?? null,
+    );
     const id = Number(info.lastInsertRowid);
     recordAudit(db, {
-      by: letter.generatedBy, at: letter.recordedAt ?? letter.generatedAt, action: 'letter.generate', childId: letter.childId,
+      by: letter.generatedBy,
+      at: letter.recordedAt ?? letter.generatedAt,
+      action: 'letter.generate',
+      childId: letter.childId,
       details: { letter: id, kind: letter.kind, template: letter.template, file: letter.file, sha256: letter.sha256 },
     });
     return id;
@@ -62,7 +74,9 @@ export function lettersFor(db: Db, childId: number, kind: LetterKind = 'parent-l
 
 /** Child ids that already have a parent letter recorded (generated, sent or not). */
 export function childrenWithParentLetter(db: Db): Set<number> {
-  const rows = db.prepare(`SELECT DISTINCT child_id AS id FROM letters WHERE kind = 'parent-letter' AND child_id IS NOT NULL`).all() as { id: number }[];
+  const rows = db.prepare(`SELECT DISTINCT child_id AS id FROM letters WHERE kind = 'parent-letter' AND child_id IS NOT NULL`).all() as {
+    id: number;
+  }[];
   return new Set(rows.map((r) => r.id));
 }
 
@@ -77,7 +91,13 @@ export function markLettersSent(db: Db, letters: readonly LetterRow[], sentOn: C
     const update = db.prepare('UPDATE letters SET sent_on = ?, sent_by = ? WHERE id = ?');
     for (const letter of letters) {
       update.run(sentOn, by, letter.id);
-      recordAudit(db, { by, at, action: 'letter.sent', childId: letter.childId, details: { letter: letter.id, kind: letter.kind, sentOn, file: letter.file } });
+      recordAudit(db, {
+        by,
+        at,
+        action: 'letter.sent',
+        childId: letter.childId,
+        details: { letter: letter.id, kind: letter.kind, sentOn, file: letter.file },
+      });
     }
   })();
 }

@@ -21,8 +21,7 @@ export function userFolders(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, h
     return { data: path.join(local, NAME, 'Data'), config: path.join(roaming, NAME, 'Config') };
   }
   // The XDG spec says a relative path in these variables is invalid and must be ignored.
-  const xdg = (value: string | undefined, fallback: string): string =>
-    value && path.isAbsolute(value) ? value : fallback;
+  const xdg = (value: string | undefined, fallback: string): string => (value && path.isAbsolute(value) ? value : fallback);
   return {
     data: path.join(xdg(env.XDG_DATA_HOME, path.join(home, '.local', 'share')), NAME),
     config: path.join(xdg(env.XDG_CONFIG_HOME, path.join(home, '.config')), NAME),

@@ -19,8 +19,10 @@ export function saveSmtpUrl(db: Db, url: string | null, by: string, now: Date): 
     if (before === url) return false;
     if (url === null) db.prepare('DELETE FROM mail_server WHERE id = 1').run();
     else {
-      db.prepare(`INSERT INTO mail_server (id, url, updated_at) VALUES (1, ?, ?)
-        ON CONFLICT (id) DO UPDATE SET url = excluded.url, updated_at = excluded.updated_at`).run(url, now.toISOString());
+      db.prepare(
+        `INSERT INTO mail_server (id, url, updated_at) VALUES (1, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET url = excluded.url, updated_at = excluded.updated_at`,
+      ).run(url, now.toISOString());
     }
     recordAudit(db, { by, at: now.toISOString(), action: 'setting.smtp', details: { from: before, to: url } });
     return true;
@@ -64,13 +66,27 @@ export interface Delivery {
 }
 
 /** The server accepted a letter for one parent: record it, and the letter as sent if it was not. */
-export function recordLetterEmail(db: Db, letter: { letterId: number; childId: number; file: string }, d: Delivery, sentOn: CalendarDate): void {
+export function recordLetterEmail(
+  db: Db,
+  letter: { letterId: number; childId: number; file: string },
+  d: Delivery,
+  sentOn: CalendarDate,
+): void {
   db.transaction(() => {
-    db.prepare(`INSERT INTO letter_emails (letter_id, child_id, recipient, message_id, sent_at, sent_by) VALUES (?, ?, ?, ?, ?, ?)`)
-      .run(letter.letterId, letter.childId, d.recipient, d.messageId, d.sentAt, d.sentBy);
+    db.prepare(`INSERT INTO letter_emails (letter_id, child_id, recipient, message_id, sent_at, sent_by) VALUES (?, ?, ?, ?, ?, ?)`).run(
+      letter.letterId,
+      letter.childId,
+      d.recipient,
+      d.messageId,
+      d.sentAt,
+      d.sentBy,
+    );
     db.prepare('UPDATE letters SET sent_on = ?, sent_by = ? WHERE id = ? AND sent_on IS NULL').run(sentOn, d.sentBy, letter.letterId);
     recordAudit(db, {
-      by: d.sentBy, at: d.sentAt, action: 'letter.email', childId: letter.childId,
+      by: d.sentBy,
+      at: d.sentAt,
+      action: 'letter.email',
+      childId: letter.childId,
       details: { letter: letter.letterId, to: d.recipient, messageId: d.messageId, file: letter.file },
     });
   })();
@@ -81,16 +97,38 @@ export interface CheckShare extends Delivery {
 }
 
 /** `consentId` is the consent relied on; with none, `withoutConsentReason` says why safeguarding overrode it. */
-export function recordCheckShare(db: Db, share: { checkId: number; childId: number; consentId: number | null; withoutConsentReason: string | null; file: string }, d: Delivery): void {
+export function recordCheckShare(
+  db: Db,
+  share: { checkId: number; childId: number; consentId: number | null; withoutConsentReason: string | null; file: string },
+  d: Delivery,
+): void {
   db.transaction(() => {
     // one table for every share with health: the recipient is who it went to, by email, on the day in England
-    db.prepare(`INSERT INTO check_shares (check_id, child_id, with_whom, how, on_date, message_id, consent_id, without_consent_reason, recorded_at, recorded_by)
-      VALUES (?, ?, ?, 'email', ?, ?, ?, ?, ?, ?)`)
-      .run(share.checkId, share.childId, d.recipient, londonDate(new Date(d.sentAt)), d.messageId, share.consentId, share.withoutConsentReason, d.sentAt, d.sentBy);
+    db.prepare(
+      `INSERT INTO check_shares (check_id, child_id, with_whom, how, on_date, message_id, consent_id, without_consent_reason, recorded_at, recorded_by)
+      VALUES (?, ?, ?, 'email', ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      share.checkId,
+      share.childId,
+      d.recipient,
+      londonDate(new Date(d.sentAt)),
+      d.messageId,
+      share.consentId,
+      share.withoutConsentReason,
+      d.sentAt,
+      d.sentBy,
+    );
     recordAudit(db, {
-      by: d.sentBy, at: d.sentAt, action: share.withoutConsentReason ? 'check.share-email-without-consent' : 'check.share-email', childId: share.childId,
+      by: d.sentBy,
+      at: d.sentAt,
+      action: share.withoutConsentReason ? 'check.share-email-without-consent' : 'check.share-email',
+      childId: share.childId,
       details: {
-        check: share.checkId, to: d.recipient, messageId: d.messageId, consent: share.consentId, file: share.file,
+        check: share.checkId,
+        to: d.recipient,
+        messageId: d.messageId,
+        consent: share.consentId,
+        file: share.file,
         ...(share.withoutConsentReason ? { without_consent: true, reason: share.withoutConsentReason, decided_by: d.sentBy } : {}),
       },
     });
@@ -98,13 +136,21 @@ export function recordCheckShare(db: Db, share: { checkId: number; childId: numb
 }
 
 export function checkSharesFor(db: Db, childId: number): CheckShare[] {
-  return db.prepare(`SELECT check_id AS checkId, with_whom AS recipient, message_id AS messageId, recorded_at AS sentAt, recorded_by AS sentBy
-    FROM check_shares WHERE child_id = ? AND how = 'email' AND message_id IS NOT NULL ORDER BY id`).all(childId) as CheckShare[];
+  return db
+    .prepare(
+      `SELECT check_id AS checkId, with_whom AS recipient, message_id AS messageId, recorded_at AS sentAt, recorded_by AS sentBy
+    FROM check_shares WHERE child_id = ? AND how = 'email' AND message_id IS NOT NULL ORDER BY id`,
+    )
+    .all(childId) as CheckShare[];
 }
 
 export function letterEmailsFor(db: Db, childId: number): (Delivery & { letterId: number })[] {
-  return db.prepare(`SELECT letter_id AS letterId, recipient, message_id AS messageId, sent_at AS sentAt, sent_by AS sentBy
-    FROM letter_emails WHERE child_id = ? ORDER BY id`).all(childId) as (Delivery & { letterId: number })[];
+  return db
+    .prepare(
+      `SELECT letter_id AS letterId, recipient, message_id AS messageId, sent_at AS sentAt, sent_by AS sentBy
+    FROM letter_emails WHERE child_id = ? ORDER BY id`,
+    )
+    .all(childId) as (Delivery & { letterId: number })[];
 }
 
 /** For `child`: the lines under each letter and check saying who it was emailed to. */

@@ -36,14 +36,16 @@ export function findMapping(db: Db, name: string): SavedMapping | null {
 
 /** The mapping made for this very header row, the latest if there are several. */
 export function mappingForHeaderRow(db: Db, headerRow: string): SavedMapping | null {
-  const r = db.prepare('SELECT * FROM roster_mappings WHERE header_row = ? ORDER BY created_at DESC, name LIMIT 1').get(headerRow) as Row | undefined;
+  const r = db.prepare('SELECT * FROM roster_mappings WHERE header_row = ? ORDER BY created_at DESC, name LIMIT 1').get(headerRow) as
+    Row | undefined;
   return r ? fromRow(r) : null;
 }
 
 /** Saves (or replaces) a named mapping; the caller's transaction holds it with the import. */
 export function saveMapping(db: Db, m: SavedMapping): void {
-  db.prepare(`INSERT INTO roster_mappings (name, header_row, map, created_by, created_at) VALUES (?, ?, ?, ?, ?)
+  db.prepare(
+    `INSERT INTO roster_mappings (name, header_row, map, created_by, created_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (name) DO UPDATE SET header_row = excluded.header_row, map = excluded.map,
-      created_by = excluded.created_by, created_at = excluded.created_at`)
-    .run(m.name, m.headerRow, JSON.stringify(m.map), m.createdBy, m.createdAt);
+      created_by = excluded.created_by, created_at = excluded.created_at`,
+  ).run(m.name, m.headerRow, JSON.stringify(m.map), m.createdBy, m.createdAt);
 }

@@ -26,7 +26,19 @@ export function getSetting(db: Db): Setting | null {
 export function saveSetting(db: Db, changes: SettingChanges, by: string, now = new Date()): SettingField[] {
   return db.transaction(() => {
     const before = getSetting(db);
-    const after = { ...(before ?? { address: null, postcode: null, phone: null, email: null, manager: null, urn: null, area: 'staffordshire', logo: null }), ...changes } as Setting;
+    const after = {
+      ...(before ?? {
+        address: null,
+        postcode: null,
+        phone: null,
+        email: null,
+        manager: null,
+        urn: null,
+        area: 'staffordshire',
+        logo: null,
+      }),
+      ...changes,
+    } as Setting;
     const changed = SETTING_FIELDS.filter((f) => (before?.[f] ?? null) !== (after[f] ?? null));
     if (changed.length === 0) return changed;
     db.prepare(
@@ -35,7 +47,9 @@ export function saveSetting(db: Db, changes: SettingChanges, by: string, now = n
        ON CONFLICT (id) DO UPDATE SET ${SETTING_FIELDS.map((f) => `${f} = excluded.${f}`).join(', ')}, updated_at = excluded.updated_at`,
     ).run({ ...after, updated_at: now.toISOString() });
     recordAudit(db, {
-      by, action: before ? 'setting.update' : 'setting.create', at: now.toISOString(),
+      by,
+      action: before ? 'setting.update' : 'setting.create',
+      at: now.toISOString(),
       details: Object.fromEntries(changed.map((f) => [f, { from: before?.[f] ?? null, to: after[f] ?? null }])),
     });
     return changed;

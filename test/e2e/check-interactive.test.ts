@@ -52,7 +52,8 @@ describe.skipIf(!HAS_TERMINAL)('twocheck check on a terminal', () => {
     await say('Physical Development: strengths', 'Runs and climbs\r');
     await say('Physical Development: progress', KEY.enter);
     await say('Physical Development: next steps', 'Threading beads\r');
-    for (const area of ['Literacy', 'Mathematics', 'Understanding the World', 'Expressive Arts and Design']) await say(`${area} (optional)`, KEY.enter);
+    for (const area of ['Literacy', 'Mathematics', 'Understanding the World', 'Expressive Arts and Design'])
+      await say(`${area} (optional)`, KEY.enter);
     await say("Parents' comments", 'Says lots at home\r');
     await say("The child's voice", 'Likes trains\r');
     await say('Additional needs', KEY.enter);
@@ -68,7 +69,9 @@ describe.skipIf(!HAS_TERMINAL)('twocheck check on a terminal', () => {
     expect(await second.exited).toBe(0);
 
     const done = query<{ status: string; version: number; pdf_path: string }>(ws.db, 'SELECT status, version, pdf_path FROM checks');
-    expect(done).toEqual([{ status: 'completed', version: 1, pdf_path: path.join(ws.dir, 'checks', 'Test-Oliver-C2-progress-check-v1.pdf') }]);
+    expect(done).toEqual([
+      { status: 'completed', version: 1, pdf_path: path.join(ws.dir, 'checks', 'Test-Oliver-C2-progress-check-v1.pdf') },
+    ]);
     const text = await pdfText(done[0]?.pdf_path ?? '');
     expect(text).toContain('Not yet following simple instructions');
     expect(text).toContain('Less than expected');

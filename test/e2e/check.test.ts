@@ -11,7 +11,16 @@ const EXAMPLE = path.join(ROOT, 'examples', 'progress-check.json');
 const ENV = { TWOCHECK_TODAY: '2026-06-01', TWOCHECK_BY: 'manager', SOURCE_DATE_EPOCH: '1780000000' };
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-interface Row { version: number; status: string; pdf_path: string; pdf_sha256: string; shared_on: string | null; amend_reason: string | null; practitioner: string; recorded_on: string }
+interface Row {
+  version: number;
+  status: string;
+  pdf_path: string;
+  pdf_sha256: string;
+  shared_on: string | null;
+  amend_reason: string | null;
+  practitioner: string;
+  recorded_on: string;
+}
 
 describe('twocheck check', () => {
   let ws: ReturnType<typeof workspace>;
@@ -28,15 +37,40 @@ describe('twocheck check', () => {
     const file = r.stdout.trim();
     expect(file).toBe(path.join(ws.dir, 'checks', 'Ashworth-Zoe-007-progress-check-v1.pdf'));
     const [row] = query<Row>(ws.db, 'SELECT * FROM checks');
-    expect(row).toMatchObject({ version: 1, status: 'completed', pdf_path: file, pdf_sha256: sha(file), practitioner: 'Sam Key', shared_on: null });
+    expect(row).toMatchObject({
+      version: 1,
+      status: 'completed',
+      pdf_path: file,
+      pdf_sha256: sha(file),
+      practitioner: 'Sam Key',
+      shared_on: null,
+    });
     const text = await pdfText(file);
     for (const expected of [
-      'Progress Check at age two', 'Little Acorns Nursery', 'Zoë Ashworth', '15 March 2024', '26 months (2 years 2 months)',
-      'Communication and Language', 'Personal, Social and Emotional Development', 'Physical Development',
-      'Uses around 50 words', 'As expected for the child’s age', 'Next steps', 'Mathematics', 'Parents’ comments',
-      'Me do it!', 'Plan agreed with parents', 'Parent or carer', 'Health and Development Review', 'ASQ-3', 'red book',
-      'No consent to share with the health visiting service is recorded', 'Page 1 of', 'Progress Check: Zoë Ashworth',
-    ]) expect(text).toContain(expected);
+      'Progress Check at age two',
+      'Little Acorns Nursery',
+      'Zoë Ashworth',
+      '15 March 2024',
+      '26 months (2 years 2 months)',
+      'Communication and Language',
+      'Personal, Social and Emotional Development',
+      'Physical Development',
+      'Uses around 50 words',
+      'As expected for the child’s age',
+      'Next steps',
+      'Mathematics',
+      'Parents’ comments',
+      'Me do it!',
+      'Plan agreed with parents',
+      'Parent or carer',
+      'Health and Development Review',
+      'ASQ-3',
+      'red book',
+      'No consent to share with the health visiting service is recorded',
+      'Page 1 of',
+      'Progress Check: Zoë Ashworth',
+    ])
+      expect(text).toContain(expected);
     expect(text).not.toContain('only once the 0–19'); // said to the setting, not on the parents' copy
     expect(text).not.toMatch(/telephone \d/); // the Hub lookup is unsure: no number is printed
     const { pages } = await pdfInfo(file);
@@ -96,12 +130,18 @@ describe('twocheck check', () => {
     expect(second).toMatch(/-v2\.pdf$/);
     expect(sha(first)).toBe(firstSha);
     const rows = query<Row>(ws.db, 'SELECT * FROM checks ORDER BY version');
-    expect(rows.map((r) => [r.version, r.status, r.amend_reason])).toEqual([[1, 'completed', null], [2, 'completed', 'Parents added their comments']]);
+    expect(rows.map((r) => [r.version, r.status, r.amend_reason])).toEqual([
+      [1, 'completed', null],
+      [2, 'completed', 'Parents added their comments'],
+    ]);
     expect(rows[0]?.pdf_path).toBe(first);
     // recorded on the real day in England, not on --today, so a replay never sees it early
     expect(rows[1]?.recorded_on).toBe(londonDate(new Date()));
     const json = JSON.parse(ws.run(['check', '007', '--show', '--json']).stdout);
-    expect(json.versions.map((v: { version: number; pdfPath: string }) => [v.version, v.pdfPath])).toEqual([[1, first], [2, second]]);
+    expect(json.versions.map((v: { version: number; pdfPath: string }) => [v.version, v.pdfPath])).toEqual([
+      [1, first],
+      [2, second],
+    ]);
   });
 
   it('records the copy given to parents on the current version, audited', () => {

@@ -16,7 +16,11 @@ describe("child's audit", () => {
     expect(letters.code, letters.stderr).toBe(0);
     const out = ws.run(['child', 'A1']).stdout;
     expect(out).toContain('parent-letter: generated 2025-06-01');
-    const audit = out.split('\nAudit\n')[1]!.trimEnd().split('\n').map((l) => l.trim());
+    const audit = out
+      .split('\nAudit\n')[1]!
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.trim());
     expect(audit).toHaveLength(2);
     expect(audit[0]).toContain(' child-added ');
     expect(audit[1]).toContain(' letter.generate ');

@@ -29,7 +29,9 @@ describe('children --csv imports again as it is', () => {
     const imported = first.run(['import', 'roster.csv']);
     expect(imported.code, imported.stderr).toBe(0);
     const before = first.run(['children', '--json']);
-    const bases = Object.fromEntries((JSON.parse(before.stdout) as { ref: string; fundingBasis: string | null }[]).map((c) => [c.ref, c.fundingBasis]));
+    const bases = Object.fromEntries(
+      (JSON.parse(before.stdout) as { ref: string; fundingBasis: string | null }[]).map((c) => [c.ref, c.fundingBasis]),
+    );
     expect(bases).toEqual({ W1: 'working-parent', W2: 'working-parent', D1: 'disadvantaged', U1: null, N1: null, E1: null });
 
     const csv = first.run(['children', '--csv']).stdout;

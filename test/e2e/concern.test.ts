@@ -14,7 +14,14 @@ describe('twocheck concern', () => {
     expect(ws.run(SETTING_FLAGS).code).toBe(0);
     insertChildren(ws.db, [
       { ref: 'L1', first_name: 'Ivy', last_name: 'Marchbank', dob: '2024-01-15', address: '3 Mill Lane, Leek', postcode: 'ST13 6BB' },
-      { ref: 'S1', first_name: 'Otto', last_name: 'Fenwright', dob: '2024-01-20', address: '9 Hill Road, Hanley, Stoke-on-Trent', postcode: 'ST1 3AA' },
+      {
+        ref: 'S1',
+        first_name: 'Otto',
+        last_name: 'Fenwright',
+        dob: '2024-01-20',
+        address: '9 Hill Road, Hanley, Stoke-on-Trent',
+        postcode: 'ST1 3AA',
+      },
     ]);
   });
 
@@ -29,10 +36,14 @@ describe('twocheck concern', () => {
     const rows = query<{ area: string; raised_on: string }>(ws.db, 'SELECT area, raised_on FROM concerns');
     expect(rows).toEqual([{ area: 'communication-and-language', raised_on: '2026-04-01' }]);
     const json = JSON.parse(ws.run([...TODAY, 'concern', 'L1', ...RECORD, '--json']).stdout);
-    expect(json.hub).toMatchObject({ kind: 'found', hub: { id: 'west', name: 'West Hub', phone: '0300 303 3923' }, locality: 'Staffordshire Moorlands' });
+    expect(json.hub).toMatchObject({
+      kind: 'found',
+      hub: { id: 'west', name: 'West Hub', phone: '0300 303 3923' },
+      locality: 'Staffordshire Moorlands',
+    });
   });
 
-  it('never prints a Staffordshire number for a Stoke-on-Trent home, nor the Hub\'s limit on sharing', () => {
+  it("never prints a Staffordshire number for a Stoke-on-Trent home, nor the Hub's limit on sharing", () => {
     const result = ws.run([...TODAY, 'concern', 'S1', ...RECORD]);
     expect(result.code).toBe(0);
     expect(result.stdout).not.toMatch(PHONE);
@@ -47,8 +58,9 @@ describe('twocheck concern', () => {
     const result = ws.run([...TODAY, 'concern', 'L1', '--raised-by', 'setting', '--area', 'maths', '--description', 'x']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--area must be one of communication-and-language, personal-social-emotional, physical');
-    expect(ws.run([...TODAY, 'concern', 'L1', '--raised-by', 'teacher', '--area', 'physical', '--description', 'x']).stderr)
-      .toContain('--raised-by must be one of setting, health, parent');
+    expect(ws.run([...TODAY, 'concern', 'L1', '--raised-by', 'teacher', '--area', 'physical', '--description', 'x']).stderr).toContain(
+      '--raised-by must be one of setting, health, parent',
+    );
     expect(ws.run([...TODAY, 'concern', 'L1', '--area', 'physical']).stderr).toContain('concern needs --raised-by, --description');
     expect(query(ws.db, 'SELECT * FROM concerns')).toHaveLength(0);
   });
@@ -56,12 +68,28 @@ describe('twocheck concern', () => {
   it('shares, follows up and closes, each on the record', () => {
     ws.run(['--today', '2026-03-01', 'concern', 'L1', ...RECORD]);
     ws.run(['--today', '2026-03-01', 'consent', 'L1', '--method', 'paper', '--by-parent', 'Pat Marchbank']);
-    const shared = ws.run([...TODAY, 'concern', 'share', '1', '--with', 'West Hub', '--how', 'phone', '--on', '2026-03-02', '--note', 'spoke to duty HV']);
+    const shared = ws.run([
+      ...TODAY,
+      'concern',
+      'share',
+      '1',
+      '--with',
+      'West Hub',
+      '--how',
+      'phone',
+      '--on',
+      '2026-03-02',
+      '--note',
+      'spoke to duty HV',
+    ]);
     expect(shared.code).toBe(0);
     expect(shared.stderr).toContain('Concern 1: shared with West Hub by phone on 2026-03-02.');
-    expect(ws.run([...TODAY, 'concern', 'share', '1', '--with', 'West Hub', '--how', 'pigeon']).stderr).toContain('--how must be one of phone');
-    expect(ws.run([...TODAY, 'concern', 'share', '1', '--with', 'West Hub', '--how', 'phone', '--on', '2026-02-01']).stderr)
-      .toContain('before the concern was raised');
+    expect(ws.run([...TODAY, 'concern', 'share', '1', '--with', 'West Hub', '--how', 'pigeon']).stderr).toContain(
+      '--how must be one of phone',
+    );
+    expect(ws.run([...TODAY, 'concern', 'share', '1', '--with', 'West Hub', '--how', 'phone', '--on', '2026-02-01']).stderr).toContain(
+      'before the concern was raised',
+    );
 
     const action = ws.run([...TODAY, 'concern', 'action', '1', '--note', 'Ask about a speech referral', '--due', '2026-04-15']);
     expect(action.code).toBe(0);
@@ -71,7 +99,9 @@ describe('twocheck concern', () => {
     const missing = ws.run([...TODAY, 'concern', 'action', '1', '--action', '2', '--done', '2026-03-31']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('concern 1 has no action 2 (its actions are 1 to 1)');
-    expect(ws.run([...TODAY, 'concern', 'action', '1', '--action', '1', '--done', '31/03/2026']).stderr).toContain('action 1 done on 2026-03-31');
+    expect(ws.run([...TODAY, 'concern', 'action', '1', '--action', '1', '--done', '31/03/2026']).stderr).toContain(
+      'action 1 done on 2026-03-31',
+    );
 
     const listed = ws.run([...TODAY, 'concern', 'list', 'L1']);
     expect(listed.stdout).toContain('#1  2026-03-01  communication-and-language  raised by setting  open');
@@ -85,7 +115,13 @@ describe('twocheck concern', () => {
     expect(json.concerns[0]).toMatchObject({ id: 1, closedOn: '2026-04-01', closedNote: 'Referral made; settled' });
     expect(json.concerns[0].events).toHaveLength(2);
     const actions = query<{ action: string }>(ws.db, "SELECT action FROM audit WHERE action LIKE 'concern.%' ORDER BY id");
-    expect(actions.map((a) => a.action)).toEqual(['concern.record', 'concern.share', 'concern.action', 'concern.action-done', 'concern.close']);
+    expect(actions.map((a) => a.action)).toEqual([
+      'concern.record',
+      'concern.share',
+      'concern.action',
+      'concern.action-done',
+      'concern.close',
+    ]);
   });
 
   it('exits 2 when a required flag of a subcommand is missing, and 1 for an unknown concern', () => {

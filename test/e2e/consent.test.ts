@@ -67,8 +67,9 @@ describe('twocheck consent', () => {
     expect(result.stderr).toContain('warning: 007 is not marked as funded');
     const funded = ws.run([...TODAY, 'consent', 'B2', '--kind', 'parental-declaration', '--method', 'paper', '--by-parent', 'Ana B']);
     expect(funded.stderr).not.toContain('warning');
-    expect(ws.run([...TODAY, 'consent', '007', '--kind', 'photos', '--method', 'paper']).stderr)
-      .toContain('--kind must be one of share-with-health, parental-declaration');
+    expect(ws.run([...TODAY, 'consent', '007', '--kind', 'photos', '--method', 'paper']).stderr).toContain(
+      '--kind must be one of share-with-health, parental-declaration',
+    );
   });
 
   it('says which child it does not know', () => {

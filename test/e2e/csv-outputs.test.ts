@@ -59,13 +59,16 @@ describe('every CSV output is guarded against formula injection', () => {
   });
 
   it('the rejects file import --skip-invalid writes', () => {
-    const roster = ws.write('roster.csv', [
-      'ref,first_name,last_name,dob,key_person',
-      'R3,Good,Row,2024-06-01,Kim',
-      '=R4,"=HYPERLINK(""http://x"")",@At,not a date,+Plus',
-      'R5,"\tTab",=2+5,2024-13-40,-Minus',
-      '',
-    ].join('\r\n'));
+    const roster = ws.write(
+      'roster.csv',
+      [
+        'ref,first_name,last_name,dob,key_person',
+        'R3,Good,Row,2024-06-01,Kim',
+        '=R4,"=HYPERLINK(""http://x"")",@At,not a date,+Plus',
+        'R5,"\tTab",=2+5,2024-13-40,-Minus',
+        '',
+      ].join('\r\n'),
+    );
     const r = ws.run(['import', roster, '--skip-invalid', '--rejects', 'refused.csv']);
     expect(r.code, r.stderr).toBe(0);
     const rows = cells(fs.readFileSync(`${ws.dir}/refused.csv`, 'utf8'));

@@ -12,41 +12,51 @@ const dbPath = ws.db as string;
 const T = '2026-01-01T09:00:00.000Z';
 
 beforeAll(() => {
-  seedDatabase(dbPath, [
-    childSql('A01', 'Ada', 'Able', '2024-07-01', { room: 'Tigers' }), // turns two 1 July: soon
-    childSql('B02', 'Ben', 'Brook', '2024-06-15', { room: 'Tigers' }), // two today
-    childSql('C03', 'Cara', 'Cole', '2023-11-01'), // 31 months: late
-    childSql('D04', 'Dan', 'Dale', '2023-01-10'), // three: missed
-    childSql('E05', 'Eve', 'Eden', '2023-12-01'), // check done, not shared; concern open
-    childSql('G07', '@Gus', '=SUM(1)', '2024-06-20'), // turns two soon; a formula-looking name
-    childSql('H08', 'Hal', 'Hart', '2025-01-01'), // nothing yet
-    childSql('L09', 'Lou', 'Left', '2023-01-10', { leftOn: '2026-01-01' }), // left: no flags
-    // homes whose Hub is sure, so that hub-unsure is tested on its own below
-    "UPDATE children SET address = '1 Church Street, Leek', postcode = 'ST13 5AA';",
-    "UPDATE children SET funded = 1 WHERE ref = 'C03';",
-    `INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, sent_on)
+  seedDatabase(
+    dbPath,
+    [
+      childSql('A01', 'Ada', 'Able', '2024-07-01', { room: 'Tigers' }), // turns two 1 July: soon
+      childSql('B02', 'Ben', 'Brook', '2024-06-15', { room: 'Tigers' }), // two today
+      childSql('C03', 'Cara', 'Cole', '2023-11-01'), // 31 months: late
+      childSql('D04', 'Dan', 'Dale', '2023-01-10'), // three: missed
+      childSql('E05', 'Eve', 'Eden', '2023-12-01'), // check done, not shared; concern open
+      childSql('G07', '@Gus', '=SUM(1)', '2024-06-20'), // turns two soon; a formula-looking name
+      childSql('H08', 'Hal', 'Hart', '2025-01-01'), // nothing yet
+      childSql('L09', 'Lou', 'Left', '2023-01-10', { leftOn: '2026-01-01' }), // left: no flags
+      // homes whose Hub is sure, so that hub-unsure is tested on its own below
+      "UPDATE children SET address = '1 Church Street, Leek', postcode = 'ST13 5AA';",
+      "UPDATE children SET funded = 1 WHERE ref = 'C03';",
+      `INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, sent_on)
        SELECT id, 'parent-letter', 'parent-letter', 'h', 'letters/' || ref || '.pdf', 'abc', '${T}', 'mgr', '2025-12-01'
        FROM children WHERE ref IN ('C03', 'D04', 'E05');`,
-    `INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at)
+      `INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at)
        SELECT id, 'share-with-health', 'given', 'Parent', '2025-12-01', 'paper', 'mgr', '${T}' FROM children WHERE ref IN ('C03', 'D04', 'E05');`,
-    `INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at)
+      `INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at)
        SELECT id, 'share-with-health', 'withdrawn', 'Parent', '2026-01-05', 'verbal', 'mgr', '${T}' FROM children WHERE ref = 'E05';`,
-    `INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at)
+      `INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at)
        SELECT id, 'share-with-health', 'given', 'Parent', '2026-02-01', 'paper', 'mgr', '${T}' FROM children WHERE ref = 'E05';`,
-    `INSERT INTO checks (child_id, version, status, completed_on, recorded_on, practitioner, data, pdf_path, pdf_sha256, shared_on, created_by, created_at)
+      `INSERT INTO checks (child_id, version, status, completed_on, recorded_on, practitioner, data, pdf_path, pdf_sha256, shared_on, created_by, created_at)
        SELECT id, 1, 'completed', '2026-03-01', '2026-03-01', 'Kim Key', '{}', 'checks/E05-v1.pdf', 'aa11', '2026-03-02', 'mgr', '${T}' FROM children WHERE ref = 'E05';`,
-    `INSERT INTO checks (child_id, version, status, completed_on, recorded_on, practitioner, data, pdf_path, pdf_sha256, amend_reason, created_by, created_at)
+      `INSERT INTO checks (child_id, version, status, completed_on, recorded_on, practitioner, data, pdf_path, pdf_sha256, amend_reason, created_by, created_at)
        SELECT id, 2, 'completed', '2026-03-01', '2026-04-01', 'Kim Key', '{}', 'checks/E05-v2.pdf', 'bb22', 'speech added', 'mgr', '${T}' FROM children WHERE ref = 'E05';`,
-    `INSERT INTO concerns (child_id, raised_by, area, description, raised_on, recorded_by, recorded_at)
+      `INSERT INTO concerns (child_id, raised_by, area, description, raised_on, recorded_by, recorded_at)
        SELECT id, 'setting', 'speech', 'few words', '2026-04-01', 'mgr', '${T}' FROM children WHERE ref = 'E05';`,
-    `INSERT INTO concern_events (concern_id, kind, with_whom, how, on_date, note, recorded_by, recorded_at)
+      `INSERT INTO concern_events (concern_id, kind, with_whom, how, on_date, note, recorded_by, recorded_at)
        SELECT id, 'shared', 'West Hub', 'phone', '2026-04-02', 'referred', 'mgr', '${T}' FROM concerns;`,
-    `INSERT INTO group_sessions (id, on_date, place, created_by, created_at) VALUES (1, '2026-05-01', 'Hall', 'mgr', '${T}');
+      `INSERT INTO group_sessions (id, on_date, place, created_by, created_at) VALUES (1, '2026-05-01', 'Hall', 'mgr', '${T}');
      INSERT INTO group_members (session_id, child_id, attended) SELECT 1, id, 1 FROM children WHERE ref = 'E05';`,
-  ].join('\n'));
+    ].join('\n'),
+  );
 });
 
-interface Row { ref: string; flags: string[]; turnsTwo: string; ageMonths: number; fundedFrom: string; firstName: string }
+interface Row {
+  ref: string;
+  flags: string[];
+  turnsTwo: string;
+  ageMonths: number;
+  fundedFrom: string;
+  firstName: string;
+}
 const json = (args: string[] = []): Row[] => {
   const r = ws.run(['due', '--json', ...args]);
   expect(r.code, r.stderr).toBe(0);
@@ -73,7 +83,7 @@ describe('twocheck due', () => {
   it('prints a plain table when piped', () => {
     const r = ws.run(['due']);
     expect(r.code).toBe(0);
-    expect(r.stdout).not.toContain("\u001b[");
+    expect(r.stdout).not.toContain('\u001b[');
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^ref\s+name\s+age\s+turns two\s+flags\s+next date$/);
     expect(lines[1]).toMatch(/^D04\s+Dan Dale\s+3 years 5 months\s+2025-01-10\s+check-missed\s+since 2026-01-10$/);
@@ -94,7 +104,9 @@ describe('twocheck due', () => {
 
   it('--help names every flag --dismiss takes', () => {
     const help = ws.run(['due', '--help']).stdout.replace(/\s+/g, ' ');
-    expect(help).toContain('--dismiss <ref> stop flagging one of check-missed, check-suggests-concern, review-result-missing for this child');
+    expect(help).toContain(
+      '--dismiss <ref> stop flagging one of check-missed, check-suggests-concern, review-result-missing for this child',
+    );
   });
 
   it('remind gives each flag its own date, "by" ahead and "since" behind', () => {
@@ -123,7 +135,9 @@ describe('twocheck due', () => {
     const r = ws.run(['due', '--csv', '--flag', 'turns-two-soon']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\r\n');
-    expect(lines[0]).toBe('ref,first_name,last_name,dob,turns_two,age_months,flags,next_date,check_late_from,check_missed_from,funded_from,room,key_person');
+    expect(lines[0]).toBe(
+      'ref,first_name,last_name,dob,turns_two,age_months,flags,next_date,check_late_from,check_missed_from,funded_from,room,key_person',
+    );
     expect(lines[1]).toMatch(/^G07,'@Gus,'=SUM\(1\),2024-06-20,/);
   });
 
@@ -139,10 +153,13 @@ describe('twocheck due', () => {
 
 describe('twocheck remind (cron)', () => {
   /** As cron runs it: only PATH, HOME and TWOCHECK_DB, cwd /, no stdin, no terminal. */
-  const cron = (args: string[], tz?: string, db = dbPath) => spawnSync(process.execPath, [BIN, 'remind', ...args], {
-    cwd: '/', stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: '/tmp', TWOCHECK_DB: db, ...(tz ? { TZ: tz } : {}) },
-  });
+  const cron = (args: string[], tz?: string, db = dbPath) =>
+    spawnSync(process.execPath, [BIN, 'remind', ...args], {
+      cwd: '/',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: '/tmp', TWOCHECK_DB: db, ...(tz ? { TZ: tz } : {}) },
+    });
 
   it('prints what needs doing, grouped by flag, with the command to run', () => {
     const r = cron(['--today', TODAY]);
@@ -151,7 +168,7 @@ describe('twocheck remind (cron)', () => {
     expect(r.stdout).toContain(`twocheck: what needs doing on ${TODAY}`);
     expect(r.stdout).toMatch(/Progress Check missed \(three or over\) \(check-missed\): 1\n {2}D04 {2}Dan Dale/);
     expect(r.stdout).toMatch(/Parent letter to send \(letter-due\): 1\n {2}B02 .*run: twocheck letters --child B02/);
-    expect(r.stdout).not.toContain("\u001b[");
+    expect(r.stdout).not.toContain('\u001b[');
   });
 
   it('prints nothing at all on a quiet day', () => {
@@ -262,10 +279,17 @@ describe('twocheck child', () => {
     const r = ws.run(['child', 'E05', '--json']);
     const c = JSON.parse(r.stdout);
     expect(c.child.ref).toBe('E05');
-    expect(c.checks.map((k: { version: number; pdfPath: string }) => [k.version, k.pdfPath])).toEqual([[1, 'checks/E05-v1.pdf'], [2, 'checks/E05-v2.pdf']]);
+    expect(c.checks.map((k: { version: number; pdfPath: string }) => [k.version, k.pdfPath])).toEqual([
+      [1, 'checks/E05-v1.pdf'],
+      [2, 'checks/E05-v2.pdf'],
+    ]);
     // camelCase, as every --json: no key anywhere holds an underscore, but a check's own data, kept as written
-    const keys = (v: unknown, key = ''): string[] => (key === 'data' || v === null || typeof v !== 'object' ? []
-      : Array.isArray(v) ? v.flatMap((x) => keys(x)) : Object.entries(v).flatMap(([k, x]) => [k, ...keys(x, k)]));
+    const keys = (v: unknown, key = ''): string[] =>
+      key === 'data' || v === null || typeof v !== 'object'
+        ? []
+        : Array.isArray(v)
+          ? v.flatMap((x) => keys(x))
+          : Object.entries(v).flatMap(([k, x]) => [k, ...keys(x, k)]);
     expect(keys(c).filter((k) => k.includes('_'))).toEqual([]);
     expect(c.consents.map((k: { status: string }) => k.status)).toEqual(['given', 'withdrawn', 'given']);
     expect(c.flags.map((f: { name: string }) => f.name)).toEqual(['check-not-shared', 'concern-open']);
@@ -282,23 +306,26 @@ describe('twocheck child', () => {
 describe('the Integrated Review flags', () => {
   it('a check with less than expected progress, a review result not back, and late from a late start', () => {
     const iw = workspace({ TWOCHECK_TODAY: TODAY });
-    seedDatabase(iw.db as string, [
-      childSql('P01', 'Pip', 'Prime', '2024-01-10'), // 29 months: check done, less than expected
-      childSql('R02', 'Rae', 'Review', '2023-12-01'), // 30 months: check shared in March, no review back
-      childSql('S03', 'Sol', 'Start', '2023-11-01'), // 31 months, started at the setting at 33 months
-      "UPDATE children SET address = '1 Church Street, Leek', postcode = 'ST13 5AA';",
-      "UPDATE children SET start_date = '2026-08-01' WHERE ref = 'S03';",
-      `INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, sent_on)
+    seedDatabase(
+      iw.db as string,
+      [
+        childSql('P01', 'Pip', 'Prime', '2024-01-10'), // 29 months: check done, less than expected
+        childSql('R02', 'Rae', 'Review', '2023-12-01'), // 30 months: check shared in March, no review back
+        childSql('S03', 'Sol', 'Start', '2023-11-01'), // 31 months, started at the setting at 33 months
+        "UPDATE children SET address = '1 Church Street, Leek', postcode = 'ST13 5AA';",
+        "UPDATE children SET start_date = '2026-08-01' WHERE ref = 'S03';",
+        `INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, sent_on)
          SELECT id, 'parent-letter', 'parent-letter', 'h', 'l.pdf', 'abc', '${T}', 'mgr', '2026-01-01' FROM children;`,
-      `INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at)
+        `INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at)
          SELECT id, 'share-with-health', 'given', 'Parent', '2026-01-01', 'paper', 'mgr', '${T}' FROM children;`,
-      `INSERT INTO checks (child_id, version, status, completed_on, recorded_on, practitioner, data, shared_on, less_than_expected, created_by, created_at)
+        `INSERT INTO checks (child_id, version, status, completed_on, recorded_on, practitioner, data, shared_on, less_than_expected, created_by, created_at)
          SELECT id, 1, 'completed', '2026-06-01', '2026-06-01', 'Kim Key', '{}', '2026-06-02', 1, 'mgr', '${T}' FROM children WHERE ref = 'P01';`,
-      `INSERT INTO reviews (child_id, reviewed_on, reviewer, check_seen, actions, recorded_by, recorded_at)
+        `INSERT INTO reviews (child_id, reviewed_on, reviewer, check_seen, actions, recorded_by, recorded_at)
          SELECT id, '2026-06-10', 'HV', 1, '[]', 'mgr', '${T}' FROM children WHERE ref = 'P01';`,
-      `INSERT INTO checks (child_id, version, status, completed_on, recorded_on, practitioner, data, shared_on, less_than_expected, created_by, created_at)
+        `INSERT INTO checks (child_id, version, status, completed_on, recorded_on, practitioner, data, shared_on, less_than_expected, created_by, created_at)
          SELECT id, 1, 'completed', '2026-03-01', '2026-03-01', 'Kim Key', '{}', '2026-03-05', 0, 'mgr', '${T}' FROM children WHERE ref = 'R02';`,
-    ].join('\n'));
+      ].join('\n'),
+    );
     const rows = JSON.parse(iw.run(['due', '--json']).stdout) as Row[];
     expect(rows.map((r) => [r.ref, r.flags])).toEqual([
       ['P01', ['check-suggests-concern']],
@@ -307,7 +334,9 @@ describe('the Integrated Review flags', () => {
     ]);
     // S03 started after 30 months: late from the start date, and child says why
     expect(rows.find((r) => r.ref === 'S03')).toMatchObject({ checkLateFrom: '2026-08-01' });
-    expect(iw.run(['--today', '2026-08-02', 'child', 'S03']).stdout).toMatch(/check-late \(2026-11-01: started at the setting on 2026-08-01, after 30 months/);
+    expect(iw.run(['--today', '2026-08-02', 'child', 'S03']).stdout).toMatch(
+      /check-late \(2026-11-01: started at the setting on 2026-08-01, after 30 months/,
+    );
     expect(iw.run(['remind']).stdout).toMatch(/Health and Development Review result not back \(review-result-missing\): 1\n {2}R02 /);
     // the setting judged it: dismissed with a reason, the flag goes
     const dismissed = iw.run(['due', '--dismiss', 'P01', '--flag', 'check-suggests-concern', '--reason', 'the SENCO saw Pip; no concern']);
@@ -316,17 +345,20 @@ describe('the Integrated Review flags', () => {
   });
 });
 
-describe("a child whose Hub cannot be determined", () => {
+describe('a child whose Hub cannot be determined', () => {
   it('carries hub-unsure, named with the reason by due (on stderr); child shows why, while a known home shows its Hub', () => {
     const home = workspace({ TWOCHECK_TODAY: TODAY });
-    seedDatabase(home.db as string, [
-      childSql('K01', 'Kit', 'Known', '2024-06-15'),
-      childSql('N02', 'Nia', 'Nowhere', '2024-06-15'),
-      childSql('S03', 'Sam', 'Stoke', '2024-06-15'),
-      "UPDATE children SET address = '4 Derby Street, Leek', postcode = 'ST13 6HU' WHERE ref = 'K01';",
-      "UPDATE children SET address = '2 Mill Lane, Norton', postcode = NULL WHERE ref = 'N02';",
-      "UPDATE children SET address = '40 Hanley Road, Stoke-on-Trent', postcode = 'ST1 3AA' WHERE ref = 'S03';",
-    ].join('\n'));
+    seedDatabase(
+      home.db as string,
+      [
+        childSql('K01', 'Kit', 'Known', '2024-06-15'),
+        childSql('N02', 'Nia', 'Nowhere', '2024-06-15'),
+        childSql('S03', 'Sam', 'Stoke', '2024-06-15'),
+        "UPDATE children SET address = '4 Derby Street, Leek', postcode = 'ST13 6HU' WHERE ref = 'K01';",
+        "UPDATE children SET address = '2 Mill Lane, Norton', postcode = NULL WHERE ref = 'N02';",
+        "UPDATE children SET address = '40 Hanley Road, Stoke-on-Trent', postcode = 'ST1 3AA' WHERE ref = 'S03';",
+      ].join('\n'),
+    );
     const due = home.run(['due']);
     expect(due.code).toBe(0);
     expect(due.stderr).toContain('no Hub number for 1 of these children (hub-unsure)');
@@ -335,7 +367,11 @@ describe("a child whose Hub cannot be determined", () => {
     expect(due.stderr).not.toContain('S03');
     expect(due.stderr).not.toContain('K01');
     const listed = JSON.parse(home.run(['due', '--json']).stdout) as { ref: string; flags: string[] }[];
-    expect(listed.map((r) => [r.ref, r.flags.includes('hub-unsure')])).toEqual([['N02', true], ['K01', false], ['S03', false]]);
+    expect(listed.map((r) => [r.ref, r.flags.includes('hub-unsure')])).toEqual([
+      ['N02', true],
+      ['K01', false],
+      ['S03', false],
+    ]);
     expect(home.run(['due', '--json']).stderr).toBe('');
     const remind = home.run(['remind']).stdout;
     expect(remind).toContain('Hub unknown: correct the address before the letter or a call (hub-unsure): 1');

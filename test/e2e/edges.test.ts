@@ -12,7 +12,11 @@ const TODAY = ['--today', '2026-11-23'];
 /** The first bytes of files a manager might pick by mistake; the rest hardly matters. */
 const NOT_ROSTERS: [string, Buffer, string][] = [
   ['letter.pdf', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'), 'a PDF document'],
-  ['roster.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), Buffer.from('[Content_Types].xml')]), 'an Excel workbook (.xlsx)'],
+  [
+    'roster.xlsx',
+    Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), Buffer.from('[Content_Types].xml')]),
+    'an Excel workbook (.xlsx)',
+  ],
   ['roster.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'an old Excel workbook (.xls)'],
   ['photo.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'a PNG image'],
   ['odd.bin', Buffer.from('ref,first\x00name\n1,2\n', 'latin1'), 'a binary file'],

@@ -9,20 +9,36 @@ const TODAY = ['--today', '2026-11-23'];
 
 function seeded() {
   const ws = workspace();
-  ws.write('r.csv', 'ref,first_name,last_name,dob,room\n007,"=HYPERLINK(""http://x"")",Lovelace,2024-03-12,@Acorns\n008,Ben,-Carter,2024-03-13,+Oaks\n');
+  ws.write(
+    'r.csv',
+    'ref,first_name,last_name,dob,room\n007,"=HYPERLINK(""http://x"")",Lovelace,2024-03-12,@Acorns\n008,Ben,-Carter,2024-03-13,+Oaks\n',
+  );
   expect(ws.run([...TODAY, 'import', 'r.csv']).code).toBe(0);
   const db = new Database(ws.db);
   const at = '2026-11-01T10:00:00.000Z';
-  db.prepare("INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at) VALUES (1, 'share-with-health', 'given', 'Mum', '2026-11-01', 'paper', 'jo', ?)").run(at);
-  db.prepare("INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, sent_on) VALUES (1, 'parent-letter', 'default', 'h', '/letters/007.pdf', 'abc', ?, 'jo', '2026-11-02')").run(at);
+  db.prepare(
+    "INSERT INTO consents (child_id, kind, status, given_by, on_date, method, recorded_by, recorded_at) VALUES (1, 'share-with-health', 'given', 'Mum', '2026-11-01', 'paper', 'jo', ?)",
+  ).run(at);
+  db.prepare(
+    "INSERT INTO letters (child_id, kind, template, template_hash, file, sha256, generated_at, generated_by, sent_on) VALUES (1, 'parent-letter', 'default', 'h', '/letters/007.pdf', 'abc', ?, 'jo', '2026-11-02')",
+  ).run(at);
   for (const v of [1, 2]) {
-    db.prepare("INSERT INTO checks (child_id, version, status, completed_on, data, pdf_path, pdf_sha256, amend_reason, created_by, created_at) VALUES (1, ?, 'completed', '2026-11-10', ?, ?, ?, ?, 'jo', ?)")
-      .run(v, JSON.stringify({ summary: v === 1 ? 'first' : '\tsecond' }), `/checks/007-v${v}.pdf`, `sha${v}`, v === 2 ? 'typo' : null, at);
+    db.prepare(
+      "INSERT INTO checks (child_id, version, status, completed_on, data, pdf_path, pdf_sha256, amend_reason, created_by, created_at) VALUES (1, ?, 'completed', '2026-11-10', ?, ?, ?, ?, 'jo', ?)",
+    ).run(v, JSON.stringify({ summary: v === 1 ? 'first' : '\tsecond' }), `/checks/007-v${v}.pdf`, `sha${v}`, v === 2 ? 'typo' : null, at);
   }
-  db.prepare("INSERT INTO concerns (child_id, raised_by, area, description, raised_on, recorded_by, recorded_at) VALUES (2, 'setting', 'communication', '=1+1', '2026-11-05', 'jo', ?)").run(at);
-  db.prepare("INSERT INTO concern_events (concern_id, kind, with_whom, how, on_date, recorded_by, recorded_at) VALUES (1, 'shared', 'West Hub', 'phone', '2026-11-06', 'jo', ?)").run(at);
-  db.prepare("INSERT INTO dismissals (child_id, flag, reason, by, at) VALUES (1, 'letter-due', 'Letter handed over in person', 'jo', ?)").run(at);
-  db.prepare("INSERT INTO group_sessions (on_date, at_time, place, lead, health_visitor, created_by, created_at) VALUES ('2026-12-03', '10:00', 'Leek Library', 'Jo Bloggs', 'Sam Green', 'jo', ?)").run(at);
+  db.prepare(
+    "INSERT INTO concerns (child_id, raised_by, area, description, raised_on, recorded_by, recorded_at) VALUES (2, 'setting', 'communication', '=1+1', '2026-11-05', 'jo', ?)",
+  ).run(at);
+  db.prepare(
+    "INSERT INTO concern_events (concern_id, kind, with_whom, how, on_date, recorded_by, recorded_at) VALUES (1, 'shared', 'West Hub', 'phone', '2026-11-06', 'jo', ?)",
+  ).run(at);
+  db.prepare(
+    "INSERT INTO dismissals (child_id, flag, reason, by, at) VALUES (1, 'letter-due', 'Letter handed over in person', 'jo', ?)",
+  ).run(at);
+  db.prepare(
+    "INSERT INTO group_sessions (on_date, at_time, place, lead, health_visitor, created_by, created_at) VALUES ('2026-12-03', '10:00', 'Leek Library', 'Jo Bloggs', 'Sam Green', 'jo', ?)",
+  ).run(at);
   db.prepare('INSERT INTO group_members (session_id, child_id, attended, recorded_at) VALUES (1, 1, 1, ?), (1, 2, NULL, NULL)').run(at);
   db.close();
   return ws;
@@ -38,11 +54,18 @@ describe('twocheck export', () => {
     expect(data[0].ref).toBe('007');
     expect(data[0].consents[0]).toMatchObject({ kind: 'share-with-health', status: 'given' });
     expect(data[0].letters[0]).toMatchObject({ sentOn: '2026-11-02', file: '/letters/007.pdf' });
-    expect(data[0].checks.map((c: { version: number; pdfSha256: string }) => [c.version, c.pdfSha256])).toEqual([[1, 'sha1'], [2, 'sha2']]);
+    expect(data[0].checks.map((c: { version: number; pdfSha256: string }) => [c.version, c.pdfSha256])).toEqual([
+      [1, 'sha1'],
+      [2, 'sha2'],
+    ]);
     expect(data[0].checks[0].data).toEqual({ summary: 'first' });
     expect(data[1].concerns[0].events[0]).toMatchObject({ withWhom: 'West Hub' });
-    expect(data[0].dismissals).toEqual([expect.objectContaining({ flag: 'letter-due', reason: 'Letter handed over in person', recordedBy: 'jo' })]);
-    expect(data[0].groups).toEqual([expect.objectContaining({ onDate: '2026-12-03', place: 'Leek Library', healthVisitor: 'Sam Green', attended: true })]);
+    expect(data[0].dismissals).toEqual([
+      expect.objectContaining({ flag: 'letter-due', reason: 'Letter handed over in person', recordedBy: 'jo' }),
+    ]);
+    expect(data[0].groups).toEqual([
+      expect.objectContaining({ onDate: '2026-12-03', place: 'Leek Library', healthVisitor: 'Sam Green', attended: true }),
+    ]);
     expect(data[1].groups[0]).toMatchObject({ onDate: '2026-12-03', attended: null });
     expect(data[1].dismissals).toEqual([]);
     // every --json names fields in camelCase, as children --json and due --json do
@@ -56,7 +79,19 @@ describe('twocheck export', () => {
     const r = ws.run([...TODAY, 'export', '--csv']);
     expect(r.code, r.stderr).toBe(0);
     const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
-    expect(rows.map((x) => x.record)).toEqual(['child', 'consent', 'letter', 'check', 'check', 'dismissal', 'group', 'child', 'concern', 'concern-event', 'group']);
+    expect(rows.map((x) => x.record)).toEqual([
+      'child',
+      'consent',
+      'letter',
+      'check',
+      'check',
+      'dismissal',
+      'group',
+      'child',
+      'concern',
+      'concern-event',
+      'group',
+    ]);
     expect(rows[0]?.first_name).toBe('\'=HYPERLINK("http://x")');
     expect(rows[0]?.room).toBe("'@Acorns");
     expect(rows[7]?.last_name).toBe("'-Carter");

@@ -11,7 +11,12 @@ const PERSONAL = ['Quillfeather', 'Zinnia', 'XR-4471', 'Heronsgate', 'ST13 9ZZ',
 
 /** Every file the database may spill into: the file, its journal, its write-ahead log. */
 function databaseBytes(db: string): Buffer {
-  return Buffer.concat(['', '-wal', '-journal', '-shm'].map((s) => db + s).filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
+  return Buffer.concat(
+    ['', '-wal', '-journal', '-shm']
+      .map((s) => db + s)
+      .filter((f) => fs.existsSync(f))
+      .map((f) => fs.readFileSync(f)),
+  );
 }
 
 function mentions(bytes: Buffer, word: string): boolean {
@@ -25,13 +30,24 @@ describe('twocheck forget', () => {
     ws = workspace();
     expect(ws.run(SETTING_FLAGS).code).toBe(0);
     insertChildren(ws.db, [
-      { ref: 'XR-4471', first_name: 'Zinnia', last_name: 'Quillfeather', dob: '2024-02-11', address: '12 Heronsgate, Leek',
-        postcode: 'ST13 9ZZ', parent_name: 'Marigold Quillfeather', parent_email: 'zq@example.test', parent_phone: '07700 900461' },
+      {
+        ref: 'XR-4471',
+        first_name: 'Zinnia',
+        last_name: 'Quillfeather',
+        dob: '2024-02-11',
+        address: '12 Heronsgate, Leek',
+        postcode: 'ST13 9ZZ',
+        parent_name: 'Marigold Quillfeather',
+        parent_email: 'zq@example.test',
+        parent_phone: '07700 900461',
+      },
       { ref: 'K2', first_name: 'Bram', last_name: 'Otterley', dob: '2024-02-12', parent_name: 'Elsie Otterley' },
     ]);
     for (const ref of ['XR-4471', 'K2']) {
       expect(ws.run([...TODAY, 'consent', ref, '--method', 'paper', '--note', `signed form for ${ref}`]).code).toBe(0);
-      expect(ws.run([...TODAY, 'concern', ref, '--raised-by', 'parent', '--area', 'physical', '--description', 'Walks on tiptoe']).code).toBe(0);
+      expect(
+        ws.run([...TODAY, 'concern', ref, '--raised-by', 'parent', '--area', 'physical', '--description', 'Walks on tiptoe']).code,
+      ).toBe(0);
     }
     ws.run([...TODAY, 'concern', 'share', '1', '--with', 'West Hub', '--how', 'phone', '--note', 'Marigold agreed']);
     // Files and rows owned by other commands, put in as they would be.
@@ -44,11 +60,14 @@ describe('twocheck forget', () => {
       VALUES (?, 'parent-letter', 'default', 'h', ?, 's', 'now', 'jo')`);
     letterRow.run(id('XR-4471'), letter);
     letterRow.run(id('K2'), other);
-    db.prepare(`INSERT INTO checks (child_id, version, status, data, pdf_path, created_by, created_at)
-      VALUES (?, 1, 'completed', '{"child":"Zinnia Quillfeather"}', ?, 'jo', 'now')`).run(id('XR-4471'), path.relative(ws.dir, check));
+    db.prepare(
+      `INSERT INTO checks (child_id, version, status, data, pdf_path, created_by, created_at)
+      VALUES (?, 1, 'completed', '{"child":"Zinnia Quillfeather"}', ?, 'jo', 'now')`,
+    ).run(id('XR-4471'), path.relative(ws.dir, check));
     // An audit line about several children, as a batch command would write it.
-    db.prepare(`INSERT INTO audit (at, by, action, details) VALUES ('now', 'jo', 'letters.generate', ?)`)
-      .run(JSON.stringify({ children: ['XR-4471', 'K2'], names: 'Zinnia Quillfeather and Bram Otterley' }));
+    db.prepare(`INSERT INTO audit (at, by, action, details) VALUES ('now', 'jo', 'letters.generate', ?)`).run(
+      JSON.stringify({ children: ['XR-4471', 'K2'], names: 'Zinnia Quillfeather and Bram Otterley' }),
+    );
     db.close();
   });
 
@@ -84,9 +103,16 @@ describe('twocheck forget', () => {
     expect(JSON.parse(batch?.details ?? '')).toEqual({ children: ['[forgotten]', 'K2'], names: '[forgotten] and Bram Otterley' });
     expect(query(ws.db, 'SELECT count(*) AS n FROM audit WHERE child_id IS NOT NULL')[0]).toEqual({ n: 2 });
 
-    const line = query<{ by: string; child_id: null; details: string }>(ws.db, "SELECT by, child_id, details FROM audit WHERE action = 'child.forget'");
+    const line = query<{ by: string; child_id: null; details: string }>(
+      ws.db,
+      "SELECT by, child_id, details FROM audit WHERE action = 'child.forget'",
+    );
     expect(line).toHaveLength(1);
-    expect(JSON.parse(line[0]?.details ?? '')).toMatchObject({ forgotten: token, files: 2, rows: { children: 1, consents: 1, letters: 1 } });
+    expect(JSON.parse(line[0]?.details ?? '')).toMatchObject({
+      forgotten: token,
+      files: 2,
+      rows: { children: 1, consents: 1, letters: 1 },
+    });
   });
 
   it('reports a recorded file that was already gone, and forgets a child only once', () => {

@@ -35,7 +35,9 @@ describe('twocheck groups', () => {
     expect(plan.stderr + plan.stdout).toContain('Children due 2026-12-01 to 2027-01-31');
     // one session never mixes Hubs: the East Hub child has no other East Hub child to join,
     // and a Stoke-on-Trent child is seen by the city's own service
-    expect(plan.stdout).toMatch(/006\s+Eli Eastley\s+Amara Testwell \(001\), Zoë Sample \(002\), Zak Sample \(003\) are within 3 months of age but in another Hub's area \(West Hub\)/);
+    expect(plan.stdout).toMatch(
+      /006\s+Eli Eastley\s+Amara Testwell \(001\), Zoë Sample \(002\), Zak Sample \(003\) are within 3 months of age but in another Hub's area \(West Hub\)/,
+    );
     expect(plan.stdout).toMatch(/007\s+Sol Stokes\s+the Hub for the home is not certain, or the Hubs do not cover it/);
     expect(plan.stdout).toMatch(/001\s+Amara Testwell\s+2 years 2 months/);
     expect(plan.stdout).toMatch(/003\s+Zak Sample\s+2 years 1 month/);
@@ -51,8 +53,20 @@ describe('twocheck groups', () => {
     expect(byRoom.sessions).toHaveLength(1); // the twins go with the elder's room, together
     expect(byRoom.sessions[0].group).toBe('Acorns');
 
-    const create = ws.run([...TODAY, 'groups', 'create', ...WINDOW, '--time', '10:00', '--place', 'The Oaks room',
-      '--lead', 'Kim Lee', '--health-visitor', 'Rita Health']);
+    const create = ws.run([
+      ...TODAY,
+      'groups',
+      'create',
+      ...WINDOW,
+      '--time',
+      '10:00',
+      '--place',
+      'The Oaks room',
+      '--lead',
+      'Kim Lee',
+      '--health-visitor',
+      'Rita Health',
+    ]);
     expect(create.code).toBe(0);
     expect(create.stderr).toContain('Saved 1 session: #1.');
     expect(ws.run([...TODAY, 'groups', 'plan', ...WINDOW]).stdout).not.toContain('Session 1');
@@ -63,14 +77,25 @@ describe('twocheck groups', () => {
     expect(refused.stderr).toContain('no current consent to share with health for 001 (no consent to share with health is recorded), 002');
     expect(refused.stderr).toContain('twocheck consent <ref> --method paper');
     expect(fs.existsSync(path.join(ws.dir, 'invites'))).toBe(false);
-    for (const ref of ['001', '002', '003']) expect(ws.run(['--today', '2026-11-01', 'consent', ref, '--method', 'paper', '--by-parent', 'Sam Sample']).code).toBe(0);
+    for (const ref of ['001', '002', '003'])
+      expect(ws.run(['--today', '2026-11-01', 'consent', ref, '--method', 'paper', '--by-parent', 'Sam Sample']).code).toBe(0);
     expect(ws.run([...TODAY, 'consent', '003', '--withdraw', '--method', 'verbal', '--by-parent', 'Sam Sample']).code).toBe(0);
     const withdrawn = ws.run([...TODAY, 'groups', 'invite', '1', '--out', 'invites']);
     expect(withdrawn.code).toBe(1);
     expect(withdrawn.stderr).toContain('003 (the consent to share with health was withdrawn on 2026-11-23)');
     expect(withdrawn.stderr).not.toContain('001');
     expect(ws.run([...TODAY, 'groups', 'invite', '1', '--without-consent']).code).toBe(2);
-    const invite = ws.run([...TODAY, 'groups', 'invite', '1', '--out', 'invites', '--without-consent', '--reason', 'Child protection plan: health visitor must see Zak']);
+    const invite = ws.run([
+      ...TODAY,
+      'groups',
+      'invite',
+      '1',
+      '--out',
+      'invites',
+      '--without-consent',
+      '--reason',
+      'Child protection plan: health visitor must see Zak',
+    ]);
     expect(invite.code).toBe(0);
     const files = fs.readdirSync(path.join(ws.dir, 'invites')).sort();
     expect(files).toEqual([
@@ -87,7 +112,7 @@ describe('twocheck groups', () => {
     expect(text).toContain('Little Acorns Nursery');
 
     const sql = new Database(ws.db, { readonly: true });
-    const letters = sql.prepare("SELECT kind, session_id, sha256 FROM letters ORDER BY id").all() as { kind: string; session_id: number }[];
+    const letters = sql.prepare('SELECT kind, session_id, sha256 FROM letters ORDER BY id').all() as { kind: string; session_id: number }[];
     expect(letters).toHaveLength(3);
     expect(letters.every((l) => l.kind === 'group-invitation' && l.session_id === 1)).toBe(true);
     sql.close();
@@ -109,15 +134,37 @@ describe('twocheck groups', () => {
 
     // What the child's timeline reads: attended = 1 joined to the session's date.
     const check = new Database(ws.db, { readonly: true });
-    const attended = check.prepare(`SELECT c.ref, s.on_date FROM group_members m JOIN group_sessions s ON s.id = m.session_id
-      JOIN children c ON c.id = m.child_id WHERE m.attended = 1 ORDER BY c.ref`).all();
-    expect(attended).toEqual([{ ref: '001', on_date: '2026-12-01' }, { ref: '002', on_date: '2026-12-01' }]);
-    const override = check.prepare("SELECT by, details, child_id FROM audit WHERE action = 'consent.override'").all() as { details: string }[];
+    const attended = check
+      .prepare(
+        `SELECT c.ref, s.on_date FROM group_members m JOIN group_sessions s ON s.id = m.session_id
+      JOIN children c ON c.id = m.child_id WHERE m.attended = 1 ORDER BY c.ref`,
+      )
+      .all();
+    expect(attended).toEqual([
+      { ref: '001', on_date: '2026-12-01' },
+      { ref: '002', on_date: '2026-12-01' },
+    ]);
+    const override = check.prepare("SELECT by, details, child_id FROM audit WHERE action = 'consent.override'").all() as {
+      details: string;
+    }[];
     expect(override).toHaveLength(1);
-    expect(JSON.parse(override[0]!.details)).toMatchObject({ reason: 'Child protection plan: health visitor must see Zak', what: 'invitation to group review #1' });
-    const audits = check.prepare("SELECT action FROM audit WHERE action LIKE 'group-%' ORDER BY id").all().map((r) => (r as { action: string }).action);
-    expect(audits).toEqual(['group-session-created', 'group-invitation-generated', 'group-invitation-generated',
-      'group-invitation-generated', 'group-attended', 'group-attended', 'group-absent']);
+    expect(JSON.parse(override[0]!.details)).toMatchObject({
+      reason: 'Child protection plan: health visitor must see Zak',
+      what: 'invitation to group review #1',
+    });
+    const audits = check
+      .prepare("SELECT action FROM audit WHERE action LIKE 'group-%' ORDER BY id")
+      .all()
+      .map((r) => (r as { action: string }).action);
+    expect(audits).toEqual([
+      'group-session-created',
+      'group-invitation-generated',
+      'group-invitation-generated',
+      'group-invitation-generated',
+      'group-attended',
+      'group-attended',
+      'group-absent',
+    ]);
     check.close();
 
     // The twin marked absent can be planned again.

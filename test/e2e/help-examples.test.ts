@@ -7,12 +7,18 @@ import { ROOT, runCli, workspace } from '../helpers/cli.js';
 /** A command line as a shell splits it: words, "quoted words", and `> file` taken off. */
 export function shellWords(line: string): { args: string[]; redirect?: string } {
   const [command, redirect] = line.split(/\s+>\s+/) as [string, string | undefined];
-  const args = [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] as string);
+  const args = [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? (m[2] as string));
   return { args: args.slice(1), redirect: redirect?.trim() };
 }
 
 describe('every command ends its --help with examples that run', () => {
-  const names = [...runCli(['--help']).stdout.split(/^Commands:$/m)[1]!.matchAll(/^ {2}([a-z][a-z-]*)/gm)].map((m) => m[1]!).filter((n) => n !== 'help');
+  const names = [
+    ...runCli(['--help'])
+      .stdout.split(/^Commands:$/m)[1]!
+      .matchAll(/^ {2}([a-z][a-z-]*)/gm),
+  ]
+    .map((m) => m[1]!)
+    .filter((n) => n !== 'help');
 
   it.each(names)('%s --help shows examples', (name) => {
     const help = runCli([name, '--help']);
@@ -24,7 +30,8 @@ describe('every command ends its --help with examples that run', () => {
   it('each example is a command line twocheck accepts, against the example roster', () => {
     const ws = workspace({ TWOCHECK_TODAY: '2026-11-20' });
     fs.mkdirSync(path.join(ws.dir, 'examples'));
-    for (const file of ['roster.csv', 'review-result.json']) fs.copyFileSync(path.join(ROOT, 'examples', file), path.join(ws.dir, 'examples', file));
+    for (const file of ['roster.csv', 'review-result.json'])
+      fs.copyFileSync(path.join(ROOT, 'examples', file), path.join(ws.dir, 'examples', file));
     // a check file and a letter to mark sent, as a manager would have before those examples
     const order = ['setup', 'import', 'letters', 'check', ...Object.keys(EXAMPLES)];
     const refused: string[] = [];

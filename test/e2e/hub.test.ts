@@ -9,12 +9,14 @@ describe('twocheck hub', () => {
   it('prints the Hub, its number, the locality and the sharing reminder', () => {
     const r = runCli(['hub', 'Leek']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe([
-      'West Hub  0300 303 3923',
-      '  for Leek: Staffordshire Moorlands locality',
-      '  The Hub can share information about a child only once the 0–19 service has seen the child.',
-      '',
-    ].join('\n'));
+    expect(r.stdout).toBe(
+      [
+        'West Hub  0300 303 3923',
+        '  for Leek: Staffordshire Moorlands locality',
+        '  The Hub can share information about a child only once the 0–19 service has seen the child.',
+        '',
+      ].join('\n'),
+    );
     expect(r.stderr).toBe('');
   });
 
@@ -49,7 +51,12 @@ describe('twocheck hub', () => {
     expect(json.answer.kind).toBe('unsure');
     expect(json.answer.hubs.map((h: { id: string }) => h.id)).toEqual(['west', 'east']);
     const ok = JSON.parse(runCli(['hub', 'Tamworth', '--json']).stdout);
-    expect(ok.answer).toMatchObject({ kind: 'found', hub: { id: 'east', name: 'East Hub', phone: '0300 303 3924' }, locality: 'Tamworth', matched: 'Tamworth' });
+    expect(ok.answer).toMatchObject({
+      kind: 'found',
+      hub: { id: 'east', name: 'East Hub', phone: '0300 303 3924' },
+      locality: 'Tamworth',
+      matched: 'Tamworth',
+    });
     expect(ok.answer.steps.join('\n')).toMatch(/source: reference/);
     expect(ok.sharingNote).toMatch(/only once the 0–19 service has seen the child/);
   });
@@ -57,7 +64,9 @@ describe('twocheck hub', () => {
   it('lists every Hub with its localities', () => {
     const r = runCli(['hub', '--list']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('West Hub  0300 303 3923\n  Staffordshire Moorlands\n  Newcastle-under-Lyme\n  Stafford and surrounds\n  Seisdon\n');
+    expect(r.stdout).toContain(
+      'West Hub  0300 303 3923\n  Staffordshire Moorlands\n  Newcastle-under-Lyme\n  Stafford and surrounds\n  Seisdon\n',
+    );
     expect(r.stdout).toContain('East Hub  0300 303 3924\n  East Staffordshire\n  Tamworth\n  Lichfield\n  Cannock\n');
     const json = JSON.parse(runCli(['hub', '--list', '--json']).stdout);
     expect(json.hubs).toHaveLength(2);
@@ -100,7 +109,9 @@ describe('twocheck hub', () => {
     const dir = tempDir();
     const log = path.join(dir, 'modules.txt');
     const r = spawnSync(process.execPath, ['--import', path.join(ROOT, 'test/helpers/module-log.mjs'), BIN, 'hub', 'Leek'], {
-      cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir, FORCE_COLOR: '0', TWOCHECK_MODULE_LOG: log },
+      cwd: dir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: dir, FORCE_COLOR: '0', TWOCHECK_MODULE_LOG: log },
     });
     expect(r.status).toBe(0);
     const modules = fs.readFileSync(log, 'utf8');

@@ -62,7 +62,18 @@ describe('calendars', () => {
 
   it('groups ics: each session at its time in England, with its UID kept across runs', () => {
     const ws = seeded();
-    const created = ws.run(['groups', 'create', '--from', '2026-12-01', '--to', '2027-01-31', '--time', '10:00', '--place', 'Leek Library']);
+    const created = ws.run([
+      'groups',
+      'create',
+      '--from',
+      '2026-12-01',
+      '--to',
+      '2027-01-31',
+      '--time',
+      '10:00',
+      '--place',
+      'Leek Library',
+    ]);
     expect(created.code, created.stderr).toBe(0);
     expect(ws.run(['groups', 'ics', 'sessions.ics']).code).toBe(0);
     const one = events(path.join(ws.dir, 'sessions.ics'));
@@ -82,14 +93,17 @@ describe('calendars', () => {
   it('overwrites a file already there only with --force, for due --ics and groups ics alike', () => {
     const ws = seeded();
     expect(ws.run(['groups', 'create', '--from', '2026-12-01', '--to', '2027-01-31']).code).toBe(0);
-    for (const args of [['due', '--ics', 'mine.ics'], ['groups', 'ics', 'mine.ics']]) {
-      const mine = ws.write('mine.ics', 'the manager\'s own calendar\n');
+    for (const args of [
+      ['due', '--ics', 'mine.ics'],
+      ['groups', 'ics', 'mine.ics'],
+    ]) {
+      const mine = ws.write('mine.ics', "the manager's own calendar\n");
       const refused = ws.run(args);
       expect(refused.code, args.join(' ')).toBe(2);
       expect(refused.stderr).toContain(`${mine} is already there; nothing was written`);
       expect(refused.stderr).toContain('add --force to overwrite it');
       expect(refused.stdout).toBe('');
-      expect(fs.readFileSync(mine, 'utf8')).toBe('the manager\'s own calendar\n');
+      expect(fs.readFileSync(mine, 'utf8')).toBe("the manager's own calendar\n");
       const forced = ws.run([...args, '--force']);
       expect(forced.code, forced.stderr).toBe(0);
       expect(events(mine).length).toBeGreaterThan(0);

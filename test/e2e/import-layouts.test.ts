@@ -92,7 +92,8 @@ describe('import of real export layouts, with no flags', () => {
     const codes = workspace();
     codes.run([...TODAY, 'import', path.join(ROSTERS, 'working-families-codes.csv')]);
     expect(rows(codes.db).map((r) => [r.parent_name, r.funded, r.funding_basis])).toEqual([
-      ['Chloe Blake', 1, 'working-parent'], ['Daniel Nwosu', 1, 'working-parent'],
+      ['Chloe Blake', 1, 'working-parent'],
+      ['Daniel Nwosu', 1, 'working-parent'],
     ]);
   });
 
@@ -118,7 +119,9 @@ describe('import of real export layouts, with no flags', () => {
     expect(r.stderr).toContain('1 added, 0 updated, 1 unchanged');
     expect(r.stderr).toContain('1 child on record not in this roster: ivy-hughes-2024-04-03 (Ivy Hughes)');
     expect(rows(ws.db).map((k) => [k.ref, k.left_on])).toEqual([
-      ['ivy-hughes-2024-04-03', null], ['musa-ali-2023-11-12', null], ['ivy-hughes-khan-2024-04-03', null],
+      ['ivy-hughes-2024-04-03', null],
+      ['musa-ali-2023-11-12', null],
+      ['ivy-hughes-khan-2024-04-03', null],
     ]);
   });
 });

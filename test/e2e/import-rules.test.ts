@@ -31,7 +31,10 @@ describe('import: dates, rows and mappings', () => {
     expect(dmy.stderr).toContain('mixed.csv:4: dob: "5/20/2023" is not a date: month 20? this column is read day first');
     ws.write('us.csv', 'ref,first name,surname,dob\n1,Ada,Hall,04/03/2024\n2,Ben,Cole,12/11/2023\n');
     expect(ws.run([...TODAY, 'import', 'us.csv', '--date-order', 'mdy']).code).toBe(0);
-    expect(children(ws.db).map(({ ref, dob }) => ({ ref, dob }))).toEqual([{ ref: '1', dob: '2024-04-03' }, { ref: '2', dob: '2023-12-11' }]);
+    expect(children(ws.db).map(({ ref, dob }) => ({ ref, dob }))).toEqual([
+      { ref: '1', dob: '2024-04-03' },
+      { ref: '2', dob: '2023-12-11' },
+    ]);
     expect(ws.run([...TODAY, 'import', 'us.csv', '--date-order', 'ymd']).code).toBe(2);
   });
 
@@ -49,7 +52,10 @@ describe('import: dates, rows and mappings', () => {
 
   it('refuses a row with more cells than the header, a control character and an overlong name, by file:line; warns of a lost letter', () => {
     const ws = workspace();
-    ws.write('r.csv', `ref,first name,surname,dob,address\n1,Ada,Hall,01/02/2024,1 High St, Leek\n2,B\u0000n,Cole,01/02/2024,\n3,${'x'.repeat(201)},Park,01/02/2024,\n4,Minh,Nguy?n,01/02/2024,\n`);
+    ws.write(
+      'r.csv',
+      `ref,first name,surname,dob,address\n1,Ada,Hall,01/02/2024,1 High St, Leek\n2,B\u0000n,Cole,01/02/2024,\n3,${'x'.repeat(201)},Park,01/02/2024,\n4,Minh,Nguy?n,01/02/2024,\n`,
+    );
     const r = ws.run([...TODAY, 'import', 'r.csv']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('r.csv:2: row: has 6 cells but the header has 5');
@@ -75,8 +81,9 @@ describe('import: dates, rows and mappings', () => {
     expect(ws.run([...TODAY, 'import', 'first.csv']).code).toBe(0);
     // a mapping saved on a terminal is stored like this one, made through the database
     const d = new Database(ws.db);
-    d.prepare("INSERT INTO roster_mappings VALUES ('register', 'kid,famname,bornon', ?, 'test', '2026-11-01T00:00:00Z')")
-      .run(JSON.stringify(['first_name=Kid', 'last_name=Fam name', 'dob=Born on']));
+    d.prepare("INSERT INTO roster_mappings VALUES ('register', 'kid,famname,bornon', ?, 'test', '2026-11-01T00:00:00Z')").run(
+      JSON.stringify(['first_name=Kid', 'last_name=Fam name', 'dob=Born on']),
+    );
     d.close();
     const again = ws.run([...TODAY, 'import', 'odd.csv']);
     expect(again.code, again.stderr).toBe(0);
@@ -115,41 +122,50 @@ describe('import: dates, rows and mappings', () => {
     expect(again.stderr).toContain('0 added, 0 updated, 2 unchanged');
   });
 
-  it.skipIf(!HAS_TERMINAL)('offers an ID-like column as the ref, every other column for the fields left, and shows the rows before importing', async () => {
-    const ws = workspace();
-    ws.write('odd.csv', 'Kid No,Given,Family,Born On,Home\nA1,Tess,Ogden,03/04/2024,"1 Mill Lane, Leek"\nA2,Ravi,Patel,12/12/2024,"2 Mill Lane, Leek"\n');
-    const t = onTerminal([...TODAY, 'import', 'odd.csv'], { cwd: ws.dir, env: { TWOCHECK_DB: ws.db } });
-    await t.waitFor('child’s ID (ref)');
-    expect(t.plain()).toContain('❯ Kid No  e.g. “A1”');
-    t.type(KEY.enter);
-    await t.waitFor('child’s first name');
-    t.type(KEY.enter);
-    // "Family" is offered for the last name, though it first looked like the family (siblings) column
-    await t.waitFor('child’s last name');
-    expect(t.plain()).toContain('❯ Family  e.g. “Ogden”');
-    t.type(KEY.enter);
-    await t.waitFor('date of birth?');
-    t.type(KEY.enter);
-    // each value on its own line, quoted: an address with a comma is one value
-    await t.waitFor('What does “Home” hold?');
-    expect(t.plain()).toMatch(/The column “Home”, first values:\r?\n {2}“1 Mill Lane, Leek”\r?\n {2}“2 Mill Lane, Leek”/);
-    expect(t.plain()).toContain('❯ home address');
-    t.type(KEY.enter);
-    await t.waitFor('Import the roster this way?');
-    const preview = t.plain();
-    expect(preview).toContain('The first rows, as they will be imported:');
-    expect(preview).toMatch(/ID \(ref\)\s+“A1”/);
-    expect(preview).toMatch(/date of birth\s+“2024-04-03”/);
-    expect(preview).toMatch(/home address\s+“1 Mill Lane, Leek”/);
-    expect(children(ws.db)).toEqual([]);
-    t.type(KEY.enter);
-    await t.waitFor('Save this mapping');
-    t.type(KEY.enter);
-    expect(await t.exited).toBe(0);
-    expect(t.plain()).not.toContain('no ID column');
-    const kids = children(ws.db);
-    expect(kids.map((c) => [c.ref, c.address])).toEqual([['A1', '1 Mill Lane, Leek'], ['A2', '2 Mill Lane, Leek']]);
-  });
+  it.skipIf(!HAS_TERMINAL)(
+    'offers an ID-like column as the ref, every other column for the fields left, and shows the rows before importing',
+    async () => {
+      const ws = workspace();
+      ws.write(
+        'odd.csv',
+        'Kid No,Given,Family,Born On,Home\nA1,Tess,Ogden,03/04/2024,"1 Mill Lane, Leek"\nA2,Ravi,Patel,12/12/2024,"2 Mill Lane, Leek"\n',
+      );
+      const t = onTerminal([...TODAY, 'import', 'odd.csv'], { cwd: ws.dir, env: { TWOCHECK_DB: ws.db } });
+      await t.waitFor('child’s ID (ref)');
+      expect(t.plain()).toContain('❯ Kid No  e.g. “A1”');
+      t.type(KEY.enter);
+      await t.waitFor('child’s first name');
+      t.type(KEY.enter);
+      // "Family" is offered for the last name, though it first looked like the family (siblings) column
+      await t.waitFor('child’s last name');
+      expect(t.plain()).toContain('❯ Family  e.g. “Ogden”');
+      t.type(KEY.enter);
+      await t.waitFor('date of birth?');
+      t.type(KEY.enter);
+      // each value on its own line, quoted: an address with a comma is one value
+      await t.waitFor('What does “Home” hold?');
+      expect(t.plain()).toMatch(/The column “Home”, first values:\r?\n {2}“1 Mill Lane, Leek”\r?\n {2}“2 Mill Lane, Leek”/);
+      expect(t.plain()).toContain('❯ home address');
+      t.type(KEY.enter);
+      await t.waitFor('Import the roster this way?');
+      const preview = t.plain();
+      expect(preview).toContain('The first rows, as they will be imported:');
+      expect(preview).toMatch(/ID \(ref\)\s+“A1”/);
+      expect(preview).toMatch(/date of birth\s+“2024-04-03”/);
+      expect(preview).toMatch(/home address\s+“1 Mill Lane, Leek”/);
+      expect(children(ws.db)).toEqual([]);
+      t.type(KEY.enter);
+      await t.waitFor('Save this mapping');
+      t.type(KEY.enter);
+      expect(await t.exited).toBe(0);
+      expect(t.plain()).not.toContain('no ID column');
+      const kids = children(ws.db);
+      expect(kids.map((c) => [c.ref, c.address])).toEqual([
+        ['A1', '1 Mill Lane, Leek'],
+        ['A2', '2 Mill Lane, Leek'],
+      ]);
+    },
+  );
 
   it.skipIf(!HAS_TERMINAL)('answering no at the preview imports nothing', async () => {
     const ws = workspace();

@@ -20,7 +20,15 @@ function snapshot(db: string): string {
 function childrenJson(ws: ReturnType<typeof workspace>, ...extra: string[]) {
   const r = ws.run([...TODAY, 'children', '--json', ...extra]);
   expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as { ref: string; firstName: string; lastName: string; dob: string; postcode: string | null; age: string; leftOn: string | null }[];
+  return JSON.parse(r.stdout) as {
+    ref: string;
+    firstName: string;
+    lastName: string;
+    dob: string;
+    postcode: string | null;
+    age: string;
+    leftOn: string | null;
+  }[];
 }
 
 describe('twocheck import', () => {
@@ -36,7 +44,10 @@ describe('twocheck import', () => {
     const again = ws.run([...TODAY, 'import', path.join(ROSTERS, 'clean.csv')]);
     expect(again.stderr).toContain('0 added, 0 updated, 3 unchanged');
     // only the import's own summary line is new in the audit
-    const [children, audit] = JSON.parse(snapshot(ws.db)) as [{ id: number; ref: string }[], { action: string; child_id: number | null; details: string }[]];
+    const [children, audit] = JSON.parse(snapshot(ws.db)) as [
+      { id: number; ref: string }[],
+      { action: string; child_id: number | null; details: string }[],
+    ];
     expect(JSON.stringify(children)).toBe(JSON.stringify(JSON.parse(before)[0]));
     expect(audit.filter((a) => a.action !== 'roster-imported')).toHaveLength(3);
     // one child-added row per child, naming it (written in bulk at the end of the import)
@@ -61,7 +72,8 @@ describe('twocheck import', () => {
       'bad.csv:7: funded: "maybe" is not yes or no',
       'bad.csv:9: ref: "401" is also on line 2',
       'bad.csv:10: ref: is empty (required)',
-    ]) expect(r.stderr).toContain(line);
+    ])
+      expect(r.stderr).toContain(line);
     // 12/31/2024 can only be month first, so the column is read month first, not refused
     expect(r.stderr).not.toContain('bad.csv:11');
     expect(r.stderr).toContain('nothing was changed');
@@ -104,11 +116,24 @@ describe('twocheck import', () => {
       const r = ws.run([...TODAY, 'import', path.join(ROSTERS, f)]);
       expect(r.code, r.stderr).toBe(0);
     }
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('ref\tfirst_name\tlast_name\tdob\r\n501\tChloé\tMüller\t2024-05-05\r\n', 'utf16le')]);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      iconv.encode('ref\tfirst_name\tlast_name\tdob\r\n501\tChloé\tMüller\t2024-05-05\r\n', 'utf16le'),
+    ]);
     ws.write('u16.txt', utf16);
     expect(ws.run([...TODAY, 'import', 'u16.txt']).stderr).toContain('(utf16le, tab)');
     const names = childrenJson(ws).map((k) => `${k.ref} ${k.firstName} ${k.lastName}`);
-    expect(names).toEqual(expect.arrayContaining(['101 Zoë Brontë', '102 José Núñez', '301 Siân Llŷr', '302 Åsa Öberg', '201 Amélie Dupont', '202 Luca; Jr Rossi', '501 Chloé Müller']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        '101 Zoë Brontë',
+        '102 José Núñez',
+        '301 Siân Llŷr',
+        '302 Åsa Öberg',
+        '201 Amélie Dupont',
+        '202 Luca; Jr Rossi',
+        '501 Chloé Müller',
+      ]),
+    );
     expect(childrenJson(ws).find((k) => k.ref === '102')?.dob).toBe('2024-04-03');
   });
 
@@ -148,7 +173,10 @@ describe('twocheck import', () => {
     const real = ws.run([...TODAY, 'import', 'r.csv', '--mark-missing-left', '2026-11-20']);
     expect(real.stderr).toContain('0 added, 1 updated, 0 unchanged, 1 left, 0 rejected');
     const d = new Database(ws.db, { readonly: true });
-    const audit = d.prepare("SELECT action, details FROM audit WHERE action IN ('child-updated', 'child-left') ORDER BY id").all() as { action: string; details: string }[];
+    const audit = d.prepare("SELECT action, details FROM audit WHERE action IN ('child-updated', 'child-left') ORDER BY id").all() as {
+      action: string;
+      details: string;
+    }[];
     d.close();
     expect(JSON.parse(audit[0]?.details ?? '{}').diff).toEqual({ room: { from: 'Acorns', to: 'Oaks' } });
     expect(audit[1]?.action).toBe('child-left');

@@ -16,8 +16,24 @@ describe('consent gates sharing with health, and the review comes back', () => {
     ws = workspace({ SOURCE_DATE_EPOCH: '1780000000' });
     expect(ws.run(SETTING_FLAGS).code).toBe(0);
     insertChildren(ws.db, [
-      { ref: 'L1', first_name: 'Ivy', last_name: 'Marchbank', dob: '2024-01-15', address: '3 Mill Lane, Leek', postcode: 'ST13 6BB', parent_name: 'Pat Marchbank' },
-      { ref: 'S1', first_name: 'Otto', last_name: 'Fenwright', dob: '2024-01-20', address: '9 Hill Road, Hanley, Stoke-on-Trent', postcode: 'ST1 3AA', parent_name: 'Jo Fenwright' },
+      {
+        ref: 'L1',
+        first_name: 'Ivy',
+        last_name: 'Marchbank',
+        dob: '2024-01-15',
+        address: '3 Mill Lane, Leek',
+        postcode: 'ST13 6BB',
+        parent_name: 'Pat Marchbank',
+      },
+      {
+        ref: 'S1',
+        first_name: 'Otto',
+        last_name: 'Fenwright',
+        dob: '2024-01-20',
+        address: '9 Hill Road, Hanley, Stoke-on-Trent',
+        postcode: 'ST1 3AA',
+        parent_name: 'Jo Fenwright',
+      },
     ]);
     ws.run(['--today', '2026-03-01', 'concern', 'L1', ...RECORD]);
   });
@@ -27,7 +43,9 @@ describe('consent gates sharing with health, and the review comes back', () => {
   it('refuses to share a concern without consent, saying what is missing and how to record it', () => {
     const never = ws.run([...TODAY, 'concern', 'share', '1', '--with', 'West Hub', '--how', 'phone']);
     expect(never.code).toBe(1);
-    expect(never.stderr).toContain('L1: no consent to share with health is recorded, so concern 1 cannot be shared with health; nothing was recorded');
+    expect(never.stderr).toContain(
+      'L1: no consent to share with health is recorded, so concern 1 cannot be shared with health; nothing was recorded',
+    );
     expect(never.stderr).toContain('twocheck consent L1 --method paper');
     expect(never.stderr).toContain('--without-consent --reason');
     ws.run(['--today', '2026-03-02', 'consent', 'L1', '--method', 'paper']);
@@ -45,12 +63,31 @@ describe('consent gates sharing with health, and the review comes back', () => {
   it('shares for safeguarding with --without-consent, keeping who decided and why in the audit log', () => {
     expect(ws.run([...TODAY, 'concern', 'share', '1', '--with', 'West Hub', '--how', 'phone', '--without-consent']).code).toBe(2);
     expect(ws.run([...TODAY, 'concern', 'share', '1', '--with', 'West Hub', '--how', 'phone', '--reason', 'x']).code).toBe(2);
-    const shared = ws.run([...TODAY, '--by', 'Dana Manager', 'concern', 'share', '1', '--with', 'West Hub', '--how', 'phone', '--without-consent', '--reason', 'Bruising seen; DSL decision']);
+    const shared = ws.run([
+      ...TODAY,
+      '--by',
+      'Dana Manager',
+      'concern',
+      'share',
+      '1',
+      '--with',
+      'West Hub',
+      '--how',
+      'phone',
+      '--without-consent',
+      '--reason',
+      'Bruising seen; DSL decision',
+    ]);
     expect(shared.code).toBe(0);
     expect(shared.stderr).toContain('without consent (safeguarding');
     const [audit] = query<{ by: string; details: string }>(ws.db, "SELECT by, details FROM audit WHERE action = 'consent.override'");
     expect(audit?.by).toBe('Dana Manager');
-    expect(JSON.parse(audit?.details ?? '{}')).toMatchObject({ reason: 'Bruising seen; DSL decision', decided_by: 'Dana Manager', with: 'West Hub', what: 'concern 1' });
+    expect(JSON.parse(audit?.details ?? '{}')).toMatchObject({
+      reason: 'Bruising seen; DSL decision',
+      decided_by: 'Dana Manager',
+      with: 'West Hub',
+      what: 'concern 1',
+    });
     expect(shares()).toHaveLength(1);
   });
 
@@ -68,7 +105,9 @@ describe('consent gates sharing with health, and the review comes back', () => {
     expect(ws.run([...TODAY, 'check', 'L1', '--from', EXAMPLE]).code).toBe(0);
     const refused = ws.run([...TODAY, 'check', 'share', 'L1', '--with', 'West Hub', '--how', 'email']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('L1: no consent to share with health is recorded, so the Progress Check (version 1) cannot be shared with health');
+    expect(refused.stderr).toContain(
+      'L1: no consent to share with health is recorded, so the Progress Check (version 1) cannot be shared with health',
+    );
     expect(query(ws.db, 'SELECT * FROM check_shares')).toHaveLength(0);
     expect(ws.run([...TODAY, 'consent', 'L1', '--method', 'paper']).code).toBe(0);
     expect(ws.run([...TODAY, 'check', 'L1', '--shared', '2026-04-01']).code).toBe(0);
@@ -96,7 +135,9 @@ describe('consent gates sharing with health, and the review comes back', () => {
     const file = ws.write('review.json', JSON.stringify({ ...example, reviewed_on: '2026-03-30' }));
     const recorded = ws.run([...TODAY, 'review', 'L1', '--from', file]);
     expect(recorded.code).toBe(0);
-    expect(recorded.stdout).toContain('review 2026-03-30 by Hannah Okafor, health visitor at Leek Health Centre; Progress Check seen; monitor: Communication');
+    expect(recorded.stdout).toContain(
+      'review 2026-03-30 by Hannah Okafor, health visitor at Leek Health Centre; Progress Check seen; monitor: Communication',
+    );
     const child = ws.run([...TODAY, 'child', 'L1']);
     expect(child.stdout).toContain('integrated: the Progress Check was shared and the review result is recorded');
     expect(child.stdout).toContain('Communication: close to the cut-off (monitor)');
@@ -108,7 +149,10 @@ describe('consent gates sharing with health, and the review comes back', () => {
     expect(show.reviews).toHaveLength(1);
     expect(show.sharedWithHealth).toHaveLength(1);
     const exported = JSON.parse(ws.run(['export', '--json']).stdout);
-    expect(exported.find((c: { ref: string }) => c.ref === 'L1').reviews[0]).toMatchObject({ asqCommunication: 'close', actions: expect.any(Array) });
+    expect(exported.find((c: { ref: string }) => c.ref === 'L1').reviews[0]).toMatchObject({
+      asqCommunication: 'close',
+      actions: expect.any(Array),
+    });
     const csv = ws.run(['export', '--csv']).stdout;
     expect(csv).toMatch(/^review,L1,/m);
     expect(csv).toMatch(/^check-share,L1,/m);
@@ -118,6 +162,8 @@ describe('consent gates sharing with health, and the review comes back', () => {
     const amended = ws.run([...TODAY, 'check', 'L1', '--amend', '--reason', 'consent now given', '--from', EXAMPLE]);
     expect(amended.code).toBe(0);
     const text = (await pdfText(amended.stdout.trim())).replace(/\s+/g, ' ');
-    expect(text).toContain('Pat Marchbank gave consent on 1 April 2026 for this Progress Check to be shared with the health visiting service.');
+    expect(text).toContain(
+      'Pat Marchbank gave consent on 1 April 2026 for this Progress Check to be shared with the health visiting service.',
+    );
   });
 });

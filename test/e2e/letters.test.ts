@@ -7,8 +7,27 @@ import { query, seedChildren } from '../helpers/seed.js';
 
 const TODAY = ['--today', '2026-11-23'];
 const ROSTER = [
-  { ref: 'A1', first: 'Zoë', last: 'Wiśniewska', dob: '2024-11-20', address: '4 Mill Lane, Leek', postcode: 'ST13 6BB', parent: 'Łucja Wiśniewska', parent2: 'Ştefan Wiśniewski', language: 'pl', funded: 1 as const },
-  { ref: 'A2', first: 'Ольга', last: 'Nguyễn', dob: '2024-12-01', address: '1 High Street, Stone', postcode: 'ST15 8AA', parent: 'Nguyễn Thị Mai' },
+  {
+    ref: 'A1',
+    first: 'Zoë',
+    last: 'Wiśniewska',
+    dob: '2024-11-20',
+    address: '4 Mill Lane, Leek',
+    postcode: 'ST13 6BB',
+    parent: 'Łucja Wiśniewska',
+    parent2: 'Ştefan Wiśniewski',
+    language: 'pl',
+    funded: 1 as const,
+  },
+  {
+    ref: 'A2',
+    first: 'Ольга',
+    last: 'Nguyễn',
+    dob: '2024-12-01',
+    address: '1 High Street, Stone',
+    postcode: 'ST15 8AA',
+    parent: 'Nguyễn Thị Mai',
+  },
   { ref: 'A3', first: 'Αλέξανδρος', last: 'Smith', dob: '2024-06-01', parent: 'Jane Smith' },
   { ref: 'B1', first: 'Not', last: 'Yet', dob: '2025-06-01' },
   { ref: 'B2', first: 'Too', last: 'Old', dob: '2023-06-01' },
@@ -65,7 +84,7 @@ describe('twocheck letters', () => {
     expect(result.stderr).toContain('Αλέξανδρος Smith (A3): no Hub number printed');
     expect(result.stderr).not.toContain('(A2): no Hub number');
     const info = await pdfInfo(path.join(dir, 'A2-Nguyen.pdf'));
-    expect(info.info).toMatchObject({ Title: "Your child’s Progress Check at two", Author: 'Little Acorns Nursery' });
+    expect(info.info).toMatchObject({ Title: 'Your child’s Progress Check at two', Author: 'Little Acorns Nursery' });
     // tagged for a screen reader: the letter's sections as headings, its bullets as one list
     const structure = await pdfStructure(path.join(dir, 'A2-Nguyen.pdf'));
     expect(structure.marked).toBe(true);
@@ -73,10 +92,16 @@ describe('twocheck letters', () => {
     expect(structure.roles).toContain('H1');
     expect(structure.roles.join(' ')).toContain('L LI Lbl LBody LI Lbl LBody');
 
-    const rows = query<{ ref: string; kind: string; file: string; sha256: string; template: string }>(ws.db,
-      'SELECT c.ref, l.kind, l.file, l.sha256, l.template FROM letters l JOIN children c ON c.id = l.child_id ORDER BY c.ref');
+    const rows = query<{ ref: string; kind: string; file: string; sha256: string; template: string }>(
+      ws.db,
+      'SELECT c.ref, l.kind, l.file, l.sha256, l.template FROM letters l JOIN children c ON c.id = l.child_id ORDER BY c.ref',
+    );
     expect(rows.map((r) => r.ref)).toEqual(['A1', 'A2', 'A3']);
-    expect(rows[0]).toMatchObject({ kind: 'parent-letter', template: 'templates/letters/parent-letter.pl.md', file: path.join(dir, 'A1-Zoe-Wisniewska.pdf') });
+    expect(rows[0]).toMatchObject({
+      kind: 'parent-letter',
+      template: 'templates/letters/parent-letter.pl.md',
+      file: path.join(dir, 'A1-Zoe-Wisniewska.pdf'),
+    });
     expect(query(ws.db, "SELECT * FROM audit WHERE action = 'letter.generate'")).toHaveLength(3);
 
     const again = ws.run([...TODAY, 'letters']);
@@ -191,4 +216,3 @@ describe('twocheck letters', () => {
     expect(fs.readdirSync(path.join(ws.dir, 'out')).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 });
-

@@ -13,7 +13,15 @@ const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file))
 
 // synthetic families; A1 has two parents' addresses in one roster field, A3 none
 const ROSTER = [
-  { ref: 'A1', first_name: 'Zoë', last_name: 'Wiśniewska', dob: '2024-11-20', parent_name: 'Łucja Wiśniewska', language: 'pl', parent_email: 'lucja@example.test; stefan@example.test' },
+  {
+    ref: 'A1',
+    first_name: 'Zoë',
+    last_name: 'Wiśniewska',
+    dob: '2024-11-20',
+    parent_name: 'Łucja Wiśniewska',
+    language: 'pl',
+    parent_email: 'lucja@example.test; stefan@example.test',
+  },
   { ref: 'A2', first_name: 'Olga', last_name: 'Nguyen', dob: '2024-12-01', parent_name: 'Mai Nguyen', parent_email: 'mai@example.test' },
   { ref: 'A3', first_name: 'Alex', last_name: 'Smith', dob: '2024-06-01', parent_name: 'Jane Smith' },
 ];
@@ -34,26 +42,49 @@ function ready(env: Record<string, string> = {}) {
   expect(ws.run(SETTING_FLAGS).code).toBe(0);
   insertChildren(ws.db, ROSTER);
   const run = (args: string[], more: Record<string, string> = {}) =>
-    runCliAsync(args, { cwd: ws.dir, env: { TWOCHECK_DB: ws.db, TWOCHECK_TODAY: TODAY, TWOCHECK_BY: 'manager', SOURCE_DATE_EPOCH: '1795000000', ...env, ...more } });
+    runCliAsync(args, {
+      cwd: ws.dir,
+      env: { TWOCHECK_DB: ws.db, TWOCHECK_TODAY: TODAY, TWOCHECK_BY: 'manager', SOURCE_DATE_EPOCH: '1795000000', ...env, ...more },
+    });
   return { ...ws, runAsync: run };
 }
 
-interface EmailRow { ref: string; recipient: string; message_id: string; sent_at: string; file: string; sha256: string }
-const emailed = (db: string) => query<EmailRow>(db, `SELECT c.ref, e.recipient, e.message_id, e.sent_at, l.file, l.sha256
-  FROM letter_emails e JOIN letters l ON l.id = e.letter_id JOIN children c ON c.id = e.child_id ORDER BY e.id`);
-const sentOn = (db: string) => query<{ ref: string; sent_on: string | null }>(db, 'SELECT c.ref, l.sent_on FROM letters l JOIN children c ON c.id = l.child_id ORDER BY c.ref');
+interface EmailRow {
+  ref: string;
+  recipient: string;
+  message_id: string;
+  sent_at: string;
+  file: string;
+  sha256: string;
+}
+const emailed = (db: string) =>
+  query<EmailRow>(
+    db,
+    `SELECT c.ref, e.recipient, e.message_id, e.sent_at, l.file, l.sha256
+  FROM letter_emails e JOIN letters l ON l.id = e.letter_id JOIN children c ON c.id = e.child_id ORDER BY e.id`,
+  );
+const sentOn = (db: string) =>
+  query<{ ref: string; sent_on: string | null }>(
+    db,
+    'SELECT c.ref, l.sent_on FROM letters l JOIN children c ON c.id = l.child_id ORDER BY c.ref',
+  );
 
-describe('email through the setting\'s SMTP server', () => {
+describe("email through the setting's SMTP server", () => {
   beforeAll(() => {
     expect(fs.existsSync(path.join(ROOT, 'dist', 'twocheck.cjs'))).toBe(true);
   });
 
-  it('letters --email: each parent gets their letter as the recorded PDF, in the letter\'s language, once', async () => {
+  it("letters --email: each parent gets their letter as the recorded PDF, in the letter's language, once", async () => {
     const smtp = await server();
     const ws = ready({ TWOCHECK_SMTP_URL: smtp.url() });
     const r = await ws.runAsync(['letters', '--email']);
     expect(r.code, r.stderr).toBe(0);
-    expect(smtp.received.map((m) => m.to).flat().sort()).toEqual(['lucja@example.test', 'mai@example.test', 'stefan@example.test']);
+    expect(
+      smtp.received
+        .map((m) => m.to)
+        .flat()
+        .sort(),
+    ).toEqual(['lucja@example.test', 'mai@example.test', 'stefan@example.test']);
     expect(r.stderr).toContain('A3 Alex Smith: not emailed, no parent email on record: print and post the letter');
     expect(r.stderr).toContain('Emailed 3 parent letters');
 
@@ -74,7 +105,11 @@ describe('email through the setting\'s SMTP server', () => {
     expect(english?.parsed.subject).toBe("Your child's Progress Check at two: a letter from Little Acorns Nursery");
     expect(english?.parsed.text).toContain("Olga's Progress Check at age two");
     expect(english?.parsed.replyTo?.text).toBe(OFFICE);
-    expect(sentOn(ws.db)).toEqual([{ ref: 'A1', sent_on: TODAY }, { ref: 'A2', sent_on: TODAY }, { ref: 'A3', sent_on: null }]);
+    expect(sentOn(ws.db)).toEqual([
+      { ref: 'A1', sent_on: TODAY },
+      { ref: 'A2', sent_on: TODAY },
+      { ref: 'A3', sent_on: null },
+    ]);
 
     const again = await ws.runAsync(['letters', '--email']);
     expect(again.code, again.stderr).toBe(0);
@@ -93,7 +128,10 @@ describe('email through the setting\'s SMTP server', () => {
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.split('\n').filter((l) => l.includes('would email'));
     expect(lines.map((l) => l.split('\t').slice(0, 5).join(' '))).toEqual([
-      'A1 Zoë Wiśniewska would email lucja@example.test pl', 'A1 Zoë Wiśniewska would email stefan@example.test pl', 'A2 Olga Nguyen would email mai@example.test en']);
+      'A1 Zoë Wiśniewska would email lucja@example.test pl',
+      'A1 Zoë Wiśniewska would email stefan@example.test pl',
+      'A2 Olga Nguyen would email mai@example.test en',
+    ]);
     expect(r.stderr).toContain('A3 Alex Smith: not emailed');
     expect(smtp.received).toHaveLength(0);
     expect(query(ws.db, 'SELECT * FROM letters')).toHaveLength(0);
@@ -186,13 +224,15 @@ describe('email through the setting\'s SMTP server', () => {
       for (const text of [r.stdout, r.stderr, setup.stderr]) expect(text).not.toContain(PASSWORD);
     });
 
-    it('a wrong password fails with the server\'s answer and a hint, and shows no password', async () => {
+    it("a wrong password fails with the server's answer and a hint, and shows no password", async () => {
       const ws = ready();
       const cert = await certificateFor127(ws.dir);
       const smtp = await server({ tls: cert, login: { user: OFFICE, password: PASSWORD } });
       const wrong = 'wr0ng-pa55word';
       const r = await ws.runAsync(['mail', 'test', 'jo@example.test'], {
-        NODE_EXTRA_CA_CERTS: cert.file, TWOCHECK_SMTP_URL: smtp.url(OFFICE), TWOCHECK_SMTP_PASSWORD: wrong,
+        NODE_EXTRA_CA_CERTS: cert.file,
+        TWOCHECK_SMTP_URL: smtp.url(OFFICE),
+        TWOCHECK_SMTP_PASSWORD: wrong,
       });
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('535');
@@ -206,7 +246,10 @@ describe('email through the setting\'s SMTP server', () => {
       const ws = ready();
       const cert = await certificateFor127(ws.dir);
       const smtp = await server({ tls: cert, login: { user: OFFICE, password: PASSWORD } });
-      const r = await ws.runAsync(['mail', 'test', 'jo@example.test'], { TWOCHECK_SMTP_URL: smtp.url(OFFICE), TWOCHECK_SMTP_PASSWORD: PASSWORD });
+      const r = await ws.runAsync(['mail', 'test', 'jo@example.test'], {
+        TWOCHECK_SMTP_URL: smtp.url(OFFICE),
+        TWOCHECK_SMTP_PASSWORD: PASSWORD,
+      });
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('NODE_EXTRA_CA_CERTS');
       expect(r.stderr).not.toContain('tried'); // a certificate does not become trusted by waiting
@@ -227,7 +270,9 @@ describe('email through the setting\'s SMTP server', () => {
     const smtp = await server();
     const ws = ready({ TWOCHECK_SMTP_URL: smtp.url(), TWOCHECK_TODAY: '2027-01-10' });
     insertChildren(ws.db, [{ ref: 'C1', first_name: 'Poppy', last_name: 'Quill', dob: '2024-12-20', parent_name: 'Hazel Quill' }]);
-    const check = ws.run(['check', 'C1', '--from', path.join(ROOT, 'examples', 'progress-check.json'), '--force', '--reason', 'test'], { env: { TWOCHECK_TODAY: '2027-01-10' } });
+    const check = ws.run(['check', 'C1', '--from', path.join(ROOT, 'examples', 'progress-check.json'), '--force', '--reason', 'test'], {
+      env: { TWOCHECK_TODAY: '2027-01-10' },
+    });
     expect(check.code, check.stderr).toBe(0);
     const hv = 'health.visitors@nhs.example';
 
@@ -246,7 +291,9 @@ describe('email through the setting\'s SMTP server', () => {
     expect(smtp.received[0]?.parsed.subject).not.toContain('Poppy');
     const [share] = query<{ recipient: string; message_id: string }>(ws.db, 'SELECT with_whom AS recipient, message_id FROM check_shares');
     expect(share?.recipient).toBe(hv);
-    expect((await ws.runAsync(['child', 'C1'])).stdout).toMatch(new RegExp(`version 1: shared with ${hv.replace(/[.]/g, '\\.')} by email \\d{4}-\\d{2}-\\d{2}; Message-ID <`));
+    expect((await ws.runAsync(['child', 'C1'])).stdout).toMatch(
+      new RegExp(`version 1: shared with ${hv.replace(/[.]/g, '\\.')} by email \\d{4}-\\d{2}-\\d{2}; Message-ID <`),
+    );
 
     const twice = await ws.runAsync(['check', 'share', 'C1', '--email', hv]);
     expect(twice.code).toBe(0);
@@ -256,20 +303,38 @@ describe('email through the setting\'s SMTP server', () => {
     expect(ws.run(['consent', 'C1', '--withdraw', '--method', 'verbal'], { env: { TWOCHECK_TODAY: '2027-01-10' } }).code).toBe(0);
     const withdrawn = await ws.runAsync(['check', 'share', 'C1', '--email', 'other@nhs.example']);
     expect(withdrawn.code).toBe(1);
-    expect(withdrawn.stderr).toContain('C1: the consent to share with health was withdrawn on 2027-01-10, so the Progress Check (version 1) cannot be shared with health; nothing was recorded');
+    expect(withdrawn.stderr).toContain(
+      'C1: the consent to share with health was withdrawn on 2027-01-10, so the Progress Check (version 1) cannot be shared with health; nothing was recorded',
+    );
     expect(withdrawn.stderr).toContain('--without-consent --reason');
     expect(smtp.received).toHaveLength(1);
 
     // safeguarding overrides consent by email too: sent, with who decided and why kept
-    const override = await ws.runAsync(['--by', 'Dana Manager', 'check', 'share', 'C1', '--email', 'other@nhs.example', '--without-consent', '--reason', 'DSL decision: risk of harm']);
+    const override = await ws.runAsync([
+      '--by',
+      'Dana Manager',
+      'check',
+      'share',
+      'C1',
+      '--email',
+      'other@nhs.example',
+      '--without-consent',
+      '--reason',
+      'DSL decision: risk of harm',
+    ]);
     expect(override.code, override.stderr).toBe(0);
     expect(override.stderr).toContain('without consent (safeguarding; the reason is in the audit log)');
     expect(smtp.received).toHaveLength(2);
-    expect(smtp.received[1]?.parsed.text).toContain('without the consent of the child\'s parents, for safeguarding');
-    expect(query(ws.db, "SELECT with_whom, how, without_consent_reason, consent_id FROM check_shares WHERE with_whom = 'other@nhs.example'"))
-      .toEqual([{ with_whom: 'other@nhs.example', how: 'email', without_consent_reason: 'DSL decision: risk of harm', consent_id: null }]);
+    expect(smtp.received[1]?.parsed.text).toContain("without the consent of the child's parents, for safeguarding");
+    expect(
+      query(ws.db, "SELECT with_whom, how, without_consent_reason, consent_id FROM check_shares WHERE with_whom = 'other@nhs.example'"),
+    ).toEqual([{ with_whom: 'other@nhs.example', how: 'email', without_consent_reason: 'DSL decision: risk of harm', consent_id: null }]);
     const decided = query<{ details: string }>(ws.db, "SELECT details FROM audit WHERE action = 'consent.override'");
-    expect(JSON.parse(decided[0]?.details ?? '{}')).toMatchObject({ decided_by: 'Dana Manager', reason: 'DSL decision: risk of harm', with: 'other@nhs.example' });
+    expect(JSON.parse(decided[0]?.details ?? '{}')).toMatchObject({
+      decided_by: 'Dana Manager',
+      reason: 'DSL decision: risk of harm',
+      with: 'other@nhs.example',
+    });
   });
 
   it('remind --email: the summary goes by email, not to stdout; a server that is down fails and prints it', async () => {
@@ -283,7 +348,9 @@ describe('email through the setting\'s SMTP server', () => {
     expect(smtp.received[0]?.parsed.text).toContain('Parent letter to send');
 
     const port = await closedPort();
-    const down = await ws.runAsync(['remind', '--email', 'manager@example.test'], { TWOCHECK_SMTP_URL: `smtp://127.0.0.1:${port}?tls=none` });
+    const down = await ws.runAsync(['remind', '--email', 'manager@example.test'], {
+      TWOCHECK_SMTP_URL: `smtp://127.0.0.1:${port}?tls=none`,
+    });
     expect(down.code).toBe(1);
     expect(down.stdout).toContain('Parent letter to send');
     expect(down.stderr).toContain('not emailed');
@@ -295,8 +362,17 @@ describe('email through the setting\'s SMTP server', () => {
     const modulesFor = (args: string[], url = smtp.url(), status = 0) => {
       const log = path.join(ws.dir, `modules-${args.join('-')}.txt`);
       const r = spawnSync(process.execPath, ['--import', path.join(ROOT, 'test/helpers/module-log.mjs'), BIN, ...args], {
-        cwd: ws.dir, encoding: 'utf8',
-        env: { PATH: process.env.PATH, HOME: ws.dir, FORCE_COLOR: '0', TWOCHECK_DB: ws.db, TWOCHECK_TODAY: TODAY, TWOCHECK_SMTP_URL: url, TWOCHECK_MODULE_LOG: log },
+        cwd: ws.dir,
+        encoding: 'utf8',
+        env: {
+          PATH: process.env.PATH,
+          HOME: ws.dir,
+          FORCE_COLOR: '0',
+          TWOCHECK_DB: ws.db,
+          TWOCHECK_TODAY: TODAY,
+          TWOCHECK_SMTP_URL: url,
+          TWOCHECK_MODULE_LOG: log,
+        },
       });
       expect(r.status, r.stderr).toBe(status);
       return fs.readFileSync(log, 'utf8');

@@ -14,8 +14,12 @@ const TODAY = ['--today', '2026-11-23'];
 const words = (text: string): string[] => text.split(/\s+|(?<=\/)/).filter(Boolean);
 
 /** The screen as lines of text: line ends as LF, and the progress bar (drawn over itself, then cleared) taken out. */
-// eslint-disable-next-line no-control-regex
-const lines = (screen: string): string => screen.replace(/\r/g, '').replace(/\x1b[78]/g, '').replace(/letters [░█]+ \d+\/\d+/g, '');
+const lines = (screen: string): string =>
+  screen
+    .replace(/\r/g, '')
+    // eslint-disable-next-line no-control-regex
+    .replace(/\x1b[78]/g, '')
+    .replace(/letters [░█]+ \d+\/\d+/g, '');
 
 function withLetterDue() {
   const ws = workspace();
@@ -29,7 +33,10 @@ describe.skipIf(!HAS_TERMINAL)('at 80 columns on a terminal', () => {
     const ws = withLetterDue();
     const out = 'a/folder/with/a/rather/long/name/so/that/the/message/runs/past/the/edge';
     const piped = ws.run([...TODAY, 'letters', '--out', out, '--dry-run']);
-    const term = onTerminal([...TODAY, 'letters', '--out', `${out}-2`, '--dry-run'], { cwd: ws.dir, env: { TWOCHECK_DB: ws.db, COLUMNS: '80' } });
+    const term = onTerminal([...TODAY, 'letters', '--out', `${out}-2`, '--dry-run'], {
+      cwd: ws.dir,
+      env: { TWOCHECK_DB: ws.db, COLUMNS: '80' },
+    });
     expect(await term.exited).toBe(0);
     const screen = lines(term.plain());
     for (const line of screen.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
@@ -43,7 +50,10 @@ describe.skipIf(!HAS_TERMINAL)('at 80 columns on a terminal', () => {
 
   it('the letters list is a table for the width, naming each file from the current folder', async () => {
     const ws = withLetterDue();
-    const term = onTerminal([...TODAY, 'letters', '--out', 'letters/2026-11-23'], { cwd: ws.dir, env: { TWOCHECK_DB: ws.db, COLUMNS: '80' } });
+    const term = onTerminal([...TODAY, 'letters', '--out', 'letters/2026-11-23'], {
+      cwd: ws.dir,
+      env: { TWOCHECK_DB: ws.db, COLUMNS: '80' },
+    });
     expect(await term.exited).toBe(0);
     const screen = lines(term.plain());
     expect(screen).toMatch(/^ref\s+child\s+.*file/m);
@@ -73,7 +83,10 @@ describe('--help examples fit 80 columns', () => {
   it('an example broken over lines is the same command pasted back', () => {
     for (const line of Object.values(EXAMPLES).flat()) {
       const shown = exampleLines(line);
-      const pasted = shown.map((l) => l.replace(/ \\$/, '').trim()).join(' ').replace(/^\$ /, '');
+      const pasted = shown
+        .map((l) => l.replace(/ \\$/, '').trim())
+        .join(' ')
+        .replace(/^\$ /, '');
       expect(pasted).toBe(line);
     }
   });

@@ -24,7 +24,7 @@ describe('the packed file', () => {
     expect(fs.readFileSync(BUNDLE, 'utf8').startsWith('"use strict";\n')).toBe(true);
   });
 
-  it('is found by its own package.json, not by another project\'s folder above it', () => {
+  it("is found by its own package.json, not by another project's folder above it", () => {
     const outer = tempDir();
     fs.writeFileSync(path.join(outer, 'package.json'), JSON.stringify({ name: 'some-other-project' }));
     fs.mkdirSync(path.join(outer, 'templates', 'areas'), { recursive: true });
@@ -62,10 +62,14 @@ describe('npm pack', () => {
     // that npm pack runs the build, not the build itself.
     const folder = tempDir();
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    pkg.scripts.build = 'node -e "require(\'fs\').mkdirSync(\'dist\');require(\'fs\').writeFileSync(\'dist/twocheck.cjs\',\'\')"';
+    pkg.scripts.build = "node -e \"require('fs').mkdirSync('dist');require('fs').writeFileSync('dist/twocheck.cjs','')\"";
     fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify(pkg));
     fs.cpSync(path.join(ROOT, 'bin'), path.join(folder, 'bin'), { recursive: true });
-    const r = spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: folder, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'silent' } });
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json'], {
+      cwd: folder,
+      encoding: 'utf8',
+      env: { ...process.env, npm_config_loglevel: 'silent' },
+    });
     expect(r.status, r.stderr).toBe(0);
     const [packed] = JSON.parse(r.stdout.slice(r.stdout.indexOf('['))) as { files: { path: string }[] }[];
     expect(packed?.files.map((f) => f.path)).toContain('dist/twocheck.cjs');

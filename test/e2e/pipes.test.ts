@@ -8,7 +8,9 @@ describe('output into a pipe', () => {
     // Whether the writer meets the closed pipe depends on timing, so try it several times.
     for (let i = 0; i < 8; i += 1) {
       const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" help hub | head -1`], {
-        cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir },
+        cwd: dir,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: dir },
       });
       expect(result.stdout).toMatch(/^Usage: twocheck hub/);
       expect(result.stderr).toBe('');

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { BIN, SETTING_FLAGS, workspace } from '../helpers/cli.js';
 
 /** The raw screen of a run on a pseudo-terminal (util-linux `script`), escapes and all. */
-async function screenOf(args: string[], cwd: string, db: string, extra: Record<string, string> = {}): Promise<{ code: number | null; screen: string }> {
+async function screenOf(
+  args: string[],
+  cwd: string,
+  db: string,
+  extra: Record<string, string> = {},
+): Promise<{ code: number | null; screen: string }> {
   const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
   const child = spawn('script', ['-qfec', quoted, '/dev/null'], {
     cwd,

@@ -57,20 +57,26 @@ const FILES: Record<string, string | { copy: string }> = {
   'Registration (Responses).csv': { copy: 'test/fixtures/rosters/google-forms-us.csv' },
   'Register export.csv': 'Child No,First name,Surname,Date of birth\nR7,Tess,Lowe,04/02/2025\n',
   // the roster again, with headers nothing recognises: the saved mapping "headcount" reads them
-  'spring-headcount.csv': fs.readFileSync(path.join(ROOT, 'examples/roster.csv'), 'utf8')
+  'spring-headcount.csv': fs
+    .readFileSync(path.join(ROOT, 'examples/roster.csv'), 'utf8')
     .replace(/^ref,first_name,last_name,dob,/, 'No.,Kid,Fam name,Born on,'),
   // a blank first name on line 3, and line 9 repeating line 2's ref, as the README shows
-  'bad.csv': 'ref,first_name,last_name,dob\n401,Ann,Ash,01/02/2025\n402,,Birch,02/02/2025\n403,Cy,Cole,03/02/2025\n'
-    + '404,Di,Dane,04/02/2025\n405,Ed,Elm,05/02/2025\n406,Flo,Fir,06/02/2025\n407,Gus,Gale,07/02/2025\n401,Hal,Hart,08/02/2025\n',
+  'bad.csv':
+    'ref,first_name,last_name,dob\n401,Ann,Ash,01/02/2025\n402,,Birch,02/02/2025\n403,Cy,Cole,03/02/2025\n' +
+    '404,Di,Dane,04/02/2025\n405,Ed,Elm,05/02/2025\n406,Flo,Fir,06/02/2025\n407,Gus,Gale,07/02/2025\n401,Hal,Hart,08/02/2025\n',
   'mixed.csv': 'ref,first_name,last_name,dob\nM1,Mo,Moss,19/05/2023\nM2,Nia,Nash,01/06/2023\nM3,Oz,Oak,5/20/2023\n',
-  'bad.json': `${JSON.stringify({
-    parent_comments: 'Happy',
-    areas: {
-      communication_and_language: { strengths: 'Talks', progress: 'fine', next_steps: 'More' },
-      personal_social_emotional: { strengths: 'Plays', progress: 'expected', next_steps: 'More' },
-      physical: { strengths: 'Runs', progress: 'less-than-expected', next_steps: 'More' },
+  'bad.json': `${JSON.stringify(
+    {
+      parent_comments: 'Happy',
+      areas: {
+        communication_and_language: { strengths: 'Talks', progress: 'fine', next_steps: 'More' },
+        personal_social_emotional: { strengths: 'Plays', progress: 'expected', next_steps: 'More' },
+        physical: { strengths: 'Runs', progress: 'less-than-expected', next_steps: 'More' },
+      },
     },
-  }, null, 2)}\n`,
+    null,
+    2,
+  )}\n`,
 };
 
 type Workspace = ReturnType<typeof workspace>;
@@ -97,8 +103,9 @@ const PREPARE: Record<string, Preparation> = {
     why: 'a mapping is saved at a terminal prompt (test/e2e/import-rules.test.ts); here it is stored as that prompt stores it',
     before: (ws) => {
       const db = new Database(ws.db);
-      db.prepare("INSERT INTO roster_mappings VALUES ('headcount', 'no,kid,famname,bornon', ?, 'test', '2026-11-01T00:00:00Z')")
-        .run(JSON.stringify(['ref=No.', 'first_name=Kid', 'last_name=Fam name', 'dob=Born on']));
+      db.prepare("INSERT INTO roster_mappings VALUES ('headcount', 'no,kid,famname,bornon', ?, 'test', '2026-11-01T00:00:00Z')").run(
+        JSON.stringify(['ref=No.', 'first_name=Kid', 'last_name=Fam name', 'dob=Born on']),
+      );
       db.close();
     },
   },
@@ -132,7 +139,8 @@ const PREPARE: Record<string, Preparation> = {
   },
   '$ twocheck check 007 --from check.json': {
     why: 'the README shows a file with a comma left after its last field',
-    before: (ws) => fs.writeFileSync(path.join(ws.dir, 'check.json'), '{\n  "practitioner": "Sam Key",\n  "child_voice": "Me do it!",\n}\n'),
+    before: (ws) =>
+      fs.writeFileSync(path.join(ws.dir, 'check.json'), '{\n  "practitioner": "Sam Key",\n  "child_voice": "Me do it!",\n}\n'),
   },
   '$ twocheck concern share 1 --with "West Hub" --how phone --note "spoke to duty HV"': {
     why: 'a concern is shared with health only with the parents consent to share',
@@ -145,7 +153,8 @@ const PREPARE: Record<string, Preparation> = {
   'twocheck groups invite <session> [--out letters] [--force]': {
     why: 'an invitation to a review with health needs every child’s consent to share',
     before: (ws) => {
-      for (const c of JSON.parse(ws.run(['children', '--json']).stdout) as { ref: string }[]) ok(ws, ['consent', c.ref, '--method', 'paper']);
+      for (const c of JSON.parse(ws.run(['children', '--json']).stdout) as { ref: string }[])
+        ok(ws, ['consent', c.ref, '--method', 'paper']);
     },
   },
   'twocheck groups attend <session> <ref>… [--absent]': {
@@ -204,7 +213,10 @@ const key = (e: ReadmeExample): string => `${e.session ? '$ ' : ''}${e.command}`
  */
 function commandLine(e: ReadmeExample): { words: string[]; redirect?: string; unknown: string[] } {
   const stand = { ...STAND_INS['*'], ...STAND_INS[e.section] };
-  let line = e.command.replace(/\s{3,}\S.*$/, '').replace(/\s*\[[^\]]*\]/g, '').replace(/…/g, '');
+  let line = e.command
+    .replace(/\s{3,}\S.*$/, '')
+    .replace(/\s*\[[^\]]*\]/g, '')
+    .replace(/…/g, '');
   for (const [from, to] of Object.entries(stand)) if (from.startsWith('<')) line = line.split(from).join(to);
   const { words, redirect } = shellWords(line);
   const args = words.slice(1).map((w) => (stand[w] !== undefined && !w.startsWith('<') ? stand[w]! : w));
@@ -274,8 +286,13 @@ describe('every example in the README', () => {
 
   it('names no example in its tables that the README no longer has', () => {
     const keys = new Set(examples.map(key));
-    const named = [...Object.keys(PREPARE), ...Object.keys(NOT_RUNNABLE), ...Object.keys(FAILS_WITH), ...Object.keys(RUN_AFTER),
-      ...Object.values(RUN_AFTER).map((r) => r.after)];
+    const named = [
+      ...Object.keys(PREPARE),
+      ...Object.keys(NOT_RUNNABLE),
+      ...Object.keys(FAILS_WITH),
+      ...Object.keys(RUN_AFTER),
+      ...Object.values(RUN_AFTER).map((r) => r.after),
+    ];
     const stale = named.filter((k) => !keys.has(k));
     expect(stale).toEqual([]);
   });
@@ -303,7 +320,9 @@ describe('every example in the README', () => {
       prep?.after?.(ws);
       const ran = `twocheck ${words.join(' ')}`;
       if (r.code !== want) {
-        problems.push(`${where}\n  ran: ${ran}\n  exit ${r.code}, the README implies ${want}: ${r.stderr.trim().split('\n').slice(0, 3).join(' | ')}`);
+        problems.push(
+          `${where}\n  ran: ${ran}\n  exit ${r.code}, the README implies ${want}: ${r.stderr.trim().split('\n').slice(0, 3).join(' | ')}`,
+        );
         continue;
       }
       const shape = shapeProblem(e, r.stdout, r.stderr);
@@ -315,18 +334,43 @@ describe('every example in the README', () => {
 
 describe('reading the README’s examples', () => {
   it('joins continued lines, drops comments, keeps quoted words whole and the section', () => {
-    const found = readmeExamples([
-      '### setup', '', '```sh', 'twocheck setup --name "A # B" \\', '  --phone "01538 000111"   # change one detail', '```',
-      '### import', '```text', '$ twocheck import bad.csv', 'error: bad.csv: 2 rows refused', '$ echo $?', '3',
-      '$ twocheck import ok.csv', '…', 'Imported ok.csv', '```', 'twocheck outside a block',
-    ].join('\n'));
+    const found = readmeExamples(
+      [
+        '### setup',
+        '',
+        '```sh',
+        'twocheck setup --name "A # B" \\',
+        '  --phone "01538 000111"   # change one detail',
+        '```',
+        '### import',
+        '```text',
+        '$ twocheck import bad.csv',
+        'error: bad.csv: 2 rows refused',
+        '$ echo $?',
+        '3',
+        '$ twocheck import ok.csv',
+        '…',
+        'Imported ok.csv',
+        '```',
+        'twocheck outside a block',
+      ].join('\n'),
+    );
     expect(found).toEqual([
       { section: 'setup', line: 4, command: 'twocheck setup --name "A # B" --phone "01538 000111"', session: false, output: [] },
-      { section: 'import', line: 9, command: 'twocheck import bad.csv', session: true, output: ['error: bad.csv: 2 rows refused'], echoedCode: 3 },
+      {
+        section: 'import',
+        line: 9,
+        command: 'twocheck import bad.csv',
+        session: true,
+        output: ['error: bad.csv: 2 rows refused'],
+        echoedCode: 3,
+      },
       { section: 'import', line: 13, command: 'twocheck import ok.csv', session: true, output: ['…', 'Imported ok.csv'] },
     ]);
-    expect(shellWords('twocheck import "Register export.csv" --map ref="Child No" > out.csv'))
-      .toEqual({ words: ['twocheck', 'import', 'Register export.csv', '--map', 'ref=Child No'], redirect: 'out.csv' });
+    expect(shellWords('twocheck import "Register export.csv" --map ref="Child No" > out.csv')).toEqual({
+      words: ['twocheck', 'import', 'Register export.csv', '--map', 'ref=Child No'],
+      redirect: 'out.csv',
+    });
   });
 
   it('compares lines by shape: the fixed words, not the data', () => {
@@ -335,8 +379,12 @@ describe('reading the README’s examples', () => {
     expect(lineShape('ref  name       age               turns two')).toBe('ref name age turns two');
     expect(lineShape('/home/office/checks/Ashworth-Zoe-007-progress-check-v1.pdf')).toBe('/');
     expect(lineShape('A1\tZoë Wiśniewska\ttwo\tWest Hub 0300 303 3923\t/home/jo/A1.pdf')).toBe('# (5 fields)');
-    expect(sameShape('error: --method must be one of paper, verbal        (exit 2)', 'error: --method must be one of paper, verbal')).toBe(true);
-    expect(sameShape('  x.md:12:6: unknown placeholder {{a}}; valid: b, …', '  y.md:6:6: unknown placeholder {{a}}; valid: b, c, d')).toBe(true);
+    expect(sameShape('error: --method must be one of paper, verbal        (exit 2)', 'error: --method must be one of paper, verbal')).toBe(
+      true,
+    );
+    expect(sameShape('  x.md:12:6: unknown placeholder {{a}}; valid: b, …', '  y.md:6:6: unknown placeholder {{a}}; valid: b, c, d')).toBe(
+      true,
+    );
     expect(sameShape('date  kind  status', 'when  kind  status')).toBe(false);
   });
 });

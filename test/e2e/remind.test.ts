@@ -9,7 +9,9 @@ import { BIN, SETTING_FLAGS, workspace } from '../helpers/cli.js';
 /** As cron runs it: only PATH, HOME and TWOCHECK_DB, cwd /, no stdin, no terminal. */
 function cron(args: string[], db: string) {
   return spawnSync(process.execPath, [BIN, '--today', '2026-11-23', 'remind', ...args], {
-    cwd: '/', stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8',
+    cwd: '/',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
     env: { PATH: process.env.PATH, HOME: '/tmp', TWOCHECK_DB: db },
   });
 }

@@ -9,14 +9,14 @@ import { HAS_TERMINAL, KEY, onTerminal } from '../helpers/pty.js';
  */
 describe.skipIf(!HAS_TERMINAL)('twocheck review on a terminal', () => {
   const ws = workspace({ TWOCHECK_TODAY: '2026-11-23' });
-  const ready = (() => {
+  const ready = () => {
     expect(ws.run(SETTING_FLAGS).code).toBe(0);
     ws.write('roster.csv', 'ref,first_name,last_name,dob\nN1,Nia,Nocheck,2024-10-05\nC1,Cal,Checked,2024-10-05\n');
     expect(ws.run(['import', 'roster.csv']).code).toBe(0);
     const checked = ws.run(['check', 'C1', '--from', path.join(ROOT, 'examples', 'progress-check.json'), '--out', 'checks']);
     expect(checked.code, checked.stderr).toBe(0);
     return true;
-  });
+  };
 
   async function review(ref: string, seenKeys: string | null): Promise<{ screen: string; seen: boolean }> {
     const session = onTerminal(['review', ref], { cwd: ws.dir, env: { TWOCHECK_DB: ws.db, TWOCHECK_TODAY: '2026-11-23' } });
@@ -28,7 +28,8 @@ describe.skipIf(!HAS_TERMINAL)('twocheck review on a terminal', () => {
     await answer('Who did the review', 'Hana Okafor\r');
     await answer('Where (optional)', KEY.enter);
     if (seenKeys !== null) await answer('Progress Check seen', seenKeys);
-    for (const area of ['Communication', 'Gross motor', 'Fine motor', 'Problem solving', 'Personal-social']) await answer(`ASQ-3 ${area}`, KEY.enter);
+    for (const area of ['Communication', 'Gross motor', 'Fine motor', 'Problem solving', 'Personal-social'])
+      await answer(`ASQ-3 ${area}`, KEY.enter);
     await answer('ASQ:SE-2', KEY.enter);
     await answer('Action agreed', KEY.enter);
     await answer('Notes (optional)', KEY.enter);

@@ -10,7 +10,9 @@ describe('twocheck setup', () => {
     // import makes the database, with children and no setting
     const roster = ws.write('roster.csv', 'ref,first_name,last_name,dob\nA1,Ada,Able,2024-10-05\nB2,Ben,Brook,2024-11-01\n');
     expect(ws.run(['import', roster]).code).toBe(0);
-    expect(ws.run(['groups', 'create', '--from', '2026-12-01', '--to', '2027-01-31', '--time', '10:00', '--place', 'Oaks room']).code).toBe(0);
+    expect(ws.run(['groups', 'create', '--from', '2026-12-01', '--to', '2027-01-31', '--time', '10:00', '--place', 'Oaks room']).code).toBe(
+      0,
+    );
     const runs = {
       'setup --show': ws.run(['setup', '--show']),
       letters: ws.run(['letters', '--child', 'A1', '--force']),
@@ -19,7 +21,9 @@ describe('twocheck setup', () => {
     };
     for (const [command, r] of Object.entries(runs)) {
       expect({ command, code: r.code, stderr: r.stderr }).toEqual({
-        command, code: 1, stderr: 'error: no setting recorded yet\nrun: twocheck setup --name … --address … --postcode … --phone …\n',
+        command,
+        code: 1,
+        stderr: 'error: no setting recorded yet\nrun: twocheck setup --name … --address … --postcode … --phone …\n',
       });
     }
   });

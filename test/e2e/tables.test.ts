@@ -16,12 +16,27 @@ function seeded() {
   expect(ws.run(SETTING_FLAGS).code).toBe(0);
   ws.write('roster.csv', bigRoster(300, TODAY));
   expect(ws.run(['import', 'roster.csv']).code).toBe(0);
-  expect(ws.run(['consent', 'C0010', '--method', 'paper', '--by-parent', 'Pat Sample', '--note', 'Given at the settling-in visit with both parents present in the room']).code).toBe(0);
+  expect(
+    ws.run([
+      'consent',
+      'C0010',
+      '--method',
+      'paper',
+      '--by-parent',
+      'Pat Sample',
+      '--note',
+      'Given at the settling-in visit with both parents present in the room',
+    ]).code,
+  ).toBe(0);
   return ws;
 }
 
 const TABLES = [
-  ['due'], ['children'], ['children', '--all'], ['consent', 'C0010', '--show'], ['templates'],
+  ['due'],
+  ['children'],
+  ['children', '--all'],
+  ['consent', 'C0010', '--show'],
+  ['templates'],
   ['groups', 'plan', '--from', '2026-12-01', '--to', '2027-01-31'],
 ];
 
@@ -37,7 +52,8 @@ describe('tables fit the terminal', () => {
       expect(lines.length).toBeGreaterThan(1);
       for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(columns);
       const known = new Set(words(full.stdout));
-      for (const word of words(fitted.stdout)) if (!SHORT_FORM.test(word)) expect(known.has(word), `"${word}" is not a whole word`).toBe(true);
+      for (const word of words(fitted.stdout))
+        if (!SHORT_FORM.test(word)) expect(known.has(word), `"${word}" is not a whole word`).toBe(true);
     });
   });
 

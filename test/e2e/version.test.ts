@@ -6,7 +6,7 @@ import { ROOT, runCli } from '../helpers/cli.js';
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
 describe('the version', () => {
-  it('--version and -V print package.json\'s version, and nothing else', () => {
+  it("--version and -V print package.json's version, and nothing else", () => {
     for (const flag of ['--version', '-V']) {
       const r = runCli([flag]);
       expect(r.code).toBe(0);

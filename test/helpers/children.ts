@@ -26,8 +26,16 @@ export function insertChildren(dbFile: string, children: ChildRow[]): void {
       @parent_email, @parent_phone, @key_person, @funded, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`);
     for (const c of children) {
       insert.run({
-        address: null, postcode: null, parent_name: null, parent2_name: null, language: null, parent_email: null, parent_phone: null,
-        key_person: null, funded: null, ...c,
+        address: null,
+        postcode: null,
+        parent_name: null,
+        parent2_name: null,
+        language: null,
+        parent_email: null,
+        parent_phone: null,
+        key_person: null,
+        funded: null,
+        ...c,
       });
     }
   } finally {
@@ -39,10 +47,16 @@ export function insertChild(
   dbFile: string,
   child: { ref: string; first: string; last: string; dob: string; keyPerson?: string | null; postcode?: string },
 ): void {
-  insertChildren(dbFile, [{
-    ref: child.ref, first_name: child.first, last_name: child.last, dob: child.dob,
-    key_person: child.keyPerson ?? null, postcode: child.postcode ?? null,
-  }]);
+  insertChildren(dbFile, [
+    {
+      ref: child.ref,
+      first_name: child.first,
+      last_name: child.last,
+      dob: child.dob,
+      key_person: child.keyPerson ?? null,
+      postcode: child.postcode ?? null,
+    },
+  ]);
 }
 
 export function query<T>(dbFile: string, sql: string, ...params: unknown[]): T[] {

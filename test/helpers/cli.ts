@@ -67,7 +67,19 @@ export function workspace(extraEnv: Record<string, string> = {}) {
 
 /** The setting's details, as `setup` takes them by flags. */
 export const SETTING_FLAGS = [
-  'setup', '--name', 'Little Acorns Nursery', '--address', '1 Church Street, Leek',
-  '--postcode', 'ST13 5AA', '--phone', '01538 000111', '--email', 'office@littleacorns.example',
-  '--manager', 'Jo Bloggs', '--urn', 'EY123456',
+  'setup',
+  '--name',
+  'Little Acorns Nursery',
+  '--address',
+  '1 Church Street, Leek',
+  '--postcode',
+  'ST13 5AA',
+  '--phone',
+  '01538 000111',
+  '--email',
+  'office@littleacorns.example',
+  '--manager',
+  'Jo Bloggs',
+  '--urn',
+  'EY123456',
 ];

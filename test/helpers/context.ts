@@ -44,8 +44,10 @@ export function withDatabase<T>(test: (db: Db, dir: string) => T): T {
 
 /** A setting, as `twocheck setup` records it, and children straight on the roster. */
 export function seedSetting(db: Db): void {
-  db.prepare(`INSERT INTO setting (id, name, address, postcode, phone, email, manager, area, updated_at)
-    VALUES (1, 'Little Acorns Nursery', '1 Church Street, Leek', 'ST13 5AA', '01538 000111', 'office@acorns.example', 'Jo Bloggs', 'staffordshire', '2026-01-01T00:00:00Z')`).run();
+  db.prepare(
+    `INSERT INTO setting (id, name, address, postcode, phone, email, manager, area, updated_at)
+    VALUES (1, 'Little Acorns Nursery', '1 Church Street, Leek', 'ST13 5AA', '01538 000111', 'office@acorns.example', 'Jo Bloggs', 'staffordshire', '2026-01-01T00:00:00Z')`,
+  ).run();
 }
 
 export interface SeedRosterChild {
@@ -60,9 +62,19 @@ export interface SeedRosterChild {
 }
 
 export function seedRoster(db: Db, children: readonly SeedRosterChild[]): void {
-  const insert = db.prepare(`INSERT INTO children (ref, first_name, last_name, dob, address, postcode, parent_name, language, parent_email, created_at, updated_at)
+  const insert =
+    db.prepare(`INSERT INTO children (ref, first_name, last_name, dob, address, postcode, parent_name, language, parent_email, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, 'Parent', ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`);
   for (const c of children) {
-    insert.run(c.ref, c.first, c.last, c.dob, c.address ?? '1 Church Street, Leek', c.postcode ?? 'ST13 5AA', c.language ?? null, c.parentEmail ?? null);
+    insert.run(
+      c.ref,
+      c.first,
+      c.last,
+      c.dob,
+      c.address ?? '1 Church Street, Leek',
+      c.postcode ?? 'ST13 5AA',
+      c.language ?? null,
+      c.parentEmail ?? null,
+    );
   }
 }

@@ -36,7 +36,7 @@ export async function pdfStructure(file: string): Promise<{ marked: boolean; rol
     const tree = await page.getStructTree();
     type Node = { role?: string; children?: Node[] };
     const roles = (n: Node): string[] => (n.role ? [n.role, ...(n.children ?? []).flatMap(roles)] : []);
-    return { marked, roles: tree ? (tree as Node).children?.flatMap(roles) ?? [] : [] };
+    return { marked, roles: tree ? ((tree as Node).children?.flatMap(roles) ?? []) : [] };
   } finally {
     await doc.destroy();
   }

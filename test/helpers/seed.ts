@@ -45,11 +45,22 @@ export interface SeedChild {
 
 /** Children straight into the database so a test does not depend on `import`; run setup first so it exists. */
 export function seedChildren(dbFile: string, children: SeedChild[]): void {
-  insertChildren(dbFile, children.map((c) => ({
-    ref: c.ref, first_name: c.first, last_name: c.last, dob: c.dob, address: c.address ?? null,
-    postcode: c.postcode ?? null, parent_name: c.parent ?? null, parent2_name: c.parent2 ?? null,
-    language: c.language ?? null, funded: c.funded ?? null, key_person: c.keyPerson ?? null,
-  })));
+  insertChildren(
+    dbFile,
+    children.map((c) => ({
+      ref: c.ref,
+      first_name: c.first,
+      last_name: c.last,
+      dob: c.dob,
+      address: c.address ?? null,
+      postcode: c.postcode ?? null,
+      parent_name: c.parent ?? null,
+      parent2_name: c.parent2 ?? null,
+      language: c.language ?? null,
+      funded: c.funded ?? null,
+      key_person: c.keyPerson ?? null,
+    })),
+  );
 }
 
 export { query } from './children.js';

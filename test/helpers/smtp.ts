@@ -58,7 +58,8 @@ export async function startSmtp(options: TestServerOptions = {}): Promise<TestSe
       } else callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
     },
     onRcptTo(address, _session, callback) {
-      if (options.refuse?.includes(address.address)) return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+      if (options.refuse?.includes(address.address))
+        return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
       if (options.deferOnce?.includes(address.address) && !deferred.has(address.address)) {
         deferred.add(address.address);
         return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
@@ -86,7 +87,10 @@ export async function startSmtp(options: TestServerOptions = {}): Promise<TestSe
             secure: session.secure,
             raw,
             parsed,
-            attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? '', sha256: crypto.createHash('sha256').update(a.content).digest('hex') })),
+            attachments: parsed.attachments.map((a) => ({
+              filename: a.filename ?? '',
+              sha256: crypto.createHash('sha256').update(a.content).digest('hex'),
+            })),
           });
           callback();
         }, callback);
@@ -94,20 +98,26 @@ export async function startSmtp(options: TestServerOptions = {}): Promise<TestSe
     },
   };
   const server = new SMTPServer(config);
-  await new Promise<void>((resolve) => { server.listen(0, '127.0.0.1', () => resolve()); });
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
   const port = (server.server.address() as net.AddressInfo).port;
   return {
     port,
     received,
     url: (user) => `smtp://${user ? `${user}@` : ''}127.0.0.1:${port}${options.tls ? '' : '?tls=none'}`,
-    close: () => new Promise((resolve) => { server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+      }),
   };
 }
 
 /** A self-signed certificate for 127.0.0.1, written where NODE_EXTRA_CA_CERTS can name it. */
 export async function certificateFor127(dir: string): Promise<{ key: string; cert: string; file: string }> {
   const pems = await selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }], {
-    keySize: 2048, algorithm: 'sha256',
+    keySize: 2048,
+    algorithm: 'sha256',
     extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
   });
   const file = path.join(dir, 'smtp-cert.pem');
@@ -118,9 +128,13 @@ export async function certificateFor127(dir: string): Promise<{ key: string; cer
 /** A port on 127.0.0.1 where nothing listens: a mail server that is down. */
 export async function closedPort(): Promise<number> {
   const probe = net.createServer();
-  await new Promise<void>((resolve) => { probe.listen(0, '127.0.0.1', () => resolve()); });
+  await new Promise<void>((resolve) => {
+    probe.listen(0, '127.0.0.1', () => resolve());
+  });
   const port = (probe.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => { probe.close(() => resolve()); });
+  await new Promise<void>((resolve) => {
+    probe.close(() => resolve());
+  });
   return port;
 }
 
@@ -133,15 +147,24 @@ export function runCliAsync(args: string[], options: RunOptions & { cwd: string 
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd,
       env: {
-        PATH: process.env.PATH, HOME: options.cwd, XDG_DATA_HOME: path.join(options.cwd, '.local', 'share'),
-        XDG_CONFIG_HOME: path.join(options.cwd, '.config'), FORCE_COLOR: '0', TZ: process.env.TZ, ...options.env,
+        PATH: process.env.PATH,
+        HOME: options.cwd,
+        XDG_DATA_HOME: path.join(options.cwd, '.local', 'share'),
+        XDG_CONFIG_HOME: path.join(options.cwd, '.config'),
+        FORCE_COLOR: '0',
+        TZ: process.env.TZ,
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
     child.on('error', reject);
     child.on('close', (code) => {

@@ -35,9 +35,14 @@ describe('migrating a database made by an earlier twocheck', () => {
     // is 00:30 on 3 July in summer time, while 23:30 UTC on 2 December is still 2 December; the
     // clocks go forward at 01:00 UTC on 29 March 2026 and back at 01:00 UTC on 25 October
     expect(db.prepare('SELECT version, recorded_on FROM checks ORDER BY version').all()).toEqual([
-      { version: 1, recorded_on: '2026-06-20' }, { version: 2, recorded_on: '2026-07-03' }, { version: 3, recorded_on: '2026-12-02' },
-      { version: 4, recorded_on: '2026-03-28' }, { version: 5, recorded_on: '2026-03-30' },
-      { version: 6, recorded_on: '2026-10-25' }, { version: 7, recorded_on: '2026-10-25' }]);
+      { version: 1, recorded_on: '2026-06-20' },
+      { version: 2, recorded_on: '2026-07-03' },
+      { version: 3, recorded_on: '2026-12-02' },
+      { version: 4, recorded_on: '2026-03-28' },
+      { version: 5, recorded_on: '2026-03-30' },
+      { version: 6, recorded_on: '2026-10-25' },
+      { version: 7, recorded_on: '2026-10-25' },
+    ]);
     db.close();
   });
 });

@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  addDays, dayNumber, daysBetween, fromDayNumber, formatLongDate, londonDate, parseIsoDate,
-} from '../../src/domain/calendar.js';
+import { addDays, dayNumber, daysBetween, fromDayNumber, formatLongDate, londonDate, parseIsoDate } from '../../src/domain/calendar.js';
 
 describe('calendar dates', () => {
   it('parses only real dates', () => {
@@ -45,11 +43,15 @@ describe('calendar dates', () => {
   });
 
   it('prints the calendar day itself in every language, never the day before or after', () => {
-    const days = fc.integer({ min: dayNumber(parseIsoDate('1990-01-01')!), max: dayNumber(parseIsoDate('2100-12-31')!) }).map(fromDayNumber);
-    fc.assert(fc.property(days, fc.constantFrom('pl', 'cy', 'ro', 'lt', 'pt'), (date, language) => {
-      const [year, , day] = date.split('-').map(Number);
-      const text = formatLongDate(date, language);
-      return new RegExp(`\\b${day}\\b`).test(text) && text.includes(String(year));
-    }));
+    const days = fc
+      .integer({ min: dayNumber(parseIsoDate('1990-01-01')!), max: dayNumber(parseIsoDate('2100-12-31')!) })
+      .map(fromDayNumber);
+    fc.assert(
+      fc.property(days, fc.constantFrom('pl', 'cy', 'ro', 'lt', 'pt'), (date, language) => {
+        const [year, , day] = date.split('-').map(Number);
+        const text = formatLongDate(date, language);
+        return new RegExp(`\\b${day}\\b`).test(text) && text.includes(String(year));
+      }),
+    );
   });
 });

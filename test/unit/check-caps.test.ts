@@ -6,7 +6,10 @@ import { MAX_TEXT, validateCheck } from '../../src/domain/progress-check.js';
 
 const problems = (v: ReturnType<typeof validateCheck>): string => (v.ok ? '' : v.problems.join('\n'));
 
-const example = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'progress-check.json'), 'utf8')) as Record<string, unknown>;
+const example = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'progress-check.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 const defaults = { today: '2026-11-23' as CalendarDate, childDob: '2024-06-01' as CalendarDate, keyPerson: 'Sam', by: 'jo' };
 const withComment = (comment: string) => ({ ...example, parents_comments: comment });
 

@@ -12,17 +12,41 @@ import { pagesAsRead } from '../helpers/pdf-pages.js';
 const d = (s: string) => s as CalendarDate;
 const example = JSON.parse(fs.readFileSync(new URL('../../examples/progress-check.json', import.meta.url), 'utf8'));
 const child = {
-  id: 1, ref: 'A1', firstName: 'Ioana', lastName: 'Popescu', dob: d('2024-02-29'), address: null, postcode: 'ST13 5AA',
+  id: 1,
+  ref: 'A1',
+  firstName: 'Ioana',
+  lastName: 'Popescu',
+  dob: d('2024-02-29'),
+  address: null,
+  postcode: 'ST13 5AA',
   keyPerson: 'Sam Key',
 } as Child;
-const setting = { name: 'Little Acorns', address: '1 Church St', postcode: 'ST13 5AA', phone: '01538 000111', email: null, manager: null, urn: null, area: 'staffordshire', logo: null };
+const setting = {
+  name: 'Little Acorns',
+  address: '1 Church St',
+  postcode: 'ST13 5AA',
+  phone: '01538 000111',
+  email: null,
+  manager: null,
+  urn: null,
+  area: 'staffordshire',
+  logo: null,
+};
 
 function doc(raw: unknown, over: Partial<CheckDocument> = {}, today = '2026-06-01'): CheckDocument {
   const v = validateCheck(raw, { today: d(today), childDob: child.dob, keyPerson: 'Sam Key', by: 'x' });
   if (!v.ok) throw new Error(v.problems.join('\n'));
   return {
-    setting, child, check: v.check, version: 1, amendReason: null, layout: loadCheckLayout(layoutFile(TEMPLATES_DIR)),
-    hub: { kind: 'unsure', reason: 'stub', candidates: [], hubs: [] }, consent: { ok: false, missing: 'never', since: null, reason: 'none' }, createdAt: new Date('2026-06-01T00:00:00Z'), ...over,
+    setting,
+    child,
+    check: v.check,
+    version: 1,
+    amendReason: null,
+    layout: loadCheckLayout(layoutFile(TEMPLATES_DIR)),
+    hub: { kind: 'unsure', reason: 'stub', candidates: [], hubs: [] },
+    consent: { ok: false, missing: 'never', since: null, reason: 'none' },
+    createdAt: new Date('2026-06-01T00:00:00Z'),
+    ...over,
   };
 }
 
@@ -39,9 +63,18 @@ describe('the Progress Check PDF', () => {
   });
 
   it('prints the Hub number only when the lookup found it', async () => {
-    const found = await pdfText(await renderCheckPdf(doc(example, {
-      hub: { kind: 'found', hub: { id: 'n', name: 'North Staffordshire Hub', phone: '0300 111 2222' }, locality: 'Leek', matched: 'ST13' },
-    })));
+    const found = await pdfText(
+      await renderCheckPdf(
+        doc(example, {
+          hub: {
+            kind: 'found',
+            hub: { id: 'n', name: 'North Staffordshire Hub', phone: '0300 111 2222' },
+            locality: 'Leek',
+            matched: 'ST13',
+          },
+        }),
+      ),
+    );
     expect(found.replace(/\s+/g, ' ')).toContain('North Staffordshire Hub, telephone 0300 111 2222');
     const unsure = await pdfText(await renderCheckPdf(doc(example)));
     expect(unsure).not.toContain('0300');
@@ -75,17 +108,38 @@ describe('the Progress Check PDF', () => {
     expect(none).toContain('Phone 01538 000111');
     expect(none).toContain('No consent to share with the health visiting service is recorded');
     const given = await flat(doc(example, { consent: { ok: true, since: d('2026-05-02'), givenBy: 'Maria Popescu' } }));
-    expect(given).toContain('Maria Popescu gave consent on 2 May 2026 for this Progress Check to be shared with the health visiting service.');
+    expect(given).toContain(
+      'Maria Popescu gave consent on 2 May 2026 for this Progress Check to be shared with the health visiting service.',
+    );
     const withdrawn = await flat(doc(example, { consent: { ok: false, missing: 'withdrawn', since: d('2026-05-20'), reason: 'x' } }));
     expect(withdrawn).toContain('withdrawn on 20 May 2026');
   });
 
   it('prints the new record fields only where recorded, and no empty headings', async () => {
-    const full = { ...example, home_language: 'Romanian', home_language_explored: 'Talked with mum about words used at home', learning_at_home: 'Share books at bedtime', other_professionals: 'Speech therapist: no concerns', targeted_plan: 'Small group talk time with the SENCO', agreed_with_parents_on: '2026-05-28', parents_health_summary: 'Grommets fitted in March' };
+    const full = {
+      ...example,
+      home_language: 'Romanian',
+      home_language_explored: 'Talked with mum about words used at home',
+      learning_at_home: 'Share books at bedtime',
+      other_professionals: 'Speech therapist: no concerns',
+      targeted_plan: 'Small group talk time with the SENCO',
+      agreed_with_parents_on: '2026-05-28',
+      parents_health_summary: 'Grommets fitted in March',
+    };
     const text = await flat(doc(full));
-    for (const words of ['Romanian', 'Talked with mum about words used at home', 'Share books at bedtime', 'Speech therapist: no concerns', 'Small group talk time with the SENCO', '28 May 2026', 'Grommets fitted in March']) expect(text).toContain(words);
+    for (const words of [
+      'Romanian',
+      'Talked with mum about words used at home',
+      'Share books at bedtime',
+      'Speech therapist: no concerns',
+      'Small group talk time with the SENCO',
+      '28 May 2026',
+      'Grommets fitted in March',
+    ])
+      expect(text).toContain(words);
     const plain = await flat(doc(example));
-    for (const heading of ['Home language', 'Supporting learning at home', 'Other professionals', 'summary of the child’s health']) expect(plain).not.toContain(heading);
+    for (const heading of ['Home language', 'Supporting learning at home', 'Other professionals', 'summary of the child’s health'])
+      expect(plain).not.toContain(heading);
   });
 
   it('tells parents the timing true for the child, and never the Hub’s limit on sharing', async () => {
@@ -98,7 +152,16 @@ describe('the Progress Check PDF', () => {
   });
 
   it('names the right service, and no Hub, for a home the Hubs do not cover', async () => {
-    const text = await flat(doc(example, { hub: { kind: 'not-covered', matched: 'Hanley', reason: 'Hanley is not covered by the Staffordshire County Hubs: it is served by Stoke-on-Trent City Council’s own health visiting service' } }));
+    const text = await flat(
+      doc(example, {
+        hub: {
+          kind: 'not-covered',
+          matched: 'Hanley',
+          reason:
+            'Hanley is not covered by the Staffordshire County Hubs: it is served by Stoke-on-Trent City Council’s own health visiting service',
+        },
+      }),
+    );
     expect(text).toContain('Your home is served by Stoke-on-Trent City Council’s own health visiting service');
     expect(text).not.toContain('Hub');
   });
@@ -125,13 +188,26 @@ describe('the Progress Check PDF fills its pages sensibly', () => {
   });
 
   it('names “the West Hub”, and sets straight apostrophes from data and layout as typographic ones', async () => {
-    const west = (await pagesOf(doc(example, {
-      hub: { kind: 'found', hub: { id: 'west', name: 'West Hub', phone: '0300 303 3923' }, locality: 'Leek', matched: 'ST13' },
-    }))).join(' ');
+    const west = (
+      await pagesOf(
+        doc(example, {
+          hub: { kind: 'found', hub: { id: 'west', name: 'West Hub', phone: '0300 303 3923' }, locality: 'Leek', matched: 'ST13' },
+        }),
+      )
+    ).join(' ');
     expect(west).toContain('for your area is the West Hub, telephone 0300 303 3923');
-    const stoke = (await pagesOf(doc(example, {
-      hub: { kind: 'not-covered', matched: 'ST1', reason: 'ST1 is not covered by the Staffordshire County Hubs: it is served by Stoke-on-Trent City Council\'s own health visiting service' },
-    }))).join(' ');
+    const stoke = (
+      await pagesOf(
+        doc(example, {
+          hub: {
+            kind: 'not-covered',
+            matched: 'ST1',
+            reason:
+              "ST1 is not covered by the Staffordshire County Hubs: it is served by Stoke-on-Trent City Council's own health visiting service",
+          },
+        }),
+      )
+    ).join(' ');
     expect(stoke).toContain('Stoke-on-Trent City Council’s own health visiting service');
     expect(stoke).not.toContain("Council's");
   });

@@ -5,7 +5,12 @@ import { validateCheck } from '../../src/domain/progress-check.js';
 import type { Child } from '../../src/store/children.js';
 
 const child = {
-  id: 1, ref: '001', firstName: 'Amelia', lastName: 'Hartley', dob: '2024-06-03', keyPerson: 'Priya Shah',
+  id: 1,
+  ref: '001',
+  firstName: 'Amelia',
+  lastName: 'Hartley',
+  dob: '2024-06-03',
+  keyPerson: 'Priya Shah',
 } as Child;
 const today = '2026-11-20' as CalendarDate;
 

@@ -6,13 +6,19 @@ import type { Context } from '../../src/cli/context.js';
 /* The long lists (due, remind) keep their own colours on a terminal, and never a name's escapes. */
 function writerTo(level: 0 | 1): { text: () => string; writer: ReturnType<typeof chunkedWriter> } {
   let written = '';
-  const stdout = { write: (s: string) => { written += s; return true; }, isTTY: level > 0 };
+  const stdout = {
+    write: (s: string) => {
+      written += s;
+      return true;
+    },
+    isTTY: level > 0,
+  };
   const ctx = { out: { stdout, stdoutIsTTY: level > 0, paint: new Chalk({ level }) } } as unknown as Context;
   return { text: () => written, writer: chunkedWriter(ctx) };
 }
 
 describe('chunkedWriter', () => {
-  it('passes its own colour codes through on a colour terminal, and shows a name\'s other escapes', async () => {
+  it("passes its own colour codes through on a colour terminal, and shows a name's other escapes", async () => {
     const { text, writer } = writerTo(1);
     writer.line(`${new Chalk({ level: 1 }).red('D04')} Dan\u001b]0;owned\u0007\n`);
     await writer.end();

@@ -46,11 +46,14 @@ describe('guardCell: a cell a spreadsheet would run is shown as text', () => {
 
   it('for any text: the result never starts with a trigger, and only an apostrophe is added', () => {
     const text = fc.tuple(fc.constantFrom('', ...TRIGGERS), fc.string()).map(([first, rest]) => first + rest);
-    fc.assert(fc.property(text, (value) => {
-      const guarded = guardCell(value);
-      if (TRIGGERS.some((t) => guarded.startsWith(t))) return false;
-      return guarded === value || guarded === `'${value}`;
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(text, (value) => {
+        const guarded = guardCell(value);
+        if (TRIGGERS.some((t) => guarded.startsWith(t))) return false;
+        return guarded === value || guarded === `'${value}`;
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('guardCells guards every cell of a row', () => {
@@ -73,36 +76,80 @@ describe('csvCell: guarded, then quoted when CSV needs it', () => {
   });
 
   it('a spreadsheet reading the line gets the guarded text back, whatever the text', () => {
-    fc.assert(fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 5 }), (cells) => {
-      const line = `${cells.map(csvCell).join(',')}\r\n`;
-      const [read] = parse(line, { relax_column_count: true }) as string[][];
-      return JSON.stringify(read) === JSON.stringify(cells.map(guardCell));
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 5 }), (cells) => {
+        const line = `${cells.map(csvCell).join(',')}\r\n`;
+        const [read] = parse(line, { relax_column_count: true }) as string[][];
+        return JSON.stringify(read) === JSON.stringify(cells.map(guardCell));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
 describe('export --csv', () => {
   const child = (more: Partial<ExportedChild>): ExportedChild => ({
-    id: 1, ref: 'A01', first_name: 'Ada', last_name: 'Lovelace', dob: '2024-03-12',
-    consents: [], letters: [], letter_emails: [], checks: [], concerns: [], dismissals: [], groups: [], check_shares: [], reviews: [], ...more,
+    id: 1,
+    ref: 'A01',
+    first_name: 'Ada',
+    last_name: 'Lovelace',
+    dob: '2024-03-12',
+    consents: [],
+    letters: [],
+    letter_emails: [],
+    checks: [],
+    concerns: [],
+    dismissals: [],
+    groups: [],
+    check_shares: [],
+    reviews: [],
+    ...more,
   });
 
   it('guards every cell of every kind of record, and the header', () => {
-    const csv = exportCsv([child({
-      ref: '=A01', first_name: '\tAda', last_name: '\rLovelace', room: '@Acorns', postcode: '+ST13',
-      consents: [{ kind: '-given' }],
-      letters: [{ file: '=letter.pdf' }],
-      checks: [{ data: { note: '=1' } }],
-      concerns: [{ id: 7, description: '=1+1', events: [{ note: '@x' }] }],
-      dismissals: [{ reason: '\tbecause' }],
-      groups: [{ place: '-Hall' }],
-    })]);
+    const csv = exportCsv([
+      child({
+        ref: '=A01',
+        first_name: '\tAda',
+        last_name: '\rLovelace',
+        room: '@Acorns',
+        postcode: '+ST13',
+        consents: [{ kind: '-given' }],
+        letters: [{ file: '=letter.pdf' }],
+        checks: [{ data: { note: '=1' } }],
+        concerns: [{ id: 7, description: '=1+1', events: [{ note: '@x' }] }],
+        dismissals: [{ reason: '\tbecause' }],
+        groups: [{ place: '-Hall' }],
+      }),
+    ]);
     const rows = parse(csv) as string[][];
     const cells = rows.flat();
     expect(cells.filter((c) => TRIGGERS.some((t) => c.startsWith(t)))).toEqual([]);
-    for (const guarded of ["'=A01", "'\tAda", "'\rLovelace", "'@Acorns", "'+ST13", "'-given", "'=letter.pdf", "'=1+1", "'@x", "'\tbecause", "'-Hall"]) {
+    for (const guarded of [
+      "'=A01",
+      "'\tAda",
+      "'\rLovelace",
+      "'@Acorns",
+      "'+ST13",
+      "'-given",
+      "'=letter.pdf",
+      "'=1+1",
+      "'@x",
+      "'\tbecause",
+      "'-Hall",
+    ]) {
       expect(cells).toContain(guarded);
     }
-    expect(rows.map((r) => r[0])).toEqual(['record', 'child', 'consent', 'letter', 'check', 'concern', 'concern-event', 'dismissal', 'group']);
+    expect(rows.map((r) => r[0])).toEqual([
+      'record',
+      'child',
+      'consent',
+      'letter',
+      'check',
+      'concern',
+      'concern-event',
+      'dismissal',
+      'group',
+    ]);
   });
 });

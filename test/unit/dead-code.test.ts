@@ -16,7 +16,12 @@ function filesUnder(folder: string, ending: RegExp): string[] {
 describe('dead code', () => {
   it('every export in src is used somewhere: src, test, bench or scripts', () => {
     const source = filesUnder('src', /\.ts$/);
-    const everything = [...source, ...filesUnder('test', /\.(ts|mjs)$/), ...filesUnder('bench', /\.mjs$/), ...filesUnder('scripts', /\.mjs$/)];
+    const everything = [
+      ...source,
+      ...filesUnder('test', /\.(ts|mjs)$/),
+      ...filesUnder('bench', /\.mjs$/),
+      ...filesUnder('scripts', /\.mjs$/),
+    ];
     const text = new Map(everything.map((f) => [f, fs.readFileSync(path.join(ROOT, f), 'utf8')]));
     const unused: string[] = [];
     for (const file of source) {

@@ -22,18 +22,28 @@ function row(dob: string, flags: Flag[]) {
 describe("due's next date", () => {
   it('is the deadline still ahead, not a start date behind (29 months 25 days: late in six days)', () => {
     const r = row('2024-05-29', [
-      { name: 'letter-due', date: d('2026-05-29') }, { name: 'consent-missing', date: d('2026-05-29') }, { name: 'check-due', date: d('2026-11-29') },
+      { name: 'letter-due', date: d('2026-05-29') },
+      { name: 'consent-missing', date: d('2026-05-29') },
+      { name: 'check-due', date: d('2026-11-29') },
     ]);
     expect(r.nextDate).toBe('2026-11-29');
     expect(r.flagDates).toEqual({ 'letter-due': '2026-05-29', 'consent-missing': '2026-05-29', 'check-due': '2026-11-29' });
   });
   it('is the earliest of several deadlines ahead', () => {
-    const r = row('2024-12-03', [{ name: 'consent-missing', date: d('2026-12-10') }, { name: 'turns-two-soon', date: d('2026-12-03') }]);
+    const r = row('2024-12-03', [
+      { name: 'consent-missing', date: d('2026-12-10') },
+      { name: 'turns-two-soon', date: d('2026-12-03') },
+    ]);
     expect(r.nextDate).toBe('2026-12-03');
   });
   it('is the most urgent flag’s date when every deadline has passed', () => {
     expect(row('2022-09-14', [{ name: 'check-missed', date: d('2025-09-14') }]).nextDate).toBe('2025-09-14');
-    expect(row('2024-01-01', [{ name: 'check-not-shared', date: d('2026-03-01') }, { name: 'letter-due', date: d('2026-01-01') }]).nextDate).toBe('2026-03-01');
+    expect(
+      row('2024-01-01', [
+        { name: 'check-not-shared', date: d('2026-03-01') },
+        { name: 'letter-due', date: d('2026-01-01') },
+      ]).nextDate,
+    ).toBe('2026-03-01');
   });
   it('reads "by" ahead and "since" on or before the day', () => {
     expect(dateWord(d('2026-11-29'), TODAY)).toBe('by 2026-11-29');

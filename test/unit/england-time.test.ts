@@ -7,7 +7,8 @@ describe('a saved instant is told in England time', () => {
     ['2026-01-15T09:30:00Z', '2026-01-15 09:30'], // GMT
     ['2026-07-15T09:30:00Z', '2026-07-15 10:30'], // BST
     ['2026-07-15T23:30:00Z', '2026-07-16 00:30'], // the next day in England
-    ['2026-03-29T00:59:00Z', '2026-03-29 00:59'], ['2026-03-29T01:00:00Z', '2026-03-29 02:00'], // clocks go forward
+    ['2026-03-29T00:59:00Z', '2026-03-29 00:59'],
+    ['2026-03-29T01:00:00Z', '2026-03-29 02:00'], // clocks go forward
   ])('%s is %s', (utc, shown) => {
     expect(londonDateTime(new Date(utc))).toBe(shown);
   });
@@ -15,7 +16,9 @@ describe('a saved instant is told in England time', () => {
 
 describe('a replayed day stamps its records on that day', () => {
   it.each([
-    ['2026-11-20', '2026-03-02T15:45:00Z'], ['2026-06-30', '2026-01-31T23:59:00Z'], ['2026-03-29', '2026-10-25T00:30:00Z'],
+    ['2026-11-20', '2026-03-02T15:45:00Z'],
+    ['2026-06-30', '2026-01-31T23:59:00Z'],
+    ['2026-03-29', '2026-10-25T00:30:00Z'],
     ['2027-01-01', '2026-07-15T23:30:00Z'],
   ])('replaying %s at %s', (day, real) => {
     const stamped = instantOnDay(day as CalendarDate, new Date(real));

@@ -11,8 +11,11 @@ import { ROOT } from '../helpers/cli.js';
  * TZ given here, and clock.test.ts checks that the child really stands in the zone it was asked for.
  */
 const DATE_TESTS = [
-  'test/unit/calendar.test.ts', 'test/unit/flags.test.ts', 'test/unit/clock.test.ts',
-  'test/unit/letters-rule.test.ts', 'test/unit/groups.test.ts',
+  'test/unit/calendar.test.ts',
+  'test/unit/flags.test.ts',
+  'test/unit/clock.test.ts',
+  'test/unit/letters-rule.test.ts',
+  'test/unit/groups.test.ts',
 ];
 
 describe('the same dates in every time zone', () => {
@@ -20,7 +23,9 @@ describe('the same dates in every time zone', () => {
     it(`under TZ=${tz}`, () => {
       const vitest = path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
       const r = spawnSync(process.execPath, [vitest, 'run', ...DATE_TESTS], {
-        cwd: ROOT, env: { ...process.env, TZ: tz, FORCE_COLOR: '0', TWOCHECK_TZ_CHILD: tz }, encoding: 'utf8',
+        cwd: ROOT,
+        env: { ...process.env, TZ: tz, FORCE_COLOR: '0', TWOCHECK_TZ_CHILD: tz },
+        encoding: 'utf8',
       });
       expect(r.status, r.stdout + r.stderr).toBe(0);
       // every file ran: a filter that matched nothing would also exit 0 with no test run

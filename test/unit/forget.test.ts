@@ -4,9 +4,24 @@ import type { Child } from '../../src/store/children.js';
 import { FORGOTTEN, personalPattern, personalValues, scrub } from '../../src/store/forget.js';
 
 const child: Child = {
-  id: 1, ref: '07', firstName: 'Ava', lastName: 'Penhallow', dob: '2024-03-10' as CalendarDate, address: '4 Elm Row, Leek',
-  postcode: 'ST13 6BB', parentName: 'June Penhallow', parent2Name: null, parentEmail: null, parentPhone: '07700 900123',
-  keyPerson: 'Sam', room: 'Acorns', language: null, funded: true, family: null, startDate: null, leftOn: null,
+  id: 1,
+  ref: '07',
+  firstName: 'Ava',
+  lastName: 'Penhallow',
+  dob: '2024-03-10' as CalendarDate,
+  address: '4 Elm Row, Leek',
+  postcode: 'ST13 6BB',
+  parentName: 'June Penhallow',
+  parent2Name: null,
+  parentEmail: null,
+  parentPhone: '07700 900123',
+  keyPerson: 'Sam',
+  room: 'Acorns',
+  language: null,
+  funded: true,
+  family: null,
+  startDate: null,
+  leftOn: null,
 };
 
 describe('scrubbing a forgotten child from audit details', () => {
@@ -31,7 +46,10 @@ describe('scrubbing a forgotten child from audit details', () => {
   it('walks objects, arrays and keys, and leaves other values alone', () => {
     const details = { children: ['07', 'K2'], '07': { to: '4 Elm Row, Leek', count: 3 }, names: 'June Penhallow, Bram Otterley', ok: true };
     expect(scrub(details, pattern)).toEqual({
-      children: [FORGOTTEN, 'K2'], [FORGOTTEN]: { to: FORGOTTEN, count: 3 }, names: `${FORGOTTEN}, Bram Otterley`, ok: true,
+      children: [FORGOTTEN, 'K2'],
+      [FORGOTTEN]: { to: FORGOTTEN, count: 3 },
+      names: `${FORGOTTEN}, Bram Otterley`,
+      ok: true,
     });
   });
 });

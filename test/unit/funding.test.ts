@@ -13,34 +13,40 @@ const deadline = (term: CalendarDate) => addDays(term, -1);
 
 describe('funded two-year-old places, by the basis on record', () => {
   it('disadvantaged offer: the term after the second birthday, for every birthday 2019–2030', () => {
-    fc.assert(fc.property(day, (dob) => {
-      const from = fundedFrom(dob, 'disadvantaged') as CalendarDate;
-      const two = secondBirthday(dob);
-      expect(from).toMatch(TERM_STARTS);
-      expect(from > two).toBe(true);
-      // no term starts between the birthday and this one
-      expect(termAfter(two)).toBe(from);
-      expect(deadline(from) >= two).toBe(true);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(day, (dob) => {
+        const from = fundedFrom(dob, 'disadvantaged') as CalendarDate;
+        const two = secondBirthday(dob);
+        expect(from).toMatch(TERM_STARTS);
+        expect(from > two).toBe(true);
+        // no term starts between the birthday and this one
+        expect(termAfter(two)).toBe(from);
+        expect(deadline(from) >= two).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('working parents: the term after turning two when the code was valid by its deadline, else the term after the code', () => {
-    fc.assert(fc.property(day, day, (dob, code) => {
-      const from = fundedFrom(dob, 'working-parent', code) as CalendarDate;
-      const two = secondBirthday(dob);
-      const byAge = termAfter(two);
-      expect(from).toMatch(TERM_STARTS);
-      expect(from >= byAge).toBe(true);
-      if (code <= deadline(byAge)) expect(from).toBe(byAge);
-      else {
-        expect(from).toBe(termAfter(code));
-        // the code was valid by the deadline before the term it starts
+    fc.assert(
+      fc.property(day, day, (dob, code) => {
+        const from = fundedFrom(dob, 'working-parent', code) as CalendarDate;
+        const two = secondBirthday(dob);
+        const byAge = termAfter(two);
+        expect(from).toMatch(TERM_STARTS);
+        expect(from >= byAge).toBe(true);
+        if (code <= deadline(byAge)) expect(from).toBe(byAge);
+        else {
+          expect(from).toBe(termAfter(code));
+          // the code was valid by the deadline before the term it starts
+          expect(code <= deadline(from)).toBe(true);
+          expect(code > deadline(byAge)).toBe(true);
+        }
+        // the code counts from a term whose deadline it met, and never a term earlier than that
         expect(code <= deadline(from)).toBe(true);
-        expect(code > deadline(byAge)).toBe(true);
-      }
-      // the code counts from a term whose deadline it met, and never a term earlier than that
-      expect(code <= deadline(from)).toBe(true);
-    }), { numRuns: 3000 });
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it.each([

@@ -12,7 +12,11 @@ import { build } from '../../scripts/gazetteer.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const table = JSON.parse(fs.readFileSync(path.join(root, 'templates/areas/staffordshire.json'), 'utf8')) as AreaTable;
-const csv = (file: string) => parse(fs.readFileSync(path.join(root, 'data/sources', file), 'utf8'), { columns: true, comment: '#', trim: true }) as Record<string, string>[];
+const csv = (file: string) =>
+  parse(fs.readFileSync(path.join(root, 'data/sources', file), 'utf8'), { columns: true, comment: '#', trim: true }) as Record<
+    string,
+    string
+  >[];
 
 const W = 'West Hub';
 const E = 'East Hub';
@@ -22,10 +26,24 @@ type Expect = typeof W | typeof E | typeof N | typeof U;
 
 // design.md, Hubs: the localities of each Hub (South Staffordshire is split, village by village).
 const DISTRICT_HUB: Record<string, Expect> = {
-  'Staffordshire Moorlands': W, 'Newcastle-under-Lyme': W, Stafford: W,
-  'East Staffordshire': E, Lichfield: E, Tamworth: E, 'Cannock Chase': E,
+  'Staffordshire Moorlands': W,
+  'Newcastle-under-Lyme': W,
+  Stafford: W,
+  'East Staffordshire': E,
+  Lichfield: E,
+  Tamworth: E,
+  'Cannock Chase': E,
 };
-const LOCALITY_HUB: Record<string, Expect> = { seisdon: W, stafford: W, moorlands: W, newcastle: W, cannock: E, lichfield: E, tamworth: E, 'east-staffs': E };
+const LOCALITY_HUB: Record<string, Expect> = {
+  seisdon: W,
+  stafford: W,
+  moorlands: W,
+  newcastle: W,
+  cannock: E,
+  lichfield: E,
+  tamworth: E,
+  'east-staffs': E,
+};
 
 // A name the sources give twice (Stretton, Norton, Madeley elsewhere...) is left to the hand-written cases.
 const named = new Map<string, number>();
@@ -41,7 +59,13 @@ for (const p of csv('ons-parishes-2019.csv')) {
   let expected = DISTRICT_HUB[p.district!];
   if (p.district === 'South Staffordshire') {
     const row = southStaffs.get(p.parish!);
-    const hubs = new Set((row?.localities ?? '').split(';').map((s) => s.trim()).filter(Boolean).map((id) => LOCALITY_HUB[id]));
+    const hubs = new Set(
+      (row?.localities ?? '')
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map((id) => LOCALITY_HUB[id]),
+    );
     expected = hubs.size === 1 ? [...hubs][0]! : U;
   }
   parishCases.push([p.parish!, expected!, 'ons-parishes + design/reference']);
@@ -50,84 +74,236 @@ for (const p of csv('ons-parishes-2019.csv')) {
 /** Hand-written: border places on every side, post towns that differ from the village, same names, typos, postcodes. */
 const cases: [string, Expect, string][] = [
   // owners' check: the village outranks the post town
-  ['Blythe Bridge, Stoke-on-Trent, ST11 9AA', W, 'owners'], ['Endon, Stoke-on-Trent, ST9 8AA', W, 'owners + ons-parishes'],
-  ['Barlaston, Stoke-on-Trent, ST12 9AA', W, 'owners + ons-parishes'], ['Tittensor, Stoke-on-Trent, ST12 9AB', W, 'owners'],
-  ['Cheddleton, Leek, ST13 7AA', W, 'ons-parishes'], ['Forsbrook, Stoke-on-Trent, ST11 9AB', W, 'ons-parishes'],
-  ['Blythe Bridge', W, 'owners'], ['Tittensor', W, 'owners'], ['Cheddleton', W, 'ons-parishes'], ['Forsbrook', W, 'ons-parishes'],
+  ['Blythe Bridge, Stoke-on-Trent, ST11 9AA', W, 'owners'],
+  ['Endon, Stoke-on-Trent, ST9 8AA', W, 'owners + ons-parishes'],
+  ['Barlaston, Stoke-on-Trent, ST12 9AA', W, 'owners + ons-parishes'],
+  ['Tittensor, Stoke-on-Trent, ST12 9AB', W, 'owners'],
+  ['Cheddleton, Leek, ST13 7AA', W, 'ons-parishes'],
+  ['Forsbrook, Stoke-on-Trent, ST11 9AB', W, 'ons-parishes'],
+  ['Blythe Bridge', W, 'owners'],
+  ['Tittensor', W, 'owners'],
+  ['Cheddleton', W, 'ons-parishes'],
+  ['Forsbrook', W, 'ons-parishes'],
   // same names: settled by the postcode, else unsure (owners; reference "Names that mislead")
-  ['Madeley, Telford, TF7 5AA', N, 'owners'], ['Madeley, Crewe, CW3 9AA', W, 'wikipedia-cw + ons-parishes'], ['Madeley', U, 'owners'],
-  ['4 Mill Lane, Cheadle', U, 'owners'], ['4 Mill Lane, Cheadle, ST10 1AA', W, 'wikipedia-st'], ['Cheadle, SK8 1AA', N, 'owners'],
-  ['Cheadle', U, 'owners'], ['Newport, TF10 7AA', N, 'owners'], ['Newport', N, 'owners'],
-  ['Stretton', U, 'reference'], ['Stretton, Burton-on-Trent, DE13 0AA', E, 'reference (DE13)'], ['Stretton, Stafford, ST19 9AA', W, 'reference (ST19)'],
-  ['Whittington', U, 'reference'], ['Whittington, Lichfield, WS14 9AA', E, 'wikipedia-ws'], ['Norton', U, 'reference'],
-  ['Draycott', U, 'reference'], ['Draycott in the Moors', W, 'ons-parishes'], ['Draycott-in-the-Clay', E, 'ons-parishes'],
-  ['Mow Cop', U, 'reference'], ['Staffordshire', U, 'reference'], ['South Staffordshire', U, 'reference'],
+  ['Madeley, Telford, TF7 5AA', N, 'owners'],
+  ['Madeley, Crewe, CW3 9AA', W, 'wikipedia-cw + ons-parishes'],
+  ['Madeley', U, 'owners'],
+  ['4 Mill Lane, Cheadle', U, 'owners'],
+  ['4 Mill Lane, Cheadle, ST10 1AA', W, 'wikipedia-st'],
+  ['Cheadle, SK8 1AA', N, 'owners'],
+  ['Cheadle', U, 'owners'],
+  ['Newport, TF10 7AA', N, 'owners'],
+  ['Newport', N, 'owners'],
+  ['Stretton', U, 'reference'],
+  ['Stretton, Burton-on-Trent, DE13 0AA', E, 'reference (DE13)'],
+  ['Stretton, Stafford, ST19 9AA', W, 'reference (ST19)'],
+  ['Whittington', U, 'reference'],
+  ['Whittington, Lichfield, WS14 9AA', E, 'wikipedia-ws'],
+  ['Norton', U, 'reference'],
+  ['Draycott', U, 'reference'],
+  ['Draycott in the Moors', W, 'ons-parishes'],
+  ['Draycott-in-the-Clay', E, 'ons-parishes'],
+  ['Mow Cop', U, 'reference'],
+  ['Staffordshire', U, 'reference'],
+  ['South Staffordshire', U, 'reference'],
   // towns and neighbourhoods (reference, district by district)
-  ['Leek', W, 'reference'], ['Biddulph', W, 'reference'], ['Newcastle-under-Lyme', W, 'reference'], ['newcastle u lyme', W, 'reference'],
-  ['Kidsgrove', W, 'reference'], ['Audley', W, 'reference'], ['Keele', W, 'reference'], ['Loggerheads', W, 'reference'], ['Talke', W, 'reference'],
-  ['Stafford', W, 'reference'], ['Stone', W, 'reference'], ['Eccleshall', W, 'reference'], ['Gnosall', W, 'reference'], ['Hixon', W, 'reference'],
-  ['Burton upon Trent', E, 'reference'], ['Burton-on-Trent', E, 'reference'], ['Burton', E, 'reference'], ['Uttoxeter', E, 'reference'],
-  ['Barton-under-Needwood', E, 'reference'], ['Tutbury', E, 'reference'], ['Stapenhill', E, 'reference'], ['Winshill', E, 'reference'],
-  ['Lichfield', E, 'reference'], ['Burntwood', E, 'reference'], ['Armitage', E, 'reference'], ['Alrewas', E, 'reference'], ['Fazeley', E, 'reference'],
-  ['Shenstone', E, 'reference'], ['Tamworth', E, 'reference'], ['Wilnecote', E, 'reference'], ['Glascote', E, 'reference'],
-  ['Cannock', E, 'reference'], ['Hednesford', E, 'reference'], ['Rugeley', E, 'reference'], ['Brereton', E, 'reference'],
-  ['Norton Canes', E, 'reference'], ['Heath Hayes', E, 'reference'], ['Handsacre', E, 'wikipedia-ws'], ['Hill Ridware', E, 'wikipedia-ws (WS15: all East)'],
+  ['Leek', W, 'reference'],
+  ['Biddulph', W, 'reference'],
+  ['Newcastle-under-Lyme', W, 'reference'],
+  ['newcastle u lyme', W, 'reference'],
+  ['Kidsgrove', W, 'reference'],
+  ['Audley', W, 'reference'],
+  ['Keele', W, 'reference'],
+  ['Loggerheads', W, 'reference'],
+  ['Talke', W, 'reference'],
+  ['Stafford', W, 'reference'],
+  ['Stone', W, 'reference'],
+  ['Eccleshall', W, 'reference'],
+  ['Gnosall', W, 'reference'],
+  ['Hixon', W, 'reference'],
+  ['Burton upon Trent', E, 'reference'],
+  ['Burton-on-Trent', E, 'reference'],
+  ['Burton', E, 'reference'],
+  ['Uttoxeter', E, 'reference'],
+  ['Barton-under-Needwood', E, 'reference'],
+  ['Tutbury', E, 'reference'],
+  ['Stapenhill', E, 'reference'],
+  ['Winshill', E, 'reference'],
+  ['Lichfield', E, 'reference'],
+  ['Burntwood', E, 'reference'],
+  ['Armitage', E, 'reference'],
+  ['Alrewas', E, 'reference'],
+  ['Fazeley', E, 'reference'],
+  ['Shenstone', E, 'reference'],
+  ['Tamworth', E, 'reference'],
+  ['Wilnecote', E, 'reference'],
+  ['Glascote', E, 'reference'],
+  ['Cannock', E, 'reference'],
+  ['Hednesford', E, 'reference'],
+  ['Rugeley', E, 'reference'],
+  ['Brereton', E, 'reference'],
+  ['Norton Canes', E, 'reference'],
+  ['Heath Hayes', E, 'reference'],
+  ['Handsacre', E, 'wikipedia-ws'],
+  ['Hill Ridware', E, 'wikipedia-ws (WS15: all East)'],
   // South Staffordshire village by village (reference)
-  ['Codsall', W, 'reference'], ['Perton', W, 'reference'], ['Wombourne', W, 'reference'], ['Kinver', W, 'reference'], ['Penkridge', W, 'reference'],
-  ['Wheaton Aston', W, 'reference'], ['Lapley', W, 'reference'], ['Acton Trussell', W, 'reference'], ['Brewood', W, 'reference'], ['Coven', W, 'reference'],
-  ['Seisdon', W, 'reference'], ['Trysull', W, 'reference'], ['Pattingham', W, 'reference'], ['Landywood', U, 'reference'],
-  ['Cheslyn Hay, Walsall, WS6 7AA', U, 'reference'], ['Great Wyrley, Walsall, WS6 6AA', U, 'reference'], ['Huntington, Cannock, WS12 4AA', U, 'reference'],
-  ['Codsall, Wolverhampton, WV8 1AA', W, 'reference + wikipedia-wv'], ['Perton, Wolverhampton, WV6 7AA', W, 'reference + wikipedia-wv'],
-  ['Wombourne, Wolverhampton, WV5 9AA', W, 'reference + wikipedia-wv'], ['Featherstone, Wolverhampton, WV10 7AA', W, 'reference + wikipedia-wv'],
+  ['Codsall', W, 'reference'],
+  ['Perton', W, 'reference'],
+  ['Wombourne', W, 'reference'],
+  ['Kinver', W, 'reference'],
+  ['Penkridge', W, 'reference'],
+  ['Wheaton Aston', W, 'reference'],
+  ['Lapley', W, 'reference'],
+  ['Acton Trussell', W, 'reference'],
+  ['Brewood', W, 'reference'],
+  ['Coven', W, 'reference'],
+  ['Seisdon', W, 'reference'],
+  ['Trysull', W, 'reference'],
+  ['Pattingham', W, 'reference'],
+  ['Landywood', U, 'reference'],
+  ['Cheslyn Hay, Walsall, WS6 7AA', U, 'reference'],
+  ['Great Wyrley, Walsall, WS6 6AA', U, 'reference'],
+  ['Huntington, Cannock, WS12 4AA', U, 'reference'],
+  ['Codsall, Wolverhampton, WV8 1AA', W, 'reference + wikipedia-wv'],
+  ['Perton, Wolverhampton, WV6 7AA', W, 'reference + wikipedia-wv'],
+  ['Wombourne, Wolverhampton, WV5 9AA', W, 'reference + wikipedia-wv'],
+  ['Featherstone, Wolverhampton, WV10 7AA', W, 'reference + wikipedia-wv'],
   ['Penkridge, Stafford, ST19 5AA', W, 'reference + wikipedia-st'],
   // Stoke-on-Trent and the neighbours on every side: not covered, naming the authority
-  ['Stoke-on-Trent', N, 'reference'], ['Hanley', N, 'reference'], ['Burslem', N, 'reference'], ['Tunstall', N, 'reference'], ['Fenton', N, 'reference'],
-  ['Longton', N, 'reference'], ['Meir', N, 'reference'], ['Trentham', N, 'reference'], ['Bentilee', N, 'reference'], ['Abbey Hulton', N, 'reference'],
-  ['Norton-in-the-Moors', N, 'reference'], ['Cobridge', N, 'wikipedia-st'], ['Shelton', N, 'wikipedia-st'], ['7 Stoke Road, Hanley, Stoke-on-Trent, ST1 1AA', N, 'wikipedia-st'],
-  ['Crewe', N, 'wikipedia-cw'], ['Nantwich', N, 'wikipedia-cw'], ['Sandbach', N, 'wikipedia-cw'], ['Alsager', N, 'reference'],
-  ['Walsall', N, 'wikipedia-ws'], ['Bloxwich', N, 'wikipedia-ws'], ['Pelsall', N, 'wikipedia-ws'], ['Brownhills', N, 'wikipedia-ws'], ['Rushall', N, 'wikipedia-ws'],
-  ['Wolverhampton', N, 'wikipedia-wv'], ['Finchfield', N, 'wikipedia-wv'], ['Blakenhall', N, 'wikipedia-wv'], ['Derby', N, 'wikipedia-de'],
-  ['Swadlincote', N, 'wikipedia-de'], ['Measham', N, 'wikipedia-de (Leicestershire or Derbyshire)'], ['Market Drayton', N, 'reference'], ['Telford', N, 'owners'],
-  ['Claverley', U, 'wikipedia-wv (WV5: South Staffordshire or Shropshire)'], ['Aldridge', U, 'wikipedia-ws (WS9: Walsall or Lichfield)'],
+  ['Stoke-on-Trent', N, 'reference'],
+  ['Hanley', N, 'reference'],
+  ['Burslem', N, 'reference'],
+  ['Tunstall', N, 'reference'],
+  ['Fenton', N, 'reference'],
+  ['Longton', N, 'reference'],
+  ['Meir', N, 'reference'],
+  ['Trentham', N, 'reference'],
+  ['Bentilee', N, 'reference'],
+  ['Abbey Hulton', N, 'reference'],
+  ['Norton-in-the-Moors', N, 'reference'],
+  ['Cobridge', N, 'wikipedia-st'],
+  ['Shelton', N, 'wikipedia-st'],
+  ['7 Stoke Road, Hanley, Stoke-on-Trent, ST1 1AA', N, 'wikipedia-st'],
+  ['Crewe', N, 'wikipedia-cw'],
+  ['Nantwich', N, 'wikipedia-cw'],
+  ['Sandbach', N, 'wikipedia-cw'],
+  ['Alsager', N, 'reference'],
+  ['Walsall', N, 'wikipedia-ws'],
+  ['Bloxwich', N, 'wikipedia-ws'],
+  ['Pelsall', N, 'wikipedia-ws'],
+  ['Brownhills', N, 'wikipedia-ws'],
+  ['Rushall', N, 'wikipedia-ws'],
+  ['Wolverhampton', N, 'wikipedia-wv'],
+  ['Finchfield', N, 'wikipedia-wv'],
+  ['Blakenhall', N, 'wikipedia-wv'],
+  ['Derby', N, 'wikipedia-de'],
+  ['Swadlincote', N, 'wikipedia-de'],
+  ['Measham', N, 'wikipedia-de (Leicestershire or Derbyshire)'],
+  ['Market Drayton', N, 'reference'],
+  ['Telford', N, 'owners'],
+  ['Claverley', U, 'wikipedia-wv (WV5: South Staffordshire or Shropshire)'],
+  ['Aldridge', U, 'wikipedia-ws (WS9: Walsall or Lichfield)'],
   // postcodes alone: a district of one Hub is sure; across a line, unsure (wikipedia-*, reference)
-  ['ST13', W, 'wikipedia-st'], ['st13 6aa', W, 'wikipedia-st'], ['ST16 1AA', W, 'wikipedia-st'], ['ST20', W, 'wikipedia-st'], ['ST21 6AA', W, 'wikipedia-st'],
-  ['ST11 9AA', W, 'wikipedia-st (Moorlands and Stafford, both West)'], ['ST5 2AA', W, 'wikipedia-st'], ['ST17 4AA', W, 'wikipedia-st + reference'],
-  ['ST19 5AA', W, 'wikipedia-st + reference'], ['WS7 1AA', E, 'wikipedia-ws'], ['WS13', E, 'wikipedia-ws'], ['WS14 9AA', E, 'wikipedia-ws'],
-  ['WS15 2AA', E, 'wikipedia-ws (all East)'], ['WS11 1AA', E, 'wikipedia-ws + reference'], ['DE13', E, 'reference'], ['DE14 1AA', E, 'reference'], ['B77 1AA', E, 'reference'],
-  ['ST1 1AA', N, 'wikipedia-st'], ['WS1', N, 'wikipedia-ws'], ['WS3 1AA', N, 'wikipedia-ws'], ['WV1 1AA', N, 'wikipedia-wv'], ['WV2', N, 'wikipedia-wv'],
-  ['CW1 2AA', N, 'wikipedia-cw'], ['DE1 1AA', N, 'wikipedia-de'], ['TF7 5AA', N, 'owners'], ['SK8 1AA', N, 'owners'],
-  ['ST10 4AA', U, 'wikipedia-st'], ['ST10', U, 'wikipedia-st'], ['ST14 8AA', U, 'wikipedia-st'], ['ST18', U, 'wikipedia-st'], ['ST2 7AA', U, 'wikipedia-st'],
-  ['ST3', U, 'wikipedia-st'], ['ST4 8AA', U, 'wikipedia-st'], ['ST6', U, 'wikipedia-st'], ['ST7', U, 'wikipedia-st'], ['ST8 7AB', U, 'wikipedia-st'],
-  ['ST9', U, 'wikipedia-st'], ['ST12', U, 'wikipedia-st'], ['ST15', W, 'wikipedia-st (Stafford and Moorlands, both West)'], ['WS6', U, 'wikipedia-ws'], ['WS12', U, 'wikipedia-ws'],
-  ['WS9', U, 'wikipedia-ws'], ['WV4', U, 'wikipedia-wv'], ['WV5 9AA', U, 'wikipedia-wv'], ['WV8', U, 'wikipedia-wv'], ['WV10', U, 'wikipedia-wv'],
-  ['B78', U, 'reference'], ['B79', U, 'reference'], ['CW3', U, 'wikipedia-cw'], ['TF9', U, 'reference'], ['DE15', U, 'reference'], ['DE6', U, 'wikipedia-de'],
+  ['ST13', W, 'wikipedia-st'],
+  ['st13 6aa', W, 'wikipedia-st'],
+  ['ST16 1AA', W, 'wikipedia-st'],
+  ['ST20', W, 'wikipedia-st'],
+  ['ST21 6AA', W, 'wikipedia-st'],
+  ['ST11 9AA', W, 'wikipedia-st (Moorlands and Stafford, both West)'],
+  ['ST5 2AA', W, 'wikipedia-st'],
+  ['ST17 4AA', W, 'wikipedia-st + reference'],
+  ['ST19 5AA', W, 'wikipedia-st + reference'],
+  ['WS7 1AA', E, 'wikipedia-ws'],
+  ['WS13', E, 'wikipedia-ws'],
+  ['WS14 9AA', E, 'wikipedia-ws'],
+  ['WS15 2AA', E, 'wikipedia-ws (all East)'],
+  ['WS11 1AA', E, 'wikipedia-ws + reference'],
+  ['DE13', E, 'reference'],
+  ['DE14 1AA', E, 'reference'],
+  ['B77 1AA', E, 'reference'],
+  ['ST1 1AA', N, 'wikipedia-st'],
+  ['WS1', N, 'wikipedia-ws'],
+  ['WS3 1AA', N, 'wikipedia-ws'],
+  ['WV1 1AA', N, 'wikipedia-wv'],
+  ['WV2', N, 'wikipedia-wv'],
+  ['CW1 2AA', N, 'wikipedia-cw'],
+  ['DE1 1AA', N, 'wikipedia-de'],
+  ['TF7 5AA', N, 'owners'],
+  ['SK8 1AA', N, 'owners'],
+  ['ST10 4AA', U, 'wikipedia-st'],
+  ['ST10', U, 'wikipedia-st'],
+  ['ST14 8AA', U, 'wikipedia-st'],
+  ['ST18', U, 'wikipedia-st'],
+  ['ST2 7AA', U, 'wikipedia-st'],
+  ['ST3', U, 'wikipedia-st'],
+  ['ST4 8AA', U, 'wikipedia-st'],
+  ['ST6', U, 'wikipedia-st'],
+  ['ST7', U, 'wikipedia-st'],
+  ['ST8 7AB', U, 'wikipedia-st'],
+  ['ST9', U, 'wikipedia-st'],
+  ['ST12', U, 'wikipedia-st'],
+  ['ST15', W, 'wikipedia-st (Stafford and Moorlands, both West)'],
+  ['WS6', U, 'wikipedia-ws'],
+  ['WS12', U, 'wikipedia-ws'],
+  ['WS9', U, 'wikipedia-ws'],
+  ['WV4', U, 'wikipedia-wv'],
+  ['WV5 9AA', U, 'wikipedia-wv'],
+  ['WV8', U, 'wikipedia-wv'],
+  ['WV10', U, 'wikipedia-wv'],
+  ['B78', U, 'reference'],
+  ['B79', U, 'reference'],
+  ['CW3', U, 'wikipedia-cw'],
+  ['TF9', U, 'reference'],
+  ['DE15', U, 'reference'],
+  ['DE6', U, 'wikipedia-de'],
   ['M1 1AA', U, 'not in the table'],
   // address and postcode disagree (design: say so, unsure)
-  ['5 High Street, Leek, WS11 1AA', U, 'reference'], ['Leek, ST1 1AA', U, 'wikipedia-st'], ['Uttoxeter, WV8 1AA', U, 'wikipedia-wv'],
-  ['Cannock, ST13 5AA', U, 'wikipedia-st'], ['Hanley, WS13 6AA', U, 'wikipedia-ws'],
+  ['5 High Street, Leek, WS11 1AA', U, 'reference'],
+  ['Leek, ST1 1AA', U, 'wikipedia-st'],
+  ['Uttoxeter, WV8 1AA', U, 'wikipedia-wv'],
+  ['Cannock, ST13 5AA', U, 'wikipedia-st'],
+  ['Hanley, WS13 6AA', U, 'wikipedia-ws'],
   // a street name is not a town; post towns give way to the village
-  ['12 Stafford Road, Cannock, WS11 1AA', E, 'wikipedia-ws'], ['6 Hill Street, Norton Canes', E, 'reference'],
-  ['2 Mill Lane, Alton, Stoke-on-Trent, ST10 4AA', W, 'ons-parishes + wikipedia-st'], ['9 Park Lane, Stone ST15 8AA', W, 'reference + wikipedia-st'],
+  ['12 Stafford Road, Cannock, WS11 1AA', E, 'wikipedia-ws'],
+  ['6 Hill Street, Norton Canes', E, 'reference'],
+  ['2 Mill Lane, Alton, Stoke-on-Trent, ST10 4AA', W, 'ons-parishes + wikipedia-st'],
+  ['9 Park Lane, Stone ST15 8AA', W, 'reference + wikipedia-st'],
   ['Church Leigh, ST10 4AA', U, 'wikipedia-st (ST10 spans both Hubs)'],
   // border districts on the south-west and north-east edges (DY and SK coverage rows)
   ['Kinver, Stourbridge, DY7 6AA', W, 'reference (Kinver: Seisdon) + wikipedia-dy (DY7: South Staffordshire)'],
-  ['Himley, Dudley, DY3 4AA', W, 'reference (Himley: Seisdon) + wikipedia-dy (DY3)'], ['Swindon, Dudley, DY3 4AA', W, 'reference (Swindon: Seisdon) + wikipedia-dy'],
-  ['DY7 6AA', U, 'wikipedia-dy (DY7: South Staffordshire, split by village; Enville and Stourton not settled)'], ['DY3', U, 'wikipedia-dy (Dudley and South Staffordshire)'],
-  ['DY6 0AA', U, 'wikipedia-dy (Dudley and South Staffordshire)'], ['DY8', U, 'wikipedia-dy (Dudley, Bromsgrove, South Staffordshire)'],
+  ['Himley, Dudley, DY3 4AA', W, 'reference (Himley: Seisdon) + wikipedia-dy (DY3)'],
+  ['Swindon, Dudley, DY3 4AA', W, 'reference (Swindon: Seisdon) + wikipedia-dy'],
+  ['DY7 6AA', U, 'wikipedia-dy (DY7: South Staffordshire, split by village; Enville and Stourton not settled)'],
+  ['DY3', U, 'wikipedia-dy (Dudley and South Staffordshire)'],
+  ['DY6 0AA', U, 'wikipedia-dy (Dudley and South Staffordshire)'],
+  ['DY8', U, 'wikipedia-dy (Dudley, Bromsgrove, South Staffordshire)'],
   ['Hanley, DY7 6AA', U, 'wikipedia-st + wikipedia-dy (they disagree)'],
-  ['Longnor, Buxton, SK17 0AA', W, 'ons-parishes (Longnor: Staffordshire Moorlands) + wikipedia-sk'], ['Rushton, Macclesfield, SK11 0AA', W, 'ons-parishes (Rushton: Staffordshire Moorlands) + wikipedia-sk'],
-  ['Quarnford, Buxton, SK17 0AA', W, 'ons-parishes (Staffordshire Moorlands) + wikipedia-sk'], ['Hollinsclough, Buxton, SK17 0AA', W, 'ons-parishes + wikipedia-sk'],
-  ['Fawfieldhead, Buxton, SK17 0AA', W, 'ons-parishes + wikipedia-sk'], ['Heathylee, Buxton, SK17 0AA', W, 'ons-parishes + wikipedia-sk'],
-  ['Heaton, Macclesfield, SK11 0AA', W, 'ons-parishes (Heaton: Staffordshire Moorlands) + wikipedia-sk'], ['Kinver, DY7', W, 'reference + wikipedia-dy'],
-  ['SK17 9AA', U, 'wikipedia-sk (High Peak, Derbyshire Dales, Staffordshire Moorlands)'], ['SK11', U, 'wikipedia-sk (Cheshire East, Staffordshire Moorlands)'],
+  ['Longnor, Buxton, SK17 0AA', W, 'ons-parishes (Longnor: Staffordshire Moorlands) + wikipedia-sk'],
+  ['Rushton, Macclesfield, SK11 0AA', W, 'ons-parishes (Rushton: Staffordshire Moorlands) + wikipedia-sk'],
+  ['Quarnford, Buxton, SK17 0AA', W, 'ons-parishes (Staffordshire Moorlands) + wikipedia-sk'],
+  ['Hollinsclough, Buxton, SK17 0AA', W, 'ons-parishes + wikipedia-sk'],
+  ['Fawfieldhead, Buxton, SK17 0AA', W, 'ons-parishes + wikipedia-sk'],
+  ['Heathylee, Buxton, SK17 0AA', W, 'ons-parishes + wikipedia-sk'],
+  ['Heaton, Macclesfield, SK11 0AA', W, 'ons-parishes (Heaton: Staffordshire Moorlands) + wikipedia-sk'],
+  ['Kinver, DY7', W, 'reference + wikipedia-dy'],
+  ['SK17 9AA', U, 'wikipedia-sk (High Peak, Derbyshire Dales, Staffordshire Moorlands)'],
+  ['SK11', U, 'wikipedia-sk (Cheshire East, Staffordshire Moorlands)'],
   // typos: never a guess
-  ['Leeek', U, 'typo'], ['Lichfeild', U, 'typo'], ['Tamwoth', U, 'typo'], ['Uttoxter', U, 'typo'], ['Atlantis', U, 'not a place'], ['', U, 'nothing'],
+  ['Leeek', U, 'typo'],
+  ['Lichfeild', U, 'typo'],
+  ['Tamwoth', U, 'typo'],
+  ['Uttoxter', U, 'typo'],
+  ['Atlantis', U, 'not a place'],
+  ['', U, 'nothing'],
 ];
 
 // The same parishes as a person writes them in an address: a street line first, the county last.
 const addressCases: [string, Expect, string][] = parishCases
   .filter(([, expected]) => expected !== U)
-  .flatMap(([parish, expected, source]) => [[`1 Church Lane, ${parish}`, expected, source], [`2 The Green, ${parish}, Staffordshire`, expected, source]]);
+  .flatMap(([parish, expected, source]) => [
+    [`1 Church Lane, ${parish}`, expected, source],
+    [`2 The Green, ${parish}, Staffordshire`, expected, source],
+  ]);
 
 const all = [...parishCases, ...addressCases, ...cases];
 
@@ -171,7 +347,10 @@ describe('what an answer says', () => {
   });
 
   it('names the authority for a place outside the county', () => {
-    expect(lookupHub(table, 'Madeley, Telford, TF7 5AA')).toMatchObject({ kind: 'not-covered', reason: expect.stringMatching(/Telford and Wrekin/) });
+    expect(lookupHub(table, 'Madeley, Telford, TF7 5AA')).toMatchObject({
+      kind: 'not-covered',
+      reason: expect.stringMatching(/Telford and Wrekin/),
+    });
     expect(lookupHub(table, 'Newport')).toMatchObject({ reason: expect.stringMatching(/Telford and Wrekin/) });
     expect(lookupHub(table, 'Crewe')).toMatchObject({ reason: expect.stringMatching(/Cheshire East/) });
     expect(lookupHub(table, 'Hanley')).toMatchObject({ reason: expect.stringMatching(/Stoke-on-Trent City Council/) });
@@ -179,7 +358,9 @@ describe('what an answer says', () => {
 
   it('says how the answer was reached, with its sources', () => {
     const a = lookupHub(table, 'Blythe Bridge, Stoke-on-Trent, ST11 9AA');
-    expect(a.steps?.join('\n')).toMatch(/district ST11 .*source: wikipedia-st[\s\S]*Blythe Bridge: Staffordshire Moorlands \(source: owners\)/);
+    expect(a.steps?.join('\n')).toMatch(
+      /district ST11 .*source: wikipedia-st[\s\S]*Blythe Bridge: Staffordshire Moorlands \(source: owners\)/,
+    );
   });
 
   it('hubIsSure: a Hub or "not covered" is sure, anything else carries its reason', () => {

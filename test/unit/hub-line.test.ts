@@ -28,14 +28,75 @@ async function commanderReads(args: string[]): Promise<unknown> {
   return read;
 }
 
-const TOKENS = ['hub', 'Leek', 'Newcastle', 'under', 'Lyme', 'ST13 5AA', 'st13', '', ' ', 'R0001', 'staffordshire',
-  '--json', '--list', '--area', '--area=staffordshire', '--child', '--child=R1', '--db', 'x.db', '--db=y.db',
-  '--today', '2026-11-23', '--by', 'Jo Bloggs', '--no-color', '--no-input', '-q', '--quiet', '--color', '--input',
-  '--help', '-h', '-V', '--version', '--jsn', '-x', '-5', '--', '-', '--json=yes', '-qq', 'help', 'due', '--flag'];
+const TOKENS = [
+  'hub',
+  'Leek',
+  'Newcastle',
+  'under',
+  'Lyme',
+  'ST13 5AA',
+  'st13',
+  '',
+  ' ',
+  'R0001',
+  'staffordshire',
+  '--json',
+  '--list',
+  '--area',
+  '--area=staffordshire',
+  '--child',
+  '--child=R1',
+  '--db',
+  'x.db',
+  '--db=y.db',
+  '--today',
+  '2026-11-23',
+  '--by',
+  'Jo Bloggs',
+  '--no-color',
+  '--no-input',
+  '-q',
+  '--quiet',
+  '--color',
+  '--input',
+  '--help',
+  '-h',
+  '-V',
+  '--version',
+  '--jsn',
+  '-x',
+  '-5',
+  '--',
+  '-',
+  '--json=yes',
+  '-qq',
+  'help',
+  'due',
+  '--flag',
+];
 
 /** Tokens that make a line hub reads itself wherever they stand. */
-const EVERYDAY = ['hub', 'Leek', 'Newcastle', 'under', 'Lyme', 'ST13 5AA', '', ' ', '--json', '--list', '--area=staffordshire',
-  '--child=R1', '--db=y.db', '--today=2026-11-23', '--by=Jo Bloggs', '--no-color', '--no-input', '-q', '--quiet'];
+const EVERYDAY = [
+  'hub',
+  'Leek',
+  'Newcastle',
+  'under',
+  'Lyme',
+  'ST13 5AA',
+  '',
+  ' ',
+  '--json',
+  '--list',
+  '--area=staffordshire',
+  '--child=R1',
+  '--db=y.db',
+  '--today=2026-11-23',
+  '--by=Jo Bloggs',
+  '--no-color',
+  '--no-input',
+  '-q',
+  '--quiet',
+];
 
 describe('reading an everyday hub line without commander', () => {
   it.each([
@@ -53,8 +114,15 @@ describe('reading an everyday hub line without commander', () => {
   });
 
   it.each([
-    [['hub', '--help']], [['hub', '-h']], [['--version']], [['hub', 'Leek', '--jsn']], [['hub', '--area']],
-    [['hub', '--', '-x']], [['due', '--json']], [['help', 'hub']], [['hub', '--json=yes']],
+    [['hub', '--help']],
+    [['hub', '-h']],
+    [['--version']],
+    [['hub', 'Leek', '--jsn']],
+    [['hub', '--area']],
+    [['hub', '--', '-x']],
+    [['due', '--json']],
+    [['help', 'hub']],
+    [['hub', '--json=yes']],
   ])('%j is left to commander', (args) => {
     expect(parseHubLine(args)).toBeNull();
   });

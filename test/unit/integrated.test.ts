@@ -5,7 +5,13 @@ import { type CalendarDate, dayNumber, fromDayNumber } from '../../src/domain/ca
 import { type CheckFacts, checkLateFrom, checkSuggestsConcern, integratedState, reviewResultMissing } from '../../src/domain/integrated.js';
 
 const d = (s: string) => s as CalendarDate;
-const check = (over: Partial<CheckFacts> = {}): CheckFacts => ({ completedOn: d('2026-03-01'), sharedOn: null, sharedWithHealthOn: null, lessThanExpected: false, ...over });
+const check = (over: Partial<CheckFacts> = {}): CheckFacts => ({
+  completedOn: d('2026-03-01'),
+  sharedOn: null,
+  sharedWithHealthOn: null,
+  lessThanExpected: false,
+  ...over,
+});
 const day = (from: string, to: string) => fc.integer({ min: dayNumber(d(from)), max: dayNumber(d(to)) }).map(fromDayNumber);
 
 describe('less than expected suggests a concern shared with health', () => {
@@ -22,7 +28,14 @@ describe('less than expected suggests a concern shared with health', () => {
     expect(checkSuggestsConcern(low, [{ ...raised, sharedOn: d('2026-03-03') }], d('2026-03-02'), false)).not.toBeNull();
   });
   it('a concern closed before the check does not count; a dismissal ends it', () => {
-    expect(checkSuggestsConcern(low, [{ raisedOn: d('2025-10-01'), closedOn: d('2025-12-01'), sharedOn: d('2025-10-02') }], d('2026-03-03'), false)).not.toBeNull();
+    expect(
+      checkSuggestsConcern(
+        low,
+        [{ raisedOn: d('2025-10-01'), closedOn: d('2025-12-01'), sharedOn: d('2025-10-02') }],
+        d('2026-03-03'),
+        false,
+      ),
+    ).not.toBeNull();
     expect(checkSuggestsConcern(low, [], d('2026-03-03'), true)).toBeNull();
   });
 });
@@ -60,12 +73,15 @@ describe('check-late counts from the later of 30 months and the start date', () 
     expect(late.why).toContain('started at the setting on 2026-11-15');
   });
   it('is never past the third birthday, and never anything but 30 months without a reason', () => {
-    fc.assert(fc.property(day('2019-01-01', '2030-12-31'), fc.option(day('2019-01-01', '2034-12-31')), (dob, start) => {
-      const late = checkLateFrom(dob, start);
-      expect(late.date <= thirdBirthday(dob)).toBe(true);
-      expect(late.date >= monthAnniversary(dob, 30)).toBe(true);
-      if (late.date !== monthAnniversary(dob, 30)) expect(late.why).toBeTruthy();
-      if (start && start > monthAnniversary(dob, 30) && start < thirdBirthday(dob)) expect(late.date).toBe(start);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(day('2019-01-01', '2030-12-31'), fc.option(day('2019-01-01', '2034-12-31')), (dob, start) => {
+        const late = checkLateFrom(dob, start);
+        expect(late.date <= thirdBirthday(dob)).toBe(true);
+        expect(late.date >= monthAnniversary(dob, 30)).toBe(true);
+        if (late.date !== monthAnniversary(dob, 30)) expect(late.why).toBeTruthy();
+        if (start && start > monthAnniversary(dob, 30) && start < thirdBirthday(dob)) expect(late.date).toBe(start);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -12,28 +12,76 @@ const today = '2026-11-23' as CalendarDate;
 const createdAt = new Date('2026-11-23T09:00:00Z');
 const env = { TWOCHECK_CONFIG_DIR: '/nonexistent-twocheck-config' };
 const setting: Setting = {
-  name: 'Little Acorns Nursery', address: '1 Church Street, Leek', postcode: 'ST13 5AA', phone: '01538 000111',
-  email: null, manager: 'Jo Bloggs', urn: null, area: 'staffordshire', logo: null,
+  name: 'Little Acorns Nursery',
+  address: '1 Church Street, Leek',
+  postcode: 'ST13 5AA',
+  phone: '01538 000111',
+  email: null,
+  manager: 'Jo Bloggs',
+  urn: null,
+  area: 'staffordshire',
+  logo: null,
 };
 const child: Child = {
-  id: 1, ref: 'A1', firstName: 'Zoë', lastName: 'Wiśniewska', dob: '2024-11-20' as CalendarDate, address: '4 Mill Lane, Leek',
-  postcode: 'ST13 6BB', parentName: 'Łucja Wiśniewska', parent2Name: 'Ştefan Wiśniewski', parentEmail: null, parentPhone: null,
-  keyPerson: 'Amy Khan', room: null, language: null, funded: true, family: null, startDate: null, leftOn: null,
+  id: 1,
+  ref: 'A1',
+  firstName: 'Zoë',
+  lastName: 'Wiśniewska',
+  dob: '2024-11-20' as CalendarDate,
+  address: '4 Mill Lane, Leek',
+  postcode: 'ST13 6BB',
+  parentName: 'Łucja Wiśniewska',
+  parent2Name: 'Ştefan Wiśniewski',
+  parentEmail: null,
+  parentPhone: null,
+  keyPerson: 'Amy Khan',
+  room: null,
+  language: null,
+  funded: true,
+  family: null,
+  startDate: null,
+  leftOn: null,
 };
-const west: HubAnswer = { kind: 'found', hub: { id: 'west', name: 'West Hub', phone: '0300 303 3923' }, locality: 'Staffordshire Moorlands', matched: 'ST13' };
+const west: HubAnswer = {
+  kind: 'found',
+  hub: { id: 'west', name: 'West Hub', phone: '0300 303 3923' },
+  locality: 'Staffordshire Moorlands',
+  matched: 'ST13',
+};
 const unsure: HubAnswer = { kind: 'unsure', reason: 'not built', candidates: [], hubs: [] };
 
 async function render(c: Child, hub: HubAnswer, s: Setting = setting) {
-  return renderLetter({ setting: s, template: loadTemplate('parent-letter', c.language, env), fields: letterFields(s, c, hub, today), date: today, recipient: recipientOf(c), createdAt });
+  return renderLetter({
+    setting: s,
+    template: loadTemplate('parent-letter', c.language, env),
+    fields: letterFields(s, c, hub, today),
+    date: today,
+    recipient: recipientOf(c),
+    createdAt,
+  });
 }
 
 describe('the parent letter', () => {
   it('prints the letterhead, the parents, the child, the review in two parts and the Hub number', async () => {
     const letter = await render(child, west);
     const text = (await pdfText(letter.pdf)).replace(/\s+/g, ' ');
-    for (const words of ['Little Acorns Nursery', '01538 000111', 'Łucja Wiśniewska and Ştefan Wiśniewski', '4 Mill Lane', 'ST13 6BB',
-      '23 November 2026', 'Zoë turned two on 20 November 2026', 'Health and Development Review', 'ASQ-3', 'red book',
-      'Parental Declaration', 'West Hub', '0300 303 3923', 'Jo Bloggs', 'Manager, Little Acorns Nursery']) {
+    for (const words of [
+      'Little Acorns Nursery',
+      '01538 000111',
+      'Łucja Wiśniewska and Ştefan Wiśniewski',
+      '4 Mill Lane',
+      'ST13 6BB',
+      '23 November 2026',
+      'Zoë turned two on 20 November 2026',
+      'Health and Development Review',
+      'ASQ-3',
+      'red book',
+      'Parental Declaration',
+      'West Hub',
+      '0300 303 3923',
+      'Jo Bloggs',
+      'Manager, Little Acorns Nursery',
+    ]) {
       expect(text).toContain(words);
     }
     // the Hub's limit on sharing is for the setting, not the parents
@@ -49,18 +97,34 @@ describe('the parent letter', () => {
       const firstName = 'Zoë'.padEnd(length, 'a');
       const keyPerson = 'Amy'.padEnd(length, 'y');
       const lines = (await pdfText((await render({ ...child, firstName, keyPerson }, west, abroad)).pdf)).split('\n').map((l) => l.trim());
-      expect(lines.some((l) => l.includes('0300 303 3923')), `first name ${firstName}`).toBe(true);
-      expect(lines.some((l) => l.includes('+44 (0)1538 000111') && !l.startsWith('Phone')), `key person ${keyPerson}`).toBe(true);
+      expect(
+        lines.some((l) => l.includes('0300 303 3923')),
+        `first name ${firstName}`,
+      ).toBe(true);
+      expect(
+        lines.some((l) => l.includes('+44 (0)1538 000111') && !l.startsWith('Phone')),
+        `key person ${keyPerson}`,
+      ).toBe(true);
       // nor does a full stop or comma after a bold word start a line of its own
-      expect(lines.filter((l) => /^[.,;:]/.test(l)), `first name ${firstName}`).toEqual([]);
+      expect(
+        lines.filter((l) => /^[.,;:]/.test(l)),
+        `first name ${firstName}`,
+      ).toEqual([]);
     }
   }, 60000);
 
   it('keeps closing punctuation with the word before it, in its own font: bold never swallows it', () => {
-    const words = wordsOf([{ text: 'phone ', bold: false }, { text: '0300\u00a0303\u00a03923', bold: true }, { text: '. The Hub', bold: false }]);
+    const words = wordsOf([
+      { text: 'phone ', bold: false },
+      { text: '0300\u00a0303\u00a03923', bold: true },
+      { text: '. The Hub', bold: false },
+    ]);
     expect(words.map((w) => w.segments)).toEqual([
       [{ text: 'phone', bold: false }],
-      [{ text: '0300\u00a0303\u00a03923', bold: true }, { text: '.', bold: false }],
+      [
+        { text: '0300\u00a0303\u00a03923', bold: true },
+        { text: '.', bold: false },
+      ],
       [{ text: 'The', bold: false }],
       [{ text: 'Hub', bold: false }],
     ]);
@@ -72,8 +136,23 @@ describe('the parent letter', () => {
       const withStop = lines.find((l) => l.some((s) => s.text.includes('3923')))!;
       expect(withStop.find((s) => s.text.startsWith('.'))).toMatchObject({ bold: false });
     }
-    expect(linesOf(wordsOf([{ text: 'the ', bold: false }, { text: 'West Hub', bold: true }, { text: ', phone', bold: false }]), measure, 40))
-      .toEqual([[{ text: 'the ', bold: false }, { text: 'West Hub', bold: true }, { text: ', phone', bold: false }]]);
+    expect(
+      linesOf(
+        wordsOf([
+          { text: 'the ', bold: false },
+          { text: 'West Hub', bold: true },
+          { text: ', phone', bold: false },
+        ]),
+        measure,
+        40,
+      ),
+    ).toEqual([
+      [
+        { text: 'the ', bold: false },
+        { text: 'West Hub', bold: true },
+        { text: ', phone', bold: false },
+      ],
+    ]);
   });
 
   it('says "turns two" before the birthday and "turned two" after it', async () => {
@@ -110,8 +189,17 @@ describe('the parent letter', () => {
   });
 
   it('draws neighbouring runs in the same font as one piece, keeping bold apart from regular', () => {
-    const runs = [{ text: 'Please ', bold: false }, { text: 'take', bold: true }, { text: ' it', bold: true }, { text: '.', bold: false }];
-    expect(sameFontJoined(runs, false)).toEqual([{ text: 'Please ', bold: false }, { text: 'take it', bold: true }, { text: '.', bold: false }]);
+    const runs = [
+      { text: 'Please ', bold: false },
+      { text: 'take', bold: true },
+      { text: ' it', bold: true },
+      { text: '.', bold: false },
+    ];
+    expect(sameFontJoined(runs, false)).toEqual([
+      { text: 'Please ', bold: false },
+      { text: 'take it', bold: true },
+      { text: '.', bold: false },
+    ]);
     expect(sameFontJoined(runs, true)).toEqual([{ text: 'Please take it.', bold: true }]);
     expect(runs[1]).toEqual({ text: 'take', bold: true });
     expect(sameFontJoined([], false)).toEqual([]);

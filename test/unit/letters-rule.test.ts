@@ -26,11 +26,18 @@ describe('when a parent letter is wanted', () => {
   });
 
   it('for every birth date and day: wanted exactly between the look-ahead and the third birthday', () => {
-    fc.assert(fc.property(fc.integer({ min: 18000, max: 22000 }), fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 0, max: 60 }), (birth, age, within) => {
-      const dob = fromDayNumber(birth);
-      const today = addDays(dob, age);
-      const wanted = parentLetterWanted(dob, today, within) !== null;
-      expect(wanted).toBe(addDays(today, within) >= secondBirthday(dob) && today < thirdBirthday(dob));
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 18000, max: 22000 }),
+        fc.integer({ min: 0, max: 1500 }),
+        fc.integer({ min: 0, max: 60 }),
+        (birth, age, within) => {
+          const dob = fromDayNumber(birth);
+          const today = addDays(dob, age);
+          const wanted = parentLetterWanted(dob, today, within) !== null;
+          expect(wanted).toBe(addDays(today, within) >= secondBirthday(dob) && today < thirdBirthday(dob));
+        },
+      ),
+    );
   });
 });

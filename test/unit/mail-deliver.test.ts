@@ -6,8 +6,17 @@ function fakePace(intervalMs = 350, backoffMs = [1000, 3000]) {
   let now = 0;
   const sleeps: number[] = [];
   return {
-    sleeps, at: () => now,
-    pace: { intervalMs, backoffMs, now: () => now, sleep: async (ms: number) => { sleeps.push(ms); now += ms; } },
+    sleeps,
+    at: () => now,
+    pace: {
+      intervalMs,
+      backoffMs,
+      now: () => now,
+      sleep: async (ms: number) => {
+        sleeps.push(ms);
+        now += ms;
+      },
+    },
   };
 }
 
@@ -63,7 +72,11 @@ describe('sending at a pace a small provider tolerates', () => {
     const send = createSender(mailerFrom([deferred(), deferred(), deferred()]), clock.pace);
     const outcome = await send(mail('a@x.org'));
     expect(clock.sleeps).toEqual([1000, 3000]);
-    expect(outcome).toEqual({ ok: false, attempts: 3, failure: { kind: 'temporary', message: 'the server answered: 451 4.7.1 try later (tried 3 times)' } });
+    expect(outcome).toEqual({
+      ok: false,
+      attempts: 3,
+      failure: { kind: 'temporary', message: 'the server answered: 451 4.7.1 try later (tried 3 times)' },
+    });
   });
 
   it('a retry that succeeds is a success', async () => {
@@ -86,7 +99,9 @@ describe('sending at a pace a small provider tolerates', () => {
   });
 
   it('masks the password in what the server said', async () => {
-    const send = createSender(mailerFrom([smtpError({ code: 'EAUTH', response: '535 bad login hunter2' })]), fakePace().pace, (t) => t.replace('hunter2', '***'));
+    const send = createSender(mailerFrom([smtpError({ code: 'EAUTH', response: '535 bad login hunter2' })]), fakePace().pace, (t) =>
+      t.replace('hunter2', '***'),
+    );
     expect(await send(mail('a@x.org'))).toMatchObject({ failure: { message: 'the server answered: 535 bad login ***' } });
   });
 });

@@ -8,8 +8,14 @@ import { parentAddresses } from '../../src/app/mail-config.js';
 
 describe('the SMTP URL', () => {
   it.each([
-    ['smtp://office@example.org.uk@smtp.office365.com:587', { host: 'smtp.office365.com', port: 587, security: 'starttls', user: 'office@example.org.uk' }],
-    ['smtp://office%40example.org.uk@smtp.office365.com', { host: 'smtp.office365.com', port: 587, security: 'starttls', user: 'office@example.org.uk' }],
+    [
+      'smtp://office@example.org.uk@smtp.office365.com:587',
+      { host: 'smtp.office365.com', port: 587, security: 'starttls', user: 'office@example.org.uk' },
+    ],
+    [
+      'smtp://office%40example.org.uk@smtp.office365.com',
+      { host: 'smtp.office365.com', port: 587, security: 'starttls', user: 'office@example.org.uk' },
+    ],
     ['smtps://you@gmail.com@smtp.gmail.com', { host: 'smtp.gmail.com', port: 465, security: 'tls', user: 'you@gmail.com' }],
     ['smtp://mail.local.example:2525?tls=starttls', { host: 'mail.local.example', port: 2525, security: 'starttls', user: null }],
     ['smtp://127.0.0.1:25?tls=none', { host: '127.0.0.1', port: 25, security: 'none', user: null }],
@@ -29,11 +35,17 @@ describe('the SMTP URL', () => {
     ['not a url', 'is not a URL'],
   ])('refuses %s', (url, why) => {
     expect(() => parseSmtpUrl(url)).toThrow(why);
-    try { parseSmtpUrl(url); } catch (e) { expect((e as Error).message).not.toContain('secret'); }
+    try {
+      parseSmtpUrl(url);
+    } catch (e) {
+      expect((e as Error).message).not.toContain('secret');
+    }
   });
 
   it('is described without a password', () => {
-    expect(describeServer(parseSmtpUrl('smtp://jo@example.org@smtp.example.org'))).toBe('smtp.example.org:587 (STARTTLS) as jo@example.org');
+    expect(describeServer(parseSmtpUrl('smtp://jo@example.org@smtp.example.org'))).toBe(
+      'smtp.example.org:587 (STARTTLS) as jo@example.org',
+    );
   });
 });
 
@@ -71,7 +83,7 @@ describe('parent addresses and words', () => {
     expect(parentAddresses(null)).toEqual({ valid: [], invalid: [] });
   });
 
-  it('writes in the letter\'s language, English where there are no words in it yet', () => {
+  it("writes in the letter's language, English where there are no words in it yet", () => {
     expect(letterLanguage('templates/letters/parent-letter.pl.md')).toBe('pl');
     expect(letterLanguage('templates/letters/parent-letter.md')).toBe('en');
     const setting = { name: 'Little Acorns', phone: '01538 000111', email: 'office@x.org', manager: null };

@@ -33,7 +33,10 @@ describe('the shared PDF machinery', () => {
     // Tagged, the objects come out in another order, so the bytes differ; what a reader gets must not.
     const written = await pagesAsRead(await pages(false));
     expect(written).toEqual(await pagesAsRead(await pages(true)));
-    expect(written[1]).toMatchObject({ text: expect.stringMatching(/^Zoë\s+Dear parents$/), roles: expect.arrayContaining(['Document', 'H1', 'P']) });
+    expect(written[1]).toMatchObject({
+      text: expect.stringMatching(/^Zoë\s+Dear parents$/),
+      roles: expect.arrayContaining(['Document', 'H1', 'P']),
+    });
   });
 
   it('draws names beyond Latin-1 so they can be read back', async () => {

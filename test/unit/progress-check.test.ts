@@ -67,12 +67,18 @@ describe('the Progress Check at two, as a file gives it', () => {
     const r = validateCheck(clone(), { ...defaults, homeLanguage: 'Polish' });
     expect(r.ok && r.check.home_language).toBe('Polish');
     expect(r.warnings).toEqual([expect.stringMatching(/^home_language_explored: the home language is Polish/)]);
-    const explored = validateCheck({ ...clone(), home_language_explored: 'Talked with dad about first words in Polish', agreed_with_parents_on: '2099-01-01' }, { ...defaults, homeLanguage: 'Polish' });
+    const explored = validateCheck(
+      { ...clone(), home_language_explored: 'Talked with dad about first words in Polish', agreed_with_parents_on: '2099-01-01' },
+      { ...defaults, homeLanguage: 'Polish' },
+    );
     expect(explored.ok).toBe(false);
     expect(!explored.ok && explored.problems).toEqual([expect.stringMatching(/^agreed_with_parents_on: 2099-01-01 is in the future/)]);
     const english = validateCheck(clone(), { ...defaults, homeLanguage: 'English' });
     expect(english.warnings).toEqual([]);
-    const own = validateCheck({ ...clone(), home_language: 'Urdu', home_language_explored: 'With mum, using pictures' }, { ...defaults, homeLanguage: 'English' });
+    const own = validateCheck(
+      { ...clone(), home_language: 'Urdu', home_language_explored: 'With mum, using pictures' },
+      { ...defaults, homeLanguage: 'English' },
+    );
     expect(own.ok && own.check.home_language).toBe('Urdu');
   });
 
@@ -90,7 +96,9 @@ describe('the Progress Check at two, as a file gives it', () => {
     ]);
     expect(problems({})).toEqual([expect.stringMatching(/^areas: required/)]);
     expect(problems([])).toEqual(['(top level): must be a JSON object']);
-    expect(problems({ ...clone(), areas: { ...clone().areas, physical: 'fine' } })).toEqual([expect.stringMatching(/^areas\.physical: must be an object/)]);
+    expect(problems({ ...clone(), areas: { ...clone().areas, physical: 'fine' } })).toEqual([
+      expect.stringMatching(/^areas\.physical: must be an object/),
+    ]);
   });
 
   it('reports unknown fields at every level, so a typo is not lost', () => {
@@ -115,7 +123,9 @@ describe('the Progress Check at two, as a file gives it', () => {
   });
 
   it('refuses a check completed in the future', () => {
-    expect(problems({ ...clone(), completed_on: '2026-06-02' })).toEqual(['completed_on: 2026-06-02 is in the future (today is 2026-06-01)']);
+    expect(problems({ ...clone(), completed_on: '2026-06-02' })).toEqual([
+      'completed_on: 2026-06-02 is in the future (today is 2026-06-01)',
+    ]);
   });
 
   it('refuses a check before the second birthday unless forced, then warns', () => {
@@ -124,7 +134,9 @@ describe('the Progress Check at two, as a file gives it', () => {
     const r = validateCheck(raw, { ...defaults, allowBeforeTwo: true });
     expect(r.ok).toBe(true);
     expect(r.warnings).toEqual([expect.stringMatching(/second birthday/)]);
-    expect(problems({ ...clone(), completed_on: '2024-03-14' }, { allowBeforeTwo: true })).toEqual([expect.stringMatching(/before the child was born/)]);
+    expect(problems({ ...clone(), completed_on: '2024-03-14' }, { allowBeforeTwo: true })).toEqual([
+      expect.stringMatching(/before the child was born/),
+    ]);
   });
 
   it('accepts a check on the second birthday and warns after the third', () => {
@@ -135,25 +147,31 @@ describe('the Progress Check at two, as a file gives it', () => {
   });
 
   it('checks the date shared with parents against the check and today', () => {
-    expect(problems({ ...clone(), completed_on: '2026-05-20', shared_with_parents_on: '2026-05-19' })).toEqual([expect.stringMatching(/^shared_with_parents_on: .*before the check/)]);
-    expect(problems({ ...clone(), shared_with_parents_on: '2026-06-05' })).toEqual([expect.stringMatching(/^shared_with_parents_on: .*future/)]);
+    expect(problems({ ...clone(), completed_on: '2026-05-20', shared_with_parents_on: '2026-05-19' })).toEqual([
+      expect.stringMatching(/^shared_with_parents_on: .*before the check/),
+    ]);
+    expect(problems({ ...clone(), shared_with_parents_on: '2026-06-05' })).toEqual([
+      expect.stringMatching(/^shared_with_parents_on: .*future/),
+    ]);
     const r = validateCheck({ ...clone(), shared_with_parents_on: '2026-06-01' }, defaults);
     expect(r.ok && r.check.shared_with_parents_on).toBe('2026-06-01');
   });
 
   it('for every birth date and check date: refused before two, accepted from two until today', () => {
-    fc.assert(fc.property(
-      fc.date({ min: new Date('2019-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }),
-      fc.integer({ min: -400, max: 800 }),
-      (born, offset) => {
-        const dob = fromYmd(born.getUTCFullYear(), born.getUTCMonth() + 1, born.getUTCDate());
-        const today = addDays(secondBirthday(dob), 1000);
-        const on = addDays(secondBirthday(dob), offset);
-        const r = validateCheck({ ...clone(), completed_on: on }, { ...defaults, today, childDob: dob });
-        expect(r.ok).toBe(offset >= 0);
-        const late = on >= thirdBirthday(dob);
-        expect(r.warnings.some((w) => w.includes('third birthday'))).toBe(offset >= 0 && late);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2019-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }),
+        fc.integer({ min: -400, max: 800 }),
+        (born, offset) => {
+          const dob = fromYmd(born.getUTCFullYear(), born.getUTCMonth() + 1, born.getUTCDate());
+          const today = addDays(secondBirthday(dob), 1000);
+          const on = addDays(secondBirthday(dob), offset);
+          const r = validateCheck({ ...clone(), completed_on: on }, { ...defaults, today, childDob: dob });
+          expect(r.ok).toBe(offset >= 0);
+          const late = on >= thirdBirthday(dob);
+          expect(r.warnings.some((w) => w.includes('third birthday'))).toBe(offset >= 0 && late);
+        },
+      ),
+    );
   });
 });

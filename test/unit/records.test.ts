@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CalendarDate, addDays, parseIsoDate } from '../../src/domain/calendar.js';
-import {
-  CONCERN_AREAS, CONSENT_METHODS, HUB_SEEN_RULE, checkDate, choose, hubAdvice, isProblem,
-} from '../../src/domain/records.js';
+import { CONCERN_AREAS, CONSENT_METHODS, HUB_SEEN_RULE, checkDate, choose, hubAdvice, isProblem } from '../../src/domain/records.js';
 
 const d = (s: string) => parseIsoDate(s) as CalendarDate;
 
@@ -32,7 +30,9 @@ describe('dates on a record', () => {
   });
   it('refuses the future, before birth, and non-dates', () => {
     expect(checkDate('--on', '2026-04-02', { today, dob })).toEqual({ problem: '--on 2026-04-02 is in the future (today is 2026-04-01)' });
-    expect(checkDate('--on', '2024-03-09', { today, dob })).toEqual({ problem: "--on 2024-03-09 is before the child's date of birth (2024-03-10)" });
+    expect(checkDate('--on', '2024-03-09', { today, dob })).toEqual({
+      problem: "--on 2024-03-09 is before the child's date of birth (2024-03-10)",
+    });
     expect(checkDate('--on', '2025-02-29', { today, dob })).toHaveProperty('problem');
     expect(checkDate('--on', '1/4/2026', { today, dob })).toBe('2026-04-01');
     expect(checkDate('--on', '1 April', { today, dob })).toHaveProperty('problem');
@@ -43,12 +43,14 @@ describe('dates on a record', () => {
     expect(checkDate('--due', '2026-03-31', limits)).toHaveProperty('problem');
   });
   it('for every day, accepts exactly the days from birth to today', () => {
-    fc.assert(fc.property(fc.integer({ min: -2000, max: 2000 }), (offset) => {
-      const date = addDays(today, offset);
-      const answer = checkDate('--on', date, { today, dob });
-      const inside = date <= today && date >= dob;
-      expect(typeof answer === 'string').toBe(inside);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -2000, max: 2000 }), (offset) => {
+        const date = addDays(today, offset);
+        const answer = checkDate('--on', date, { today, dob });
+        const inside = date <= today && date >= dob;
+        expect(typeof answer === 'string').toBe(inside);
+      }),
+    );
   });
 });
 
@@ -65,10 +67,13 @@ describe('what to say about the Hub', () => {
     expect(lines.join('\n')).toContain('Could be: Penkridge, West Hub');
     expect(lines.at(-1)).toBe(HUB_SEEN_RULE);
   });
-  it('when not covered, says it once even though the lookup\'s reason repeats it', () => {
-    const reason = "ST1 3AA is not covered by the Staffordshire County Hubs: it is served by Stoke-on-Trent City Council's own health visiting service";
+  it("when not covered, says it once even though the lookup's reason repeats it", () => {
+    const reason =
+      "ST1 3AA is not covered by the Staffordshire County Hubs: it is served by Stoke-on-Trent City Council's own health visiting service";
     const first = hubAdvice({ kind: 'not-covered', reason, matched: 'ST1 3AA' }, 'Staffordshire County')[0];
-    expect(first).toBe("Hub: this child's home (\"ST1 3AA\") is not covered by the Staffordshire County Hubs: it is served by Stoke-on-Trent City Council's own health visiting service.");
+    expect(first).toBe(
+      'Hub: this child\'s home ("ST1 3AA") is not covered by the Staffordshire County Hubs: it is served by Stoke-on-Trent City Council\'s own health visiting service.',
+    );
   });
 
   it('when not covered, says so and points to the other service', () => {

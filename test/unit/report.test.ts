@@ -33,19 +33,37 @@ describe('report: every failure at the top is a plain message and a non-zero exi
   });
 
   it.each([
-    [Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', path: '/x/a.pdf' }), 'the disk is full: could not write /x/a.pdf'],
+    [
+      Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', path: '/x/a.pdf' }),
+      'the disk is full: could not write /x/a.pdf',
+    ],
     [sqlite('SQLITE_FULL', 'database or disk is full'), 'the disk is full'],
     [sqlite('SQLITE_READONLY', 'attempt to write a readonly database'), 'cannot be written: it or its folder is read-only'],
     [sqlite('SQLITE_READONLY_DBMOVED', 'moved'), 'cannot be written'],
     [sqlite('SQLITE_CORRUPT', 'database disk image is malformed'), 'is damaged'],
     [sqlite('SQLITE_NOTADB', 'file is not a database'), 'is damaged'],
     [sqlite('SQLITE_BUSY', 'database is locked'), 'is busy'],
-    [Object.assign(new Error('EACCES'), { code: 'EACCES', path: '/x', syscall: 'open' }), 'permission denied: you may not read or write /x'],
+    [
+      Object.assign(new Error('EACCES'), { code: 'EACCES', path: '/x', syscall: 'open' }),
+      'permission denied: you may not read or write /x',
+    ],
     // the hidden temporary file written beside a document is not what the person gave: its folder is
-    [Object.assign(new Error('EACCES'), { code: 'EACCES', path: '/x/out/.005-Ann-Bee.pdf.0123456789ab.tmp', syscall: 'open' }), 'permission denied: the folder /x/out is not writable by you'],
-    [Object.assign(new Error('ENOSPC'), { code: 'ENOSPC', path: '/x/out/.a.pdf.0123456789ab.tmp' }), 'the disk is full: could not write /x/out'],
-    [Object.assign(new Error('ENOENT: no such file or directory, open'), { code: 'ENOENT', path: '/x/a.json' }), 'there is no such file or folder: /x/a.json'],
-    [Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR', path: '/x' }), '/x is a folder, not a file'],
+    [
+      Object.assign(new Error('EACCES'), { code: 'EACCES', path: '/x/out/.005-Ann-Bee.pdf.0123456789ab.tmp', syscall: 'open' }),
+      'permission denied: the folder /x/out is not writable by you',
+    ],
+    [
+      Object.assign(new Error('ENOSPC'), { code: 'ENOSPC', path: '/x/out/.a.pdf.0123456789ab.tmp' }),
+      'the disk is full: could not write /x/out',
+    ],
+    [
+      Object.assign(new Error('ENOENT: no such file or directory, open'), { code: 'ENOENT', path: '/x/a.json' }),
+      'there is no such file or folder: /x/a.json',
+    ],
+    [
+      Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR', path: '/x' }),
+      '/x is a folder, not a file',
+    ],
   ])('%s', (err, words) => {
     const { code, text } = stderrOf(() => report(err, ['node', 'twocheck']));
     expect(code).toBe(1);

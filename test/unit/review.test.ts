@@ -11,21 +11,32 @@ describe('the Health and Development Review result', () => {
   it('accepts the example', () => {
     const v = validateReview(example, limits);
     expect(v.ok).toBe(true);
-    if (v.ok) expect(v.review).toMatchObject({ reviewed_on: '2026-11-23', check_seen: true, asq_se2: null, actions: expect.arrayContaining([expect.stringContaining('two-word')]) });
+    if (v.ok)
+      expect(v.review).toMatchObject({
+        reviewed_on: '2026-11-23',
+        check_seen: true,
+        asq_se2: null,
+        actions: expect.arrayContaining([expect.stringContaining('two-word')]),
+      });
   });
   it('names every problem by its field and accepts nothing half', () => {
-    const v = validateReview({ reviewed_on: '2026-12-01', asq3: { communication: 'low', gross_motr: 'above' }, check_seen: 'yes', extra: 1 }, limits);
+    const v = validateReview(
+      { reviewed_on: '2026-12-01', asq3: { communication: 'low', gross_motr: 'above' }, check_seen: 'yes', extra: 1 },
+      limits,
+    );
     expect(v.ok).toBe(false);
     if (v.ok) return;
-    expect(v.problems).toEqual(expect.arrayContaining([
-      'extra: unknown field (known: reviewed_on, reviewer, place, check_seen, asq3, asq_se2, actions, notes)',
-      'reviewed_on: 2026-12-01 is in the future (today is 2026-11-23)',
-      'reviewer: required',
-      expect.stringContaining('check_seen: required, true or false'),
-      'asq3.communication: must be one of above, close, below (the cut-off), not "low"',
-      expect.stringContaining('asq3.gross_motr: unknown area'),
-      'asq3.gross_motor: required',
-    ]));
+    expect(v.problems).toEqual(
+      expect.arrayContaining([
+        'extra: unknown field (known: reviewed_on, reviewer, place, check_seen, asq3, asq_se2, actions, notes)',
+        'reviewed_on: 2026-12-01 is in the future (today is 2026-11-23)',
+        'reviewer: required',
+        expect.stringContaining('check_seen: required, true or false'),
+        'asq3.communication: must be one of above, close, below (the cut-off), not "low"',
+        expect.stringContaining('asq3.gross_motr: unknown area'),
+        'asq3.gross_motor: required',
+      ]),
+    );
   });
   it('reads the cut-off the right way for each questionnaire', () => {
     const r = { asq3: { ...example.asq3, fine_motor: 'below' }, asq_se2: 'above' as const };

@@ -18,7 +18,13 @@ async function read(content: Buffer | string, options: { encoding?: string } = {
 describe('reading a roster file', () => {
   it('numbers records by the physical line, across CRLF, CR and quoted newlines', async () => {
     const { records } = await read('ref,name\r\n1,"a\r\nb"\r\n\r\n2,c\r3,d\n4,"x\ny\nz"\n5,e');
-    expect(records.map((r) => [r.line, r.cells[0]])).toEqual([[2, '1'], [5, '2'], [6, '3'], [7, '4'], [10, '5']]);
+    expect(records.map((r) => [r.line, r.cells[0]])).toEqual([
+      [2, '1'],
+      [5, '2'],
+      [6, '3'],
+      [7, '4'],
+      [10, '5'],
+    ]);
     expect(records[0]?.cells[1]).toBe('a\nb');
   });
 

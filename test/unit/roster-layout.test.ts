@@ -8,8 +8,14 @@ import { planLayout } from '../../src/domain/roster-layout.js';
 
 const TODAY = '2026-11-23' as CalendarDate;
 const anyDate = fc.integer({ min: 0, max: 6 * 365 }).map((n) => addDays(fromYmd(2020, 11, 24), n));
-const us = (d: CalendarDate) => { const { year, month, day } = ymd(d); return `${month}/${day}/${year}`; };
-const uk = (d: CalendarDate) => { const { year, month, day } = ymd(d); return `${day}/${month}/${year}`; };
+const us = (d: CalendarDate) => {
+  const { year, month, day } = ymd(d);
+  return `${month}/${day}/${year}`;
+};
+const uk = (d: CalendarDate) => {
+  const { year, month, day } = ymd(d);
+  return `${day}/${month}/${year}`;
+};
 
 /** The orders a whole column of values resolves to, and its conflicts. */
 function decide(values: string[]) {
@@ -21,28 +27,38 @@ function decide(values: string[]) {
 
 describe('date order', () => {
   it('reads every date of a month-first file month first, once one value proves it', () => {
-    fc.assert(fc.property(fc.array(anyDate, { minLength: 1, maxLength: 30 }), anyDate, (dates, proofDay) => {
-      // a day after the 12th can only be month first when written m/d
-      const proof = fromYmd(ymd(proofDay).year, ymd(proofDay).month, 13 + (ymd(proofDay).day % 15));
-      const r = decide([...dates.map(us), us(proof)]);
-      expect(r.conflicts).toEqual([]);
-      expect(r.orders.get(0)).toBe('mdy');
-      for (const d of dates) expect(parseRosterDate(us(d), TODAY, 'mdy')).toEqual({ date: d });
-    }));
+    fc.assert(
+      fc.property(fc.array(anyDate, { minLength: 1, maxLength: 30 }), anyDate, (dates, proofDay) => {
+        // a day after the 12th can only be month first when written m/d
+        const proof = fromYmd(ymd(proofDay).year, ymd(proofDay).month, 13 + (ymd(proofDay).day % 15));
+        const r = decide([...dates.map(us), us(proof)]);
+        expect(r.conflicts).toEqual([]);
+        expect(r.orders.get(0)).toBe('mdy');
+        for (const d of dates) expect(parseRosterDate(us(d), TODAY, 'mdy')).toEqual({ date: d });
+      }),
+    );
   });
 
   it('reads a day-first file day first, and with nothing to decide by, day first', () => {
-    fc.assert(fc.property(fc.array(anyDate, { minLength: 1, maxLength: 30 }), (dates) => {
-      const r = decide(dates.map(uk));
-      expect(r.conflicts).toEqual([]);
-      expect(r.orders.get(0)).toBe('dmy');
-      for (const d of dates) expect(parseRosterDate(uk(d), TODAY, 'dmy')).toEqual({ date: d });
-    }));
+    fc.assert(
+      fc.property(fc.array(anyDate, { minLength: 1, maxLength: 30 }), (dates) => {
+        const r = decide(dates.map(uk));
+        expect(r.conflicts).toEqual([]);
+        expect(r.orders.get(0)).toBe('dmy');
+        for (const d of dates) expect(parseRosterDate(uk(d), TODAY, 'dmy')).toEqual({ date: d });
+      }),
+    );
   });
 
   it('never mixes: a value only day first and one only month first is a conflict naming both lines', () => {
     const r = decide(['01/02/2024', '19/05/2023', '5/19/2023']);
-    expect(r.conflicts).toEqual([{ header: 'DOB', dmy: { column: 0, header: 'DOB', line: 3, text: '19/05/2023' }, mdy: { column: 0, header: 'DOB', line: 4, text: '5/19/2023' } }]);
+    expect(r.conflicts).toEqual([
+      {
+        header: 'DOB',
+        dmy: { column: 0, header: 'DOB', line: 3, text: '19/05/2023' },
+        mdy: { column: 0, header: 'DOB', line: 4, text: '5/19/2023' },
+      },
+    ]);
   });
 
   it('follows another date column of the file (a Timestamp) when its own values read both ways', () => {
@@ -84,28 +100,38 @@ describe('full names', () => {
 
   it('loses and adds no word, whatever the name', () => {
     const word = fc.stringMatching(/^[A-Za-zÀ-ÿ'’-]{1,12}$/);
-    fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 5 }), (words) => {
-      const { first, last } = splitFullName(words.join(' '));
-      expect([first, last].filter((s) => s !== '').join(' ')).toBe(words.join(' '));
-      if (words.length > 1) expect(last).not.toBe('');
-    }));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 5 }), (words) => {
+        const { first, last } = splitFullName(words.join(' '));
+        expect([first, last].filter((s) => s !== '').join(' ')).toBe(words.join(' '));
+        if (words.length > 1) expect(last).not.toBe('');
+      }),
+    );
   });
 });
 
 describe('addresses', () => {
   it('joins lines in order, a house number before its street', () => {
-    expect(joinAddress({ house: '12', line1: 'Derby Street', town: 'Leek', county: 'Staffordshire' })).toBe('12 Derby Street, Leek, Staffordshire');
-    expect(joinAddress({ county: 'Staffs', house: 'Rose Cottage', line2: 'Cheddleton', line1: 'Mill Lane' })).toBe('Rose Cottage, Mill Lane, Cheddleton, Staffs');
+    expect(joinAddress({ house: '12', line1: 'Derby Street', town: 'Leek', county: 'Staffordshire' })).toBe(
+      '12 Derby Street, Leek, Staffordshire',
+    );
+    expect(joinAddress({ county: 'Staffs', house: 'Rose Cottage', line2: 'Cheddleton', line1: 'Mill Lane' })).toBe(
+      'Rose Cottage, Mill Lane, Cheddleton, Staffs',
+    );
     expect(joinAddress({ line1: ' ', town: 'Leek' })).toBe('Leek');
   });
 
   it('keeps every non-empty line, in order', () => {
     const line = fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,15}[a-z]$/);
-    fc.assert(fc.property(line, line, line, (a, b, c) => {
-      const joined = joinAddress({ line1: a, line3: c, town: b });
-      const parts = [a, c, b].map((s) => s.replace(/\s+/g, ' ')).filter((p, i, all) => i === 0 || p.toLowerCase() !== all[i - 1]?.toLowerCase());
-      expect(joined).toBe(parts.join(', '));
-    }));
+    fc.assert(
+      fc.property(line, line, line, (a, b, c) => {
+        const joined = joinAddress({ line1: a, line3: c, town: b });
+        const parts = [a, c, b]
+          .map((s) => s.replace(/\s+/g, ' '))
+          .filter((p, i, all) => i === 0 || p.toLowerCase() !== all[i - 1]?.toLowerCase());
+        expect(joined).toBe(parts.join(', '));
+      }),
+    );
   });
 });
 
@@ -113,18 +139,33 @@ describe('header preference', () => {
   const ref = (headers: string[]) => planLayout(headers).sources.ref;
   it('prefers the setting’s own ID over UPN, in any column order, and never a timestamp or row number', () => {
     const own = ['Admission Number', 'InternalCode', 'Child ID', 'Pupil Reference', 'Ref'];
-    fc.assert(fc.property(fc.constantFrom(...own), fc.boolean(), (id, upnFirst) => {
-      const headers = upnFirst ? ['UPN', id, 'Forename', 'Surname', 'DOB'] : [id, 'UPN', 'Forename', 'Surname', 'DOB'];
-      expect(ref(headers)).toBe(`"${id}"`);
-    }));
+    fc.assert(
+      fc.property(fc.constantFrom(...own), fc.boolean(), (id, upnFirst) => {
+        const headers = upnFirst ? ['UPN', id, 'Forename', 'Surname', 'DOB'] : [id, 'UPN', 'Forename', 'Surname', 'DOB'];
+        expect(ref(headers)).toBe(`"${id}"`);
+      }),
+    );
     expect(ref(['Timestamp', 'First name', 'Surname', 'DOB'])).toContain('no ID column');
     expect(ref(['Row', '#', 'No.', 'First name', 'Surname', 'DOB'])).toContain('no ID column');
   });
 
   it('keeps the child’s and the parent’s apart', () => {
-    const l = planLayout(['Parent DOB', 'Child DOB', 'Parent Forename', 'Child Forename', 'Child Surname', 'Parent Surname', 'Child’s Postcode']);
-    expect(l.sources).toMatchObject({ dob: '"Child DOB"', first_name: '"Child Forename"', last_name: '"Child Surname"',
-      parent_name: '"Parent Forename" + "Parent Surname" (joined)', postcode: '"Child’s Postcode"' });
+    const l = planLayout([
+      'Parent DOB',
+      'Child DOB',
+      'Parent Forename',
+      'Child Forename',
+      'Child Surname',
+      'Parent Surname',
+      'Child’s Postcode',
+    ]);
+    expect(l.sources).toMatchObject({
+      dob: '"Child DOB"',
+      first_name: '"Child Forename"',
+      last_name: '"Child Surname"',
+      parent_name: '"Parent Forename" + "Parent Surname" (joined)',
+      postcode: '"Child’s Postcode"',
+    });
     expect(recognise('Parent DOB')).toEqual({ ignore: 'a parent’s detail, not the child’s' });
     expect(recognise('PrimaryParentEmail')).toEqual({ part: { field: 'parent_email' }, rank: 1 });
     expect(recognise('DateOfBirth')).toEqual({ part: { field: 'dob' }, rank: 1 });

@@ -6,7 +6,7 @@ import { planLayout } from '../../src/domain/roster-layout.js';
 
 const mapHeaders = (headers: string[], overrides: string[] = []) => {
   const l = planLayout(headers, overrides);
-  const columns = headers.map((h) => (Object.entries(l.sources).find(([, s]) => s === `"${h}"`)?.[0] ?? null));
+  const columns = headers.map((h) => Object.entries(l.sources).find(([, s]) => s === `"${h}"`)?.[0] ?? null);
   return { columns, problems: l.problems, missing: l.missing, choices: l.choices };
 };
 
@@ -25,14 +25,26 @@ describe('header mapping', () => {
   });
 
   it('maps canonical headers and common synonyms', () => {
-    const m = mapHeaders(['Child ID', "Child's first name", 'Surname', 'Date of birth', 'Post Code', 'Key worker', 'Parent/Carer', 'Notes']);
+    const m = mapHeaders([
+      'Child ID',
+      "Child's first name",
+      'Surname',
+      'Date of birth',
+      'Post Code',
+      'Key worker',
+      'Parent/Carer',
+      'Notes',
+    ]);
     expect(m.problems).toEqual([]);
     expect(m.columns).toEqual(['ref', 'first_name', 'last_name', 'dob', 'postcode', 'key_person', 'parent_name', null]);
     expect(mapHeaders(['ref', 'Forename', 'Family name', 'DOB']).columns).toEqual(['ref', 'first_name', 'last_name', 'dob']);
   });
 
   it('takes --map either way round, and it wins over a synonym', () => {
-    const m = mapHeaders(['Pupil', 'Given', 'Family', 'Born on', 'ID'], ['ref=Pupil', 'Given=first_name', 'last_name=Family', 'dob=Born on']);
+    const m = mapHeaders(
+      ['Pupil', 'Given', 'Family', 'Born on', 'ID'],
+      ['ref=Pupil', 'Given=first_name', 'last_name=Family', 'dob=Born on'],
+    );
     expect(m.problems).toEqual([]);
     expect(m.columns).toEqual(['ref', 'first_name', 'last_name', 'dob', null]);
   });
@@ -75,21 +87,25 @@ describe('dates', () => {
   });
 
   it('reads every real date the same in UK, ISO and Excel form', () => {
-    fc.assert(fc.property(anyDate, (d) => {
-      const { year, month, day } = ymd(d);
-      const serial = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
-      expect(date(`${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`)).toBe(d);
-      expect(date(`${day}/${month}/${year}`)).toBe(d);
-      expect(date(d)).toBe(d);
-      if (serial >= 1000 && serial < 100000) expect(date(String(serial))).toBe(d);
-    }));
+    fc.assert(
+      fc.property(anyDate, (d) => {
+        const { year, month, day } = ymd(d);
+        const serial = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+        expect(date(`${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`)).toBe(d);
+        expect(date(`${day}/${month}/${year}`)).toBe(d);
+        expect(date(d)).toBe(d);
+        if (serial >= 1000 && serial < 100000) expect(date(String(serial))).toBe(d);
+      }),
+    );
   });
 
   it('never accepts a day past the end of its month', () => {
-    fc.assert(fc.property(fc.integer({ min: 1990, max: 2030 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
-      const last = ymd(addDays(m === 12 ? fromYmd(y + 1, 1, 1) : fromYmd(y, m + 1, 1), -1)).day;
-      expect(date(`${last + 1}/${m}/${y}`)).toContain('problem');
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1990, max: 2030 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
+        const last = ymd(addDays(m === 12 ? fromYmd(y + 1, 1, 1) : fromYmd(y, m + 1, 1), -1)).day;
+        expect(date(`${last + 1}/${m}/${y}`)).toContain('problem');
+      }),
+    );
   });
 });
 
@@ -103,18 +119,23 @@ describe('rows', () => {
   });
 
   it('reports every problem in a row, by field', () => {
-    const { problems } = validateRow({ ref: '', first_name: 'A', last_name: 'B', dob: '01/01/2030', postcode: 'nope', funded: 'maybe' }, TODAY);
+    const { problems } = validateRow(
+      { ref: '', first_name: 'A', last_name: 'B', dob: '01/01/2030', postcode: 'nope', funded: 'maybe' },
+      TODAY,
+    );
     expect(problems.map((p) => p.field)).toEqual(['ref', 'dob', 'postcode', 'funded']);
     expect(validateRow({ first_name: 'x'.repeat(201) }, TODAY).problems[0]?.problem).toContain('at most 200');
     expect(validateRow({ first_name: 'Nguy?n' }, TODAY).warnings[0]?.problem).toContain('CSV UTF-8');
   });
 
   it('refuses a birth in the future and a child implausibly old, for any today', () => {
-    fc.assert(fc.property(anyDate, fc.integer({ min: 1, max: 4000 }), (today, days) => {
-      const future = addDays(today, days);
-      expect(validateRow({ ...good, dob: future }, today).problems[0]?.problem).toContain('future');
-      expect(validateRow({ ...good, dob: today }, today).problems).toEqual([]);
-    }));
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: 1, max: 4000 }), (today, days) => {
+        const future = addDays(today, days);
+        expect(validateRow({ ...good, dob: future }, today).problems[0]?.problem).toContain('future');
+        expect(validateRow({ ...good, dob: today }, today).problems).toEqual([]);
+      }),
+    );
     expect(validateRow({ ...good, dob: '2019-11-23' }, TODAY).problems[0]?.problem).toContain('too old');
     expect(validateRow({ ...good, dob: '2019-11-24' }, TODAY).problems).toEqual([]);
   });
@@ -145,10 +166,14 @@ describe('postcodes and yes/no', () => {
 describe('whitespace in names', () => {
   it('collapses every run of whitespace to one space, whatever the characters (fast path included)', () => {
     const blank = fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\r\n', '\u2003', ' \t ');
-    const name = fc.array(fc.oneof(fc.constantFrom('Ada', 'Zoë', 'O\'Neil', 'x'), blank), { minLength: 1, maxLength: 8 }).map((p) => `Z${p.join('')}`);
-    fc.assert(fc.property(name, (first) => {
-      const { values } = validateRow({ first_name: first }, TODAY);
-      expect(values.first_name).toBe(first.trim().replace(/\s+/g, ' '));
-    }));
+    const name = fc
+      .array(fc.oneof(fc.constantFrom('Ada', 'Zoë', "O'Neil", 'x'), blank), { minLength: 1, maxLength: 8 })
+      .map((p) => `Z${p.join('')}`);
+    fc.assert(
+      fc.property(name, (first) => {
+        const { values } = validateRow({ first_name: first }, TODAY);
+        expect(values.first_name).toBe(first.trim().replace(/\s+/g, ' '));
+      }),
+    );
   });
 });

@@ -6,9 +6,21 @@ const names = Object.keys(COMMANDS);
 
 describe('did you mean', () => {
   it.each([
-    ['dew', 'due'], ['lettres', 'letters'], ['chidl', 'child'], ['consnet', 'consent'], ['grups', 'groups'],
-    ['improt', 'import'], ['hbu', 'hub'], ['exprot', 'export'], ['templtes', 'templates'], ['remnid', 'remind'],
-    ['chek', 'check'], ['concren', 'concern'], ['forgte', 'forget'], ['stup', 'setup'], ['childrn', 'children'],
+    ['dew', 'due'],
+    ['lettres', 'letters'],
+    ['chidl', 'child'],
+    ['consnet', 'consent'],
+    ['grups', 'groups'],
+    ['improt', 'import'],
+    ['hbu', 'hub'],
+    ['exprot', 'export'],
+    ['templtes', 'templates'],
+    ['remnid', 'remind'],
+    ['chek', 'check'],
+    ['concren', 'concern'],
+    ['forgte', 'forget'],
+    ['stup', 'setup'],
+    ['childrn', 'children'],
   ])('offers %s → %s first', (typed, meant) => {
     expect(suggestCommands(typed, names)[0]).toBe(meant);
   });

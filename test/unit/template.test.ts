@@ -18,7 +18,10 @@ function problems(source: string): string[] {
 
 describe('parsing a letter template', () => {
   it('accepts front matter, headings, bullets, bold and conditions, and lists the placeholders used', () => {
-    const t = parseTemplate(`${HEAD}# Hello {{child.first_name}}\n\n- **bold** {{hub.phone}}\n{{#if hub.found}}\nyes\n{{else}}\nno\n{{/if}}\n`, 'x.md');
+    const t = parseTemplate(
+      `${HEAD}# Hello {{child.first_name}}\n\n- **bold** {{hub.phone}}\n{{#if hub.found}}\nyes\n{{else}}\nno\n{{/if}}\n`,
+      'x.md',
+    );
     expect(t).toMatchObject({ title: 'T {{child.first_name}}', kind: 'parent-letter', language: 'en' });
     expect(t.placeholders).toEqual(['child.first_name', 'hub.found', 'hub.phone']);
     expect(t.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -58,15 +61,30 @@ describe('parsing a letter template', () => {
 });
 
 describe('filling a template', () => {
-  const t = parseTemplate(`${HEAD}Dear {{parent.name}},\nsecond line\n\n# About {{child.first_name}}\n- one **{{hub.phone}}**\n{{#if hub.found}}\nCall {{hub.phone}}.\n{{else}}\nAsk the health visiting service.\n{{/if}}\n{{#if !funded}}\nNot funded.\n{{/if}}\n`, 'x.md');
+  const t = parseTemplate(
+    `${HEAD}Dear {{parent.name}},\nsecond line\n\n# About {{child.first_name}}\n- one **{{hub.phone}}**\n{{#if hub.found}}\nCall {{hub.phone}}.\n{{else}}\nAsk the health visiting service.\n{{/if}}\n{{#if !funded}}\nNot funded.\n{{/if}}\n`,
+    'x.md',
+  );
 
   it('joins lines into paragraphs and keeps headings, bullets and bold runs', () => {
-    const filled = fillTemplate(t, { 'parent.name': 'Łucja', 'child.first_name': 'Zoë', 'hub.found': true, 'hub.phone': '0300 303 3923', funded: true });
+    const filled = fillTemplate(t, {
+      'parent.name': 'Łucja',
+      'child.first_name': 'Zoë',
+      'hub.found': true,
+      'hub.phone': '0300 303 3923',
+      funded: true,
+    });
     expect(filled.title).toBe('T Zoë');
     expect(filled.blocks).toEqual([
       { type: 'paragraph', runs: [{ text: 'Dear Łucja, second line', bold: false }] },
       { type: 'heading', runs: [{ text: 'About Zoë', bold: false }] },
-      { type: 'bullet', runs: [{ text: 'one ', bold: false }, { text: '0300 303 3923', bold: true }] },
+      {
+        type: 'bullet',
+        runs: [
+          { text: 'one ', bold: false },
+          { text: '0300 303 3923', bold: true },
+        ],
+      },
       { type: 'paragraph', runs: [{ text: 'Call 0300 303 3923.', bold: false }] },
     ]);
   });
@@ -87,20 +105,32 @@ describe('filling a template', () => {
 });
 
 describe('roster languages and file names', () => {
-  it.each([['pl', 'pl'], ['PL', 'pl'], ['Polish', 'pl'], ['pl-PL', 'pl'], ['', null], [null, null], ['Klingon!', null]])('%s -> %s', (given, code) => {
+  it.each([
+    ['pl', 'pl'],
+    ['PL', 'pl'],
+    ['Polish', 'pl'],
+    ['pl-PL', 'pl'],
+    ['', null],
+    [null, null],
+    ['Klingon!', null],
+  ])('%s -> %s', (given, code) => {
     expect(languageCode(given)).toBe(code);
   });
 
   it.each([
-    [['../../etc', 'passwd'], 'etc-passwd'], [['CON'], 'file-CON'], [['nul'], 'file-nul'], [['..'], 'unnamed'],
-    [['A/1', 'Zoë', 'Ольга'], 'A-1-Zoe'], [['C:\\x', 'a\u0000b'], 'C-x-a-b'],
+    [['../../etc', 'passwd'], 'etc-passwd'],
+    [['CON'], 'file-CON'],
+    [['nul'], 'file-nul'],
+    [['..'], 'unnamed'],
+    [['A/1', 'Zoë', 'Ольга'], 'A-1-Zoe'],
+    [['C:\\x', 'a\u0000b'], 'C-x-a-b'],
   ])('%j -> %s', (parts, name) => {
     expect(safeFileName(...parts)).toBe(name);
   });
 });
 
 describe('a refused template', () => {
-  it('is input rejected (exit 3) in the project\'s errors, its problems listed once, each on its own line', () => {
+  it("is input rejected (exit 3) in the project's errors, its problems listed once, each on its own line", () => {
     const error = new TemplateError(['x.md:6:6: unknown placeholder {{parent.nmae}}', 'x.md:9:1: {{#if}} is never closed']);
     expect(error).toBeInstanceOf(InputRejected);
     expect(error).toBeInstanceOf(TwocheckError);

@@ -14,7 +14,11 @@ function png(): Buffer {
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
     return c >>> 0;
   });
-  const crc = (b: Buffer) => { let c = 0xffffffff; for (const x of b) c = (crcTable[(c ^ x) & 0xff] as number) ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const x of b) c = (crcTable[(c ^ x) & 0xff] as number) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
     const out = Buffer.alloc(12 + data.length);
@@ -24,15 +28,27 @@ function png(): Buffer {
     return out;
   };
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(4, 0); ihdr.writeUInt32BE(4, 4); ihdr[8] = 8; ihdr[9] = 2;
+  ihdr.writeUInt32BE(4, 0);
+  ihdr.writeUInt32BE(4, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
   const rows = Buffer.concat(Array.from({ length: 4 }, () => Buffer.from([0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0])));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('setup --logo', () => {
   it('refuses a GIF, an SVG and a text file named .png, and saves a PNG by its full path', () => {
     const ws = ready(dueChildren(1));
-    for (const [name, body] of [['a.gif', 'GIF89a\x01\x00\x01\x00'], ['b.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>'], ['c.png', 'not an image']] as const) {
+    for (const [name, body] of [
+      ['a.gif', 'GIF89a\x01\x00\x01\x00'],
+      ['b.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>'],
+      ['c.png', 'not an image'],
+    ] as const) {
       const result = ws.run(['setup', '--logo', ws.write(name, body)]);
       expect(result.code, name).toBe(2);
       expect(result.stderr).toContain('is not a PNG or JPEG image');
@@ -68,7 +84,11 @@ describe('forget and a merged print file', () => {
       { ref: 'S2', first: 'Oak', last: 'Sibling', dob: '2024-11-12', parent: 'Pat Sibling', address: '2 Lane, Leek', postcode: 'ST13 5AA' },
     ]);
     expect(ws.run([...TODAY, 'letters', '--merged', 'print.pdf']).code).toBe(0);
-    const audit = (ref: string) => query<{ details: string }>(ws.db, `SELECT a.details FROM audit a JOIN children c ON c.id = a.child_id WHERE c.ref = '${ref}' ORDER BY a.id`);
+    const audit = (ref: string) =>
+      query<{ details: string }>(
+        ws.db,
+        `SELECT a.details FROM audit a JOIN children c ON c.id = a.child_id WHERE c.ref = '${ref}' ORDER BY a.id`,
+      );
     const siblingBefore = audit('S2');
     const result = ws.run(['forget', 'S1', '--yes']);
     expect(result.code, result.stderr).toBe(0);
@@ -84,7 +104,8 @@ describe('forget and a merged print file', () => {
   it('counts every audit line it changed, and says plainly when a reader holds old pages', () => {
     const ws = ready(dueChildren(2), { TWOCHECK_LOCK_WAIT: '1' });
     expect(ws.run([...TODAY, 'letters', '--out', 'o']).code).toBe(0);
-    const before = query<{ n: number }>(ws.db, "SELECT count(*) AS n FROM audit WHERE child_id = (SELECT id FROM children WHERE ref = 'F1')")[0]?.n ?? 0;
+    const before =
+      query<{ n: number }>(ws.db, "SELECT count(*) AS n FROM audit WHERE child_id = (SELECT id FROM children WHERE ref = 'F1')")[0]?.n ?? 0;
     const reader = new Database(ws.db, { readonly: true });
     reader.exec('BEGIN');
     reader.prepare('SELECT count(*) FROM children').get();

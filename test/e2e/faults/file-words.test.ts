@@ -28,7 +28,9 @@ function runAs(ws: ReturnType<typeof ready>, args: string[]): { code: number | n
   const command = [...prefix, process.execPath, BIN, ...args];
   try {
     execFileSync(command[0] as string, command.slice(1), {
-      cwd: ws.dir, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8',
+      cwd: ws.dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
       env: { PATH: process.env.PATH, HOME: ws.dir, FORCE_COLOR: '0', TWOCHECK_DB: ws.db },
     });
     return { code: 0, stderr: '' };

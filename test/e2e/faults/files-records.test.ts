@@ -15,7 +15,15 @@ import { TODAY, dueChildren, expectFilesEqualRecords, expectNoRecordWithoutFile,
 function start(ws: ReturnType<typeof ready>, args: string[], env: Record<string, string> = {}) {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: ws.dir,
-    env: { PATH: process.env.PATH, HOME: ws.dir, FORCE_COLOR: '0', TZ: 'Europe/London', TWOCHECK_DB: ws.db, SOURCE_DATE_EPOCH: '1795000000', ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: ws.dir,
+      FORCE_COLOR: '0',
+      TZ: 'Europe/London',
+      TWOCHECK_DB: ws.db,
+      SOURCE_DATE_EPOCH: '1795000000',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -104,7 +112,11 @@ describe.skipIf(!CAN_MOUNT)('a full disk (a 200 KB tmpfs; skipped where one cann
       fs.copyFileSync(ws.db, db);
       // fill the disk to the last few kilobytes
       const fill = path.join(disk, 'fill');
-      try { fs.writeFileSync(fill, Buffer.alloc(1024 * 1024)); } catch { /* full, as wanted */ }
+      try {
+        fs.writeFileSync(fill, Buffer.alloc(1024 * 1024));
+      } catch {
+        /* full, as wanted */
+      }
       const result = ws.run([...TODAY, 'letters', '--out', 'out'], { env: { TWOCHECK_DB: db } });
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/the disk is full|cannot be written|failed/);
@@ -156,7 +168,7 @@ describe('kill -9 at moments through a batch', () => {
     expect(last.code, last.stderr).toBe(0);
     expectNoRecordWithoutFile(ws.db, out);
     // --force wrote a second record for the same file each time: the latest one per file matches
-    const latest = query<{ file: string; n: number }>(ws.db, "SELECT file, count(*) AS n FROM letters GROUP BY file");
+    const latest = query<{ file: string; n: number }>(ws.db, 'SELECT file, count(*) AS n FROM letters GROUP BY file');
     expect(latest.length).toBe(pdfsIn(out).size);
   });
 
@@ -166,7 +178,7 @@ describe('kill -9 at moments through a batch', () => {
     expect(first.code, first.stderr).toBe(0);
     // as if the records had not been committed
     const db = new Database(ws.db);
-    db.exec("DELETE FROM letters");
+    db.exec('DELETE FROM letters');
     db.close();
     const again = ws.run([...TODAY, 'letters', '--out', 'o']);
     expect(again.code, again.stderr).toBe(0);
@@ -198,7 +210,10 @@ describe('hostile folders', () => {
 
   it('an output folder that cannot be made fails at once, for letters and remind --generate', () => {
     const ws = ready(dueChildren(1));
-    for (const args of [['letters', '--out', '/proc/nope/x'], ['remind', '--generate', '--out', '/proc/nope']]) {
+    for (const args of [
+      ['letters', '--out', '/proc/nope/x'],
+      ['remind', '--generate', '--out', '/proc/nope'],
+    ]) {
       const result = ws.run([...TODAY, ...args]);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('cannot make the folder /proc/nope');

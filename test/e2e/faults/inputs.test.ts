@@ -16,7 +16,9 @@ describe('rosters that are not plain files', () => {
     execFileSync('mkfifo', [fifo]);
     // the writer is a shell of its own, so this test never blocks on the FIFO itself
     const result = spawnSync('bash', ['-c', `printf '%s' "$ROSTER" > roster.fifo & exec "$NODE" "$BIN" import roster.fifo`], {
-      cwd: ws.dir, encoding: 'utf8', timeout: 30_000,
+      cwd: ws.dir,
+      encoding: 'utf8',
+      timeout: 30_000,
       env: { PATH: process.env.PATH, HOME: ws.dir, TWOCHECK_DB: ws.db, ROSTER, NODE: process.execPath, BIN },
     });
     expect(result.status, result.stderr).toBe(0);
@@ -28,7 +30,9 @@ describe('rosters that are not plain files', () => {
     const ws = ready([]);
     ws.write('r.csv', ROSTER);
     const result = spawnSync('bash', ['-c', '"$NODE" "$BIN" import <(cat r.csv)'], {
-      cwd: ws.dir, encoding: 'utf8', timeout: 30_000,
+      cwd: ws.dir,
+      encoding: 'utf8',
+      timeout: 30_000,
       env: { PATH: process.env.PATH, HOME: ws.dir, TWOCHECK_DB: ws.db, NODE: process.execPath, BIN },
     });
     expect(result.status, result.stderr).toBe(0);

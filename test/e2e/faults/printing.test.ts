@@ -16,7 +16,10 @@ const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]
 describe('roster text is printed safely', () => {
   it('children, child, due and remind (cron mail) show escapes, never the raw characters', () => {
     const ws = ready([{ ref: 'H1', first: HOSTILE, last: 'Name\u0000Nul', dob: '2024-11-12', parent: 'Par\u202eent' }]);
-    const runs = [['children'], ['child', 'H1'], ['due'], ['remind'], ['due', '--json'], ['children', '--json']].map((args) => ({ args, result: ws.run([...TODAY, ...args]) }));
+    const runs = [['children'], ['child', 'H1'], ['due'], ['remind'], ['due', '--json'], ['children', '--json']].map((args) => ({
+      args,
+      result: ws.run([...TODAY, ...args]),
+    }));
     for (const { args, result } of runs) {
       expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
       expect(RAW.test(result.stdout), args.join(' ')).toBe(false);
@@ -88,7 +91,7 @@ describe('every run: suggestion remind prints does the thing', () => {
     const sent = (second.get('L1') ?? []).find((c) => c.startsWith('twocheck letters'));
     expect(sent).toBe('twocheck letters sent L1');
     run(words(sent as string));
-    expect(query(ws.db, "SELECT sent_on FROM letters")).toEqual([{ sent_on: '2026-11-23' }]);
+    expect(query(ws.db, 'SELECT sent_on FROM letters')).toEqual([{ sent_on: '2026-11-23' }]);
 
     const concern = (second.get('C1') ?? []).filter((c) => c.startsWith('twocheck concern'));
     expect(concern[0]).toBe('twocheck concern list C1');
@@ -129,7 +132,11 @@ describe.skipIf(!HAS_TERMINAL)('a suggestion that asks its questions on a termin
       term.type(KEY.enter);
     }
     expect(await term.exited).toBe(0);
-    expect(query(ws.db, "SELECT status, given_by AS givenBy FROM consents")).toEqual([{ status: 'given', givenBy: 'A Parent' }]);
-    expect(suggestions(ws.run([...TODAY, 'remind']).stdout).get('T1')?.some((c) => c.startsWith('twocheck consent'))).toBeFalsy();
+    expect(query(ws.db, 'SELECT status, given_by AS givenBy FROM consents')).toEqual([{ status: 'given', givenBy: 'A Parent' }]);
+    expect(
+      suggestions(ws.run([...TODAY, 'remind']).stdout)
+        .get('T1')
+        ?.some((c) => c.startsWith('twocheck consent')),
+    ).toBeFalsy();
   });
 });

@@ -11,7 +11,10 @@ export const TODAY = ['--today', '2026-11-23'];
 /** `n` children who turned two in the last fortnight: each is due a parent letter today. */
 export function dueChildren(n: number, prefix = 'F'): SeedChild[] {
   return Array.from({ length: n }, (_, i) => ({
-    ref: `${prefix}${i + 1}`, first: `Child${i + 1}`, last: 'Testcase', dob: `2024-11-${String(10 + (i % 12)).padStart(2, '0')}`,
+    ref: `${prefix}${i + 1}`,
+    first: `Child${i + 1}`,
+    last: 'Testcase',
+    dob: `2024-11-${String(10 + (i % 12)).padStart(2, '0')}`,
   }));
 }
 
@@ -28,14 +31,20 @@ const sha = (file: string): string => createHash('sha256').update(fs.readFileSyn
 /** The PDFs in a folder (temporary files are hidden and not counted), name → SHA-256. */
 export function pdfsIn(dir: string): Map<string, string> {
   if (!fs.existsSync(dir)) return new Map();
-  return new Map(fs.readdirSync(dir).filter((f) => f.endsWith('.pdf')).map((f) => [path.join(dir, f), sha(path.join(dir, f))]));
+  return new Map(
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.pdf'))
+      .map((f) => [path.join(dir, f), sha(path.join(dir, f))]),
+  );
 }
 
 /** Every parent letter recorded whose file is in `dir`, file → SHA-256. */
 export function recordsIn(db: string, dir: string): { file: string; sha256: string; ref: string }[] {
-  return query<{ file: string; sha256: string; ref: string }>(db,
-    `SELECT l.file, l.sha256, c.ref FROM letters l JOIN children c ON c.id = l.child_id WHERE l.kind = 'parent-letter'`)
-    .filter((r) => path.dirname(r.file) === dir);
+  return query<{ file: string; sha256: string; ref: string }>(
+    db,
+    `SELECT l.file, l.sha256, c.ref FROM letters l JOIN children c ON c.id = l.child_id WHERE l.kind = 'parent-letter'`,
+  ).filter((r) => path.dirname(r.file) === dir);
 }
 
 /** Files on disk equal records in the database: the same count, the same files, the same SHA-256s. */
