@@ -15,6 +15,7 @@ import { findMapping, listMappings, mappingForHeaderRow, saveMapping } from '../
 import type { Context } from '../cli/context.js';
 import { type RosterSource, defaultRejectsPath, openRoster } from '../cli/roster-file.js';
 import { guardCells } from '../cli/csv-safe.js';
+import { entryExists, refuseLink, writeFileAtomically } from '../documents/files.js';
 import { MappingNeeded, previewOf } from './import-mapping.js';
 
 export { MappingNeeded } from './import-mapping.js';
@@ -31,6 +32,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   skipInvalid?: boolean;
   rejects?: string;
+  /** replace a rejects file already there */
+  force?: boolean;
   markMissingLeft?: string | boolean;
   /** every child added, updated and missing, not only the first few (for --dry-run and --json) */
   listAll?: boolean;
@@ -84,6 +87,17 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<I
     if (!leftOn) throw new UsageError(`--mark-missing-left takes a date as ${DATE_INPUT_FORMS}, not "${String(options.markMissingLeft)}"`);
   }
   if (options.rejects && !options.skipInvalid) throw new UsageError('--rejects goes with --skip-invalid');
+  const rejectsTarget = options.rejects ? path.resolve(ctx.cwd, options.rejects) : defaultRejectsPath(options.file, ctx.cwd);
+  // Said before anything is read or changed: a rejects file is never overwritten unasked, nor written through a link.
+  if (options.skipInvalid && !options.dryRun) {
+    refuseLink(rejectsTarget);
+    if (entryExists(rejectsTarget) && !options.force) {
+      throw new UsageError(
+        `the rejects file ${rejectsTarget} is already there; nothing was changed`,
+        'give --force to replace it, or --rejects <another file>',
+      );
+    }
+  }
   if (options.dateOrder && options.dateOrder !== 'dmy' && options.dateOrder !== 'mdy') {
     throw new UsageError(`--date-order must be dmy (day first, UK) or mdy (month first, US), not "${String(options.dateOrder)}"`);
   }
@@ -313,9 +327,12 @@ async function importRows(
     });
     // The rejects are written before the commit, so a rejects file that cannot be written leaves the roster as it was.
     if (options.skipInvalid && rejectedRows.length > 0 && !result.dryRun) {
-      const target = options.rejects ? path.resolve(ctx.cwd, options.rejects) : defaultRejectsPath(options.file, ctx.cwd);
-      fs.writeFileSync(target, stringify([[...source.headers, 'reason'], ...rejectedRows].map(guardCells)), { mode: 0o600 });
-      result.rejectsFile = target;
+      // a private temporary file renamed into place, never through a link planted there
+      const rejectsTarget = options.rejects ? path.resolve(ctx.cwd, options.rejects) : defaultRejectsPath(options.file, ctx.cwd);
+      writeFileAtomically(rejectsTarget, Buffer.from(stringify([[...source.headers, 'reason'], ...rejectedRows].map(guardCells)), 'utf8'), {
+        makeFolder: false,
+      });
+      result.rejectsFile = rejectsTarget;
     }
     if (result.dryRun) dbh.exec('ROLLBACK');
     else dbh.exec('COMMIT');

@@ -9,6 +9,7 @@ import { type Context, withContext } from './context.js';
 import { ask, loadPrompts } from './prompts.js';
 
 interface Flags {
+  force?: boolean;
   map?: string[];
   mapping?: string;
   dateOrder?: string;
@@ -32,6 +33,7 @@ export function register(program: Command): void {
     .option('--dry-run', 'show which column gives each field and what would change; change nothing')
     .option('--skip-invalid', 'import the good rows; write the refused rows to a CSV with a reason')
     .option('--rejects <file>', 'where --skip-invalid writes refused rows (default: <input>.rejects.csv)')
+    .option('--force', 'with --skip-invalid: replace a rejects file that is already there')
     .option('--mark-missing-left [date]', 'mark children not in this roster as left (on date, default today)')
     .option('--json', 'print the result as JSON')
     .action(
@@ -46,6 +48,7 @@ export function register(program: Command): void {
           dryRun: flags.dryRun,
           skipInvalid: flags.skipInvalid,
           rejects: flags.rejects,
+          force: flags.force,
           markMissingLeft: flags.markMissingLeft,
           listAll: flags.dryRun === true || flags.json === true,
         };
