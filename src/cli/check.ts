@@ -12,6 +12,7 @@ import {
 } from '../app/check.js';
 import { registerShare } from './check-share.js';
 import { type Context, withContext } from './context.js';
+import { camelKeys } from './json-keys.js';
 import { reviewLine } from './review-text.js';
 import { printVersions } from './check-versions.js';
 import { checkTemplate } from './check-template.js';
@@ -87,7 +88,9 @@ export function register(program: Command): void {
 
 function renderVersions(ctx: Context, result: CheckVersions, json: boolean): void {
   if (json) {
-    ctx.out.json({ ref: result.child.ref, versions: result.versions, sharedWithHealth: result.sharedWithHealth, reviews: result.reviews });
+    ctx.out.json(
+      camelKeys({ ref: result.child.ref, versions: result.versions, sharedWithHealth: result.sharedWithHealth, reviews: result.reviews }),
+    );
     return;
   }
   if (result.versions.length === 0) ctx.out.info(`${result.child.firstName} ${result.child.lastName} has no Progress Check yet.`);
