@@ -4,7 +4,7 @@ import { ROSTER_FIELDS, type RosterField, normalisePostcode, validateRow } from 
 import { stableKey } from '../domain/roster-fields.js';
 import { type Layout, planLayout } from '../domain/roster-layout.js';
 import { InputRejected } from '../errors.js';
-import type { RosterSource } from '../cli/roster-file.js';
+import type { RosterSource } from './roster-file.js';
 
 /** The first values of each column, for a person choosing which column is which. */
 export function previewOf(source: RosterSource, index: number): string[] {

@@ -12,9 +12,9 @@ import { InputRejected, UsageError } from '../errors.js';
 import { recordAudit } from '../store/audit.js';
 import { type ChildFields, type FieldDiff, RosterWriter, markChildLeft } from '../store/children.js';
 import { findMapping, listMappings, mappingForHeaderRow, saveMapping } from '../store/mappings.js';
-import type { Context } from '../cli/context.js';
-import { type RosterSource, defaultRejectsPath, openRoster } from '../cli/roster-file.js';
-import { guardCells } from '../cli/csv-safe.js';
+import type { AppContext } from './context.js';
+import { type RosterSource, defaultRejectsPath, openRoster } from './roster-file.js';
+import { guardCells } from '../domain/csv-safe.js';
 import { entryExists, refuseLink, writeFileAtomically } from '../documents/files.js';
 import { MappingNeeded, previewOf } from './import-mapping.js';
 
@@ -80,7 +80,7 @@ class Restart {
   constructor(readonly orders: DateOrders) {}
 }
 
-export async function runImport(ctx: Context, options: ImportOptions): Promise<ImportResult> {
+export async function runImport(ctx: AppContext, options: ImportOptions): Promise<ImportResult> {
   let leftOn: string | null = null;
   if (options.markMissingLeft !== undefined && options.markMissingLeft !== false) {
     leftOn = options.markMissingLeft === true ? ctx.today : parseDateInput(options.markMissingLeft);
@@ -156,7 +156,7 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<I
 }
 
 async function importRows(
-  ctx: Context,
+  ctx: AppContext,
   options: ImportOptions,
   source: RosterSource,
   layout: Layout,

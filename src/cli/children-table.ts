@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { ROSTER_FIELDS, type RosterField } from '../domain/roster.js';
 import type { Child } from '../store/children.js';
 import type { ChildListed } from '../app/children.js';
-import { guardCells } from './csv-safe.js';
+import { guardCells } from '../domain/csv-safe.js';
 import { shortAge } from './due-table.js';
 import { type Column, tableLines } from './table.js';
 

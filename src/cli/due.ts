@@ -8,7 +8,7 @@ import { dismissFlag } from '../store/dismissals.js';
 import { type Context, withContext } from './context.js';
 import { homeHubs } from './home-hub.js';
 import { chunkedWriter } from './chunked.js';
-import { csvCell } from './csv-safe.js';
+import { csvCell } from '../domain/csv-safe.js';
 import { dueRowJson } from './due-json.js';
 import { type DueOptions, type DueResult, runDue } from '../app/due.js';
 import { dueColumns } from './due-table.js';

@@ -6,7 +6,7 @@ import { counted } from '../domain/words.js';
 import { TwocheckError, UsageError, whyFileFailed } from '../errors.js';
 import { type ExportedChild, type Row, runExport } from '../app/export.js';
 import { withContext } from './context.js';
-import { guardCells } from './csv-safe.js';
+import { guardCells } from '../domain/csv-safe.js';
 import { entryExists, writeFileAtomically } from '../documents/files.js';
 import { camelKeys } from './json-keys.js';
 
@@ -100,7 +100,7 @@ const RECORD_KINDS = [
 
 /**
  * One CSV row per record: `record` says which (one of RECORD_KINDS), `ref` names the child, then
- * the record's own columns. Cells are guarded against formula injection (see csv-safe.ts).
+ * the record's own columns. Cells are guarded against formula injection (see domain/csv-safe.ts).
  */
 export function exportCsv(children: ExportedChild[]): string {
   const rows: Row[] = [];

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvCell, guardCell, guardCells } from '../../src/cli/csv-safe.js';
+import { csvCell, guardCell, guardCells } from '../../src/domain/csv-safe.js';
 import type { ExportedChild } from '../../src/app/export.js';
 import { exportCsv } from '../../src/cli/export.js';
 

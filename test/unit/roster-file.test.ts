@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { detectEncoding, openRoster, sniffDelimiter } from '../../src/cli/roster-file.js';
+import { detectEncoding, openRoster, sniffDelimiter } from '../../src/app/roster-file.js';
 
 async function read(content: Buffer | string, options: { encoding?: string } = {}) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'roster-')), 'r.csv');
