@@ -46,6 +46,28 @@ describe('the packed file', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('checks an area table edited after it was installed, as it reads it, for hub and for the whole program', () => {
+    const folder = tempDir();
+    const bin = copyOfTwocheck(folder);
+    fs.copyFileSync(path.join(ROOT, 'dist', 'hub.cjs'), path.join(folder, 'dist', 'hub.cjs'));
+    const table = path.join(folder, 'templates', 'areas', 'staffordshire.json');
+    // the shipped table answers …
+    expect(run(bin, ['hub', 'Leek']).stdout).toContain('West Hub  0300 303 3923');
+    // … an edited one is checked: a Hub with no phone number is refused, never printed
+    const edited = JSON.parse(fs.readFileSync(table, 'utf8')) as { hubs: { phone?: string }[] };
+    delete edited.hubs[0]!.phone;
+    fs.writeFileSync(table, JSON.stringify(edited, null, 2));
+    for (const args of [
+      ['hub', 'Leek'],
+      ['hub', '--list'],
+    ]) {
+      const r = run(bin, args);
+      expect(r.code, r.stderr).toBe(3);
+      expect(r.stderr).toMatch(/the Hub table has \d+ problems?/);
+      expect(r.stdout).not.toContain('0300 303');
+    }
+  });
+
   it('says how to build when it is missing', () => {
     const folder = tempDir();
     fs.cpSync(path.join(ROOT, 'bin'), path.join(folder, 'bin'), { recursive: true });
