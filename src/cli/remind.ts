@@ -30,8 +30,7 @@ const ACTIONS: Record<FlagName, { title: string; command: (ref: string, known: K
   'check-late': { title: 'Progress Check late (30 months or over)', command: (r) => `twocheck check ${r}` },
   'check-suggests-concern': {
     title: 'Progress Check shows less than expected: record and share a concern',
-    command: (r) =>
-      `twocheck concern ${r}   (on a terminal it asks; or: twocheck due --dismiss ${r} --flag check-suggests-concern --reason "...")`,
+    command: (r) => `twocheck concern ${r}   (or: twocheck due --dismiss ${r} --flag check-suggests-concern --reason "...")`,
   },
   'hub-unsure': {
     title: 'Hub unknown: correct the address before the letter or a call',
@@ -52,8 +51,7 @@ const ACTIONS: Record<FlagName, { title: string; command: (ref: string, known: K
   },
   'review-result-missing': {
     title: 'Health and Development Review result not back',
-    command: (r) =>
-      `twocheck review ${r}   (once the health visiting team has given the result; or: twocheck due --dismiss ${r} --flag review-result-missing --reason "...")`,
+    command: (r) => `twocheck review ${r}   (or: twocheck due --dismiss ${r} --flag review-result-missing --reason "...")`,
   },
   'concern-open': {
     title: 'Concern open',

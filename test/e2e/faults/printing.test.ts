@@ -2,6 +2,7 @@
  * Roster text is printed safely (control and bidi characters shown escaped), and every "run:"
  * line remind prints is a command that does the thing: each is run here, as printed.
  */
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../helpers/cli.js';
@@ -117,6 +118,49 @@ describe('every run: suggestion remind prints does the thing', () => {
     expect(after).not.toMatch(/C1 .*concern/);
     expect(after).not.toMatch(/S1 .*--shared/);
     expect(after).not.toMatch(/M1 .*check-missed/);
+  });
+});
+
+describe('the Integrated Review suggestions remind prints', () => {
+  it('check-suggests-concern and review-result-missing: their dismissals run as printed, and the flags go', () => {
+    const ws = ready([
+      {
+        ref: 'P1',
+        first: 'Pip',
+        last: 'Prime',
+        dob: '2024-08-01',
+        parent: 'A Parent',
+        postcode: 'ST13 5AA',
+        address: '1 Church Street, Leek',
+      },
+      {
+        ref: 'R1',
+        first: 'Rae',
+        last: 'Review',
+        dob: '2024-05-01',
+        parent: 'A Parent',
+        postcode: 'ST13 5AA',
+        address: '1 Church Street, Leek',
+      },
+    ]);
+    const db = new Database(ws.db);
+    db.exec(`INSERT INTO checks (child_id, version, status, completed_on, recorded_on, practitioner, data, shared_on, less_than_expected, created_by, created_at)
+      SELECT id, 1, 'completed', '2026-11-01', '2026-11-01', 'Kim Key', '{}', '2026-11-02', ref = 'P1', 'test', '2026-11-01T09:00:00Z' FROM children;
+      UPDATE checks SET completed_on = '2026-08-01', recorded_on = '2026-08-01', shared_on = '2026-08-02' WHERE child_id = (SELECT id FROM children WHERE ref = 'R1');`);
+    db.close();
+    const printed = suggestions(ws.run([...TODAY, 'remind']).stdout);
+    expect(printed.get('P1')).toContain('twocheck concern P1');
+    expect(printed.get('R1')).toContain('twocheck review R1');
+    for (const [ref, flag] of [
+      ['P1', 'check-suggests-concern'],
+      ['R1', 'review-result-missing'],
+    ] as const) {
+      const dismiss = (printed.get(ref) ?? []).find((c) => c.includes('--dismiss'));
+      expect(dismiss).toBe(`twocheck due --dismiss ${ref} --flag ${flag} --reason "..."`);
+      const r = ws.run([...TODAY, ...words(dismiss as string)]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect(ws.run([...TODAY, 'remind']).stdout).not.toMatch(/check-suggests-concern|review-result-missing/);
   });
 });
 
