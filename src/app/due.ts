@@ -1,7 +1,7 @@
 import { type CalendarDate } from '../domain/calendar.js';
 import { type DueRow, dueRows, flaggedOn } from '../domain/due.js';
 import { DEFAULT_LOOK_AHEAD, FLAG_NAMES, type Flag, type FlagName, isFlagName, youngRecordsFrom } from '../domain/flags.js';
-import { type HomeAddress, hubIsSure } from '../domain/hub.js';
+import { hubIsSure } from '../domain/hub.js';
 import { UsageError } from '../errors.js';
 import { childDetails, homeOf, rosterWithRecords } from '../store/flag-records.js';
 import type { AppContext } from './context.js';
@@ -20,8 +20,6 @@ export interface DueResult {
   today: CalendarDate;
   within: number;
   children: DueRow[];
-  /** each listed child's home, in the same order */
-  homes: HomeAddress[];
   /** each listed child's flags with the date each is about, in the same order */
   carried: Flag[][];
 }
@@ -71,7 +69,6 @@ export function runDue(ctx: AppContext, opts: DueOptions): DueResult {
     today: ctx.today,
     within,
     children: due.map((d) => d.row),
-    homes: due.map((d) => ({ address: d.details.address, postcode: d.details.postcode })),
     carried: due.map((d) => d.carried),
   };
 }

@@ -6,7 +6,6 @@ import { NoSuchChild, UsageError } from '../errors.js';
 import { findChild } from '../store/children.js';
 import { dismissFlag } from '../store/dismissals.js';
 import { type Context, withContext } from './context.js';
-import { homeHubs } from './home-hub.js';
 import { chunkedWriter } from './chunked.js';
 import { csvCell } from '../domain/csv-safe.js';
 import { dueRowJson } from './due-json.js';
@@ -159,14 +158,12 @@ async function printTable(ctx: Context, result: DueResult, wide: boolean): Promi
   if (note) ctx.out.info(note);
 }
 
-/** Why each listed child's Hub is unsure: the address needs fixing before a letter or a call. */
+/** Why each listed child's Hub is unsure (the flag's own note): the address needs fixing before a letter or a call. */
 function warnHubUnknown(ctx: Context, result: DueResult): void {
-  const hubs = homeHubs(ctx.db());
   const unknown: string[] = [];
   result.children.forEach((row, i) => {
-    if (!row.flags.includes('hub-unsure')) return;
-    const answer = hubs.of(result.homes[i]!);
-    if (answer.kind !== 'found') unknown.push(`  ${row.ref}  ${row.firstName} ${row.lastName}: ${answer.reason}`);
+    const flag = result.carried[i]!.find((f) => f.name === 'hub-unsure');
+    if (flag) unknown.push(`  ${row.ref}  ${row.firstName} ${row.lastName}: ${flag.note ?? ''}`);
   });
   if (unknown.length === 0) return;
   const shown = 20;

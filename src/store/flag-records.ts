@@ -127,22 +127,19 @@ export interface ChildDetails {
   lastName: string;
   room: string | null;
   keyPerson: string | null;
-  address: string | null;
-  postcode: string | null;
 }
 
-/** The names, room and home of the children with these ids, by id. */
+/** The names and room of the children with these ids, by id. */
 export function childDetails(db: Db, ids: readonly number[]): Map<number, ChildDetails> {
   const found = new Map<number, ChildDetails>();
   const rows = db
     .prepare(
-      `SELECT id, ref, first_name, last_name, room, key_person, address, postcode
+      `SELECT id, ref, first_name, last_name, room, key_person
     FROM children WHERE id IN (SELECT value FROM json_each(?))`,
     )
     .raw(true)
-    .all(JSON.stringify(ids)) as [number, string, string, string, string | null, string | null, string | null, string | null][];
-  for (const r of rows)
-    found.set(r[0], { ref: r[1], firstName: r[2], lastName: r[3], room: r[4], keyPerson: r[5], address: r[6], postcode: r[7] });
+    .all(JSON.stringify(ids)) as [number, string, string, string, string | null, string | null][];
+  for (const r of rows) found.set(r[0], { ref: r[1], firstName: r[2], lastName: r[3], room: r[4], keyPerson: r[5] });
   return found;
 }
 
