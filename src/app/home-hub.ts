@@ -1,4 +1,4 @@
-import { type HomeAddress, type HubAnswer, hubForHome } from '../domain/hub.js';
+import { type HomeAddress, type Hub, type HubAnswer, hubForHome } from '../domain/hub.js';
 import { loadArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { getSetting } from '../store/setting.js';
@@ -11,13 +11,17 @@ import { getSetting } from '../store/setting.js';
 export interface HomeHubs {
   /** the area's title, e.g. Staffordshire County, or the area's name when its table is missing */
   title: string;
+  /** the area's Hubs; none when its table cannot be read */
+  hubs: readonly Hub[];
+  /** why the area's table cannot be read, or null when it can */
+  failure: string | null;
   of(home: HomeAddress): HubAnswer;
 }
 
 export function homeHubs(db: Db): HomeHubs {
   const area = getSetting(db)?.area ?? 'staffordshire';
   let table: ReturnType<typeof loadArea> | null = null;
-  let failure = '';
+  let failure: string | null = null;
   try {
     table = loadArea(area);
   } catch (err) {
@@ -25,7 +29,7 @@ export function homeHubs(db: Db): HomeHubs {
   }
   const seen = new Map<string, HubAnswer>();
   const of = (home: HomeAddress): HubAnswer => {
-    if (!table) return { kind: 'unsure', reason: failure, candidates: [], hubs: [] };
+    if (!table) return { kind: 'unsure', reason: failure ?? '', candidates: [], hubs: [] };
     const key = `${home.postcode ?? ''}\u0000${home.address ?? ''}`;
     let answer = seen.get(key);
     if (!answer) {
@@ -34,5 +38,5 @@ export function homeHubs(db: Db): HomeHubs {
     }
     return answer;
   };
-  return { title: table?.title ?? area, of };
+  return { title: table?.title ?? area, hubs: table?.hubs ?? [], failure, of };
 }

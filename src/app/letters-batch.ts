@@ -7,18 +7,18 @@
 import { instantOnDay } from '../domain/clock.js';
 import path from 'node:path';
 import { serviceFor } from '../domain/consent.js';
-import { type HubAnswer, hubForHome } from '../domain/hub.js';
+import type { HubAnswer } from '../domain/hub.js';
 import { type LetterReason, parentLetterWanted } from '../domain/letters.js';
 import { InputRejected, NoSetting, NoSuchChild, UsageError } from '../errors.js';
-import { loadArea } from '../store/areas.js';
 import { type Child, currentChildren, findChild } from '../store/children.js';
 import { childHasParentLetter, childrenWithParentLetter, recordLetter } from '../store/letters.js';
-import { type Setting, getSetting } from '../store/setting.js';
+import { getSetting } from '../store/setting.js';
 import { ensureFolder, entryExists, refuseLink } from '../documents/files.js';
 import { safeFileName } from '../documents/names.js';
 import { loadTemplate } from '../documents/template-files.js';
 import { type Template, TemplateError } from '../documents/template.js';
 import type { AppContext } from './context.js';
+import { homeHubs } from './home-hub.js';
 import { fileIsRecorded, isTwocheckDocument } from './file-record.js';
 
 export interface GenerateOptions {
@@ -97,14 +97,16 @@ export async function generateLetters(ctx: AppContext, options: GenerateOptions)
     return false;
   });
 
-  const area = todo.length > 0 ? hubTable(setting, warnings) : null;
+  // one answer for a child's Hub everywhere: the letters read it where due, child and hub do
+  const hubs = todo.length > 0 ? homeHubs(db) : null;
+  if (hubs?.failure) warnings.push(`no Hub numbers can be printed: ${hubs.failure}`);
   const taken = new Set<string>();
   // One template per roster language, not one look through the template folders per child.
   const templates = new Map<string | null, Template>();
   const planned: Planned[] = todo.map(({ child, reason }) => {
     let template = templates.get(child.language);
     if (!template) templates.set(child.language, (template = templateFor(child, ctx.env)));
-    const hub = area ? hubForHome(area, { address: child.address, postcode: child.postcode }) : null;
+    const hub = hubs && !hubs.failure ? hubs.of({ address: child.address, postcode: child.postcode }) : null;
     let file: string | null = null;
     if (out) {
       const base = safeName(child);
@@ -143,10 +145,10 @@ export async function generateLetters(ctx: AppContext, options: GenerateOptions)
       warnings.push(
         `${fullName(p.child)} (${p.child.ref}): no Hub number printed: ${p.hub.reason.replace(/\.$/, '')}${service ? '; the letter names that service instead' : ''}`,
       );
-    } else if (p.hub?.kind !== 'found') {
-      const why = p.hub ? p.hub.reason : 'no Hub table for this setting';
+    } else if (p.hub && p.hub.kind !== 'found') {
+      // (with no table at all, the one warning above says why, and the addresses are not to blame)
       const home = [p.child.address, p.child.postcode].filter(Boolean).join(', ') || 'no address on the roster';
-      warnings.push(`${fullName(p.child)} (${p.child.ref}): no Hub number printed (${why}); check the address: ${home}`);
+      warnings.push(`${fullName(p.child)} (${p.child.ref}): no Hub number printed (${p.hub.reason}); check the address: ${home}`);
     }
   }
   const outcome = (p: Planned, status: LetterOutcome['status']): LetterOutcome => ({
@@ -197,15 +199,6 @@ function fullName(child: Child): string {
 
 function safeName(child: Child): string {
   return safeFileName(child.ref, child.firstName, child.lastName);
-}
-
-function hubTable(setting: Setting, warnings: string[]) {
-  try {
-    return loadArea(setting.area);
-  } catch (error) {
-    warnings.push(`no Hub numbers can be printed: ${(error as Error).message}`);
-    return null;
-  }
 }
 
 function templateFor(child: Child, env: NodeJS.ProcessEnv): Template {

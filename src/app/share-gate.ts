@@ -6,10 +6,8 @@
 import type { CalendarDate } from '../domain/calendar.js';
 import { consentRefusal, consentToShare, hubShareCheck, overrideProblem } from '../domain/consent.js';
 import { TwocheckError, UsageError } from '../errors.js';
-import { loadArea } from '../store/areas.js';
 import type { Child } from '../store/children.js';
 import { consentHistory } from '../store/consents.js';
-import { getSetting } from '../store/setting.js';
 import type { AppContext } from './context.js';
 import { homeHubs } from './home-hub.js';
 
@@ -45,7 +43,12 @@ export function shareGate(
   const reason = checkOverrideFlags(a);
   const warnings: string[] = [];
   if (a.withWhom) {
-    const hub = hubShareCheck(a.withWhom, homeHubs(ctx.db()).of({ address: child.address, postcode: child.postcode }), hubNames(ctx));
+    const hubs = homeHubs(ctx.db());
+    const hub = hubShareCheck(
+      a.withWhom,
+      hubs.of({ address: child.address, postcode: child.postcode }),
+      hubs.hubs.map((h) => h.name),
+    );
     if (hub.problem) {
       throw new TwocheckError(
         `${child.ref}: ${hub.problem}; nothing was recorded`,
@@ -68,12 +71,4 @@ export function shareGate(
   }
   const refusal = consentRefusal(child.ref, consent, a.what);
   throw new TwocheckError(refusal.message, refusal.hint);
-}
-
-function hubNames(ctx: AppContext): string[] {
-  try {
-    return loadArea(getSetting(ctx.db())?.area ?? 'staffordshire').hubs.map((h) => h.name);
-  } catch {
-    return [];
-  }
 }

@@ -44,6 +44,16 @@ describe('runLetters', () => {
       expect(fs.readdirSync(path.join(dir, 'letters'))).toHaveLength(2);
     }));
 
+  it('an area table that cannot be read: one warning, and the letters print no Hub number', async () =>
+    withDatabase(async (db, dir) => {
+      seedSetting(db);
+      db.prepare("UPDATE setting SET area = 'nowhere'").run();
+      seedRoster(db, [{ ref: 'A1', first: 'Ada', last: 'Able', dob: '2024-06-15' }]);
+      const result = await runLetters(contextFor(db, TODAY, { cwd: dir }), { out: 'letters' });
+      expect(result.warnings).toEqual([expect.stringMatching(/^no Hub numbers can be printed: no Hub table for the area "nowhere"/)]);
+      expect(result.letters.map((l) => [l.ref, l.hub, l.status])).toEqual([['A1', 'not printed', 'written']]);
+    }));
+
   it('--dry-run writes and records nothing', async () =>
     withDatabase(async (db, dir) => {
       seedSetting(db);
