@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { commandAt } from './command-line.js';
 
-export { commandAt };
-
 interface CommandModule {
   register(program: Command): void;
   /** The work a command line asks for, when the command reads that line itself; else null. */

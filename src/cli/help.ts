@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { COMMANDS, commandAt } from './commands.js';
+import { commandAt } from './command-line.js';
+import { COMMANDS } from './commands.js';
 import { examplesText } from './examples.js';
 import { suggestCommands } from './suggest.js';
 

@@ -1,7 +1,5 @@
 import type { HubAnswer } from '../domain/hub.js';
 
-export { type HomeHubs, homeHubs } from '../app/home-hub.js';
-
 /** One line for a person: the Hub and number, or why there is none. */
 export function describeHomeHub(answer: HubAnswer): string {
   if (answer.kind === 'found') return `${answer.hub.name} ${answer.hub.phone} (${answer.locality})`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commandAt, commandNamed } from '../../src/cli/commands.js';
+import { commandAt } from '../../src/cli/command-line.js';
+import { commandNamed } from '../../src/cli/commands.js';
 
 describe('finding the command a command line names', () => {
   it.each([
