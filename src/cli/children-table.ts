@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { ROSTER_FIELDS, type RosterField } from '../domain/roster.js';
+import { ROSTER_COLUMNS, type RosterColumn } from '../domain/roster.js';
 import type { Child } from '../store/children.js';
 import type { ChildListed } from '../app/children.js';
 import { guardCells } from '../domain/csv-safe.js';
@@ -14,8 +14,7 @@ const fieldKey = (field: string): keyof Child => field.replace(/_([a-z0-9])/g, (
  * `funded` (a working-parent child's funded-from date depends on it), then the day a leaver left.
  */
 export function childrenCsvHeader(all: boolean): string[] {
-  const fields = ROSTER_FIELDS.flatMap((f): string[] => (f === 'funded' ? [f, 'funding_basis'] : [f]));
-  return all ? [...fields, 'left_on'] : fields;
+  return all ? [...ROSTER_COLUMNS, 'left_on'] : [...ROSTER_COLUMNS];
 }
 
 /**
@@ -25,7 +24,7 @@ export function childrenCsvHeader(all: boolean): string[] {
 export function childrenCsv(children: readonly ChildListed[], all: boolean): string {
   const header = childrenCsvHeader(all);
   const cell = (c: ChildListed, field: string): unknown => {
-    const value = c[fieldKey(field as RosterField | 'funding_basis' | 'left_on')];
+    const value = c[fieldKey(field as RosterColumn | 'left_on')];
     if (typeof value === 'boolean') return value ? 'yes' : 'no';
     return value;
   };

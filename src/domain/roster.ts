@@ -30,6 +30,15 @@ export const ROSTER_FIELDS = [
 ] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 
+/**
+ * What is kept of a roster row: every field, with the funding basis (read from the funding
+ * words) beside `funded`. The store's columns and the CSV that re-imports are these.
+ */
+export type RosterColumn = RosterField | 'funding_basis';
+export const ROSTER_COLUMNS: readonly RosterColumn[] = ROSTER_FIELDS.flatMap((f): RosterColumn[] =>
+  f === 'funded' ? [f, 'funding_basis'] : [f],
+);
+
 /** A roster with no ID column is keyed by name and date of birth, so only these must be there. */
 export const REQUIRED_FIELDS: readonly RosterField[] = ['first_name', 'last_name', 'dob'];
 

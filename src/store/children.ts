@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../domain/calendar.js';
 import type { Statement as SqlStatement } from 'better-sqlite3';
+import { ROSTER_COLUMNS, type RosterColumn } from '../domain/roster.js';
 import type { Db } from './db.js';
 import { recordAudit } from './audit.js';
 
@@ -58,26 +59,10 @@ export function allChildren(db: Db): Child[] {
 }
 
 /** The roster's fields as the store's columns (snake_case, as the roster's canonical headers). */
-export type ChildFields = Partial<Record<RosterColumn, string | number | boolean | null>>;
-const ROSTER_COLUMNS = [
-  'first_name',
-  'last_name',
-  'dob',
-  'address',
-  'postcode',
-  'parent_name',
-  'parent2_name',
-  'parent_email',
-  'parent_phone',
-  'key_person',
-  'room',
-  'language',
-  'funded',
-  'funding_basis',
-  'family',
-  'start_date',
-] as const;
-export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
+export type ChildFields = Partial<Record<StoredColumn, string | number | boolean | null>>;
+/** The roster's columns a child's row keeps beside its ref (the key, written and read on its own). */
+type StoredColumn = Exclude<RosterColumn, 'ref'>;
+const STORED_COLUMNS = ROSTER_COLUMNS.filter((c): c is StoredColumn => c !== 'ref');
 
 export type FieldDiff = Record<string, { from: string | number | null; to: string | number | null }>;
 
@@ -133,12 +118,12 @@ export class RosterWriter {
     private readonly by: string,
     private readonly at: string,
   ) {
-    this.insert = db.prepare(`INSERT INTO children (ref, ${ROSTER_COLUMNS.join(', ')}, created_at, updated_at)
-      VALUES (${['ref', ...ROSTER_COLUMNS, 'at', 'at'].map(() => '?').join(', ')})`);
+    this.insert = db.prepare(`INSERT INTO children (ref, ${STORED_COLUMNS.join(', ')}, created_at, updated_at)
+      VALUES (${['ref', ...STORED_COLUMNS, 'at', 'at'].map(() => '?').join(', ')})`);
     this.audit = db.prepare('INSERT INTO audit (at, by, action, child_id, details) VALUES (?, ?, ?, ?, ?)');
     this.lastIdBefore = Number(db.prepare('SELECT COALESCE(MAX(id), 0) FROM children').pluck().get());
     this.tableWasEmpty = this.lastIdBefore === 0;
-    this.byRef = db.prepare(`SELECT id, left_on, ${ROSTER_COLUMNS.join(', ')} FROM children WHERE ref = ?`);
+    this.byRef = db.prepare(`SELECT id, left_on, ${STORED_COLUMNS.join(', ')} FROM children WHERE ref = ?`);
   }
 
   /**
@@ -155,7 +140,7 @@ export class RosterWriter {
     if (this.refusedNew.size > 0 && this.refusedNew.has(ref)) return { kind: 'duplicate', firstLine: this.refusedNew.get(ref) as number };
     if (!existing) {
       const values: (string | number | null)[] = [ref];
-      for (const c of ROSTER_COLUMNS) values.push(stored(fields[c]));
+      for (const c of STORED_COLUMNS) values.push(stored(fields[c]));
       values.push(this.at, this.at);
       let id: number;
       try {
@@ -172,7 +157,7 @@ export class RosterWriter {
     }
     this.seen.set(Number(existing.id), line);
     const diff: FieldDiff = {};
-    for (const c of ROSTER_COLUMNS) {
+    for (const c of STORED_COLUMNS) {
       if (!(c in fields)) continue;
       const from = existing[c] ?? null;
       const to = stored(fields[c]);
