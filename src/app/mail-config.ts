@@ -5,7 +5,7 @@
  */
 import { isEmailAddress } from '../domain/contact.js';
 import { NotFound, UsageError } from '../errors.js';
-import type { Mailer } from '../mail/deliver.js';
+import { type Mailer, type OutgoingMail, type Outcome, type Pace, createSender } from '../mail/deliver.js';
 import { type MailServer, PASSWORD_FILE, type Password, describeServer, findPassword, maskSecret, parseSmtpUrl } from '../mail/server.js';
 import type { SettingWords } from '../mail/bodies.js';
 import { storedSmtpUrl } from '../store/mail.js';
@@ -88,4 +88,14 @@ export function parentAddresses(field: string | null): { valid: string[]; invali
     else if (!valid.some((v) => v.toLowerCase() === part.toLowerCase())) valid.push(part);
   }
   return { valid, invalid };
+}
+
+/** One message through the setting's server: the connection is opened for it and closed after. */
+export async function sendOne(config: MailConfig, pace: Pace, mail: OutgoingMail): Promise<Outcome> {
+  const mailer = await config.open();
+  try {
+    return await createSender(mailer, pace, config.mask)(mail);
+  } finally {
+    mailer.close();
+  }
 }

@@ -1,8 +1,8 @@
 /** `mail test`: one short message through the setting's server, and the server's answer. */
 import { TwocheckError } from '../errors.js';
-import { type Pace, createSender } from '../mail/deliver.js';
+import type { Pace } from '../mail/deliver.js';
 import type { AppContext } from './context.js';
-import type { MailConfig } from './mail-config.js';
+import { type MailConfig, sendOne } from './mail-config.js';
 
 export interface MailTestResult {
   to: string;
@@ -14,34 +14,25 @@ export interface MailTestResult {
 }
 
 export async function runMailTest(ctx: AppContext, config: MailConfig, to: string, pace: Pace): Promise<MailTestResult> {
-  const mailer = await config.open();
-  try {
-    const outcome = await createSender(
-      mailer,
-      pace,
-      config.mask,
-    )({
-      to,
-      subject: `twocheck test message from ${config.setting.name}`,
-      text: `This is a test message from twocheck at ${config.setting.name}, sent on ${ctx.today} through ${config.describe}.\nIf you can read it, parent letters and checks can be sent by email.\n`,
-    });
-    if (!outcome.ok) {
-      throw new TwocheckError(
-        `the test message to ${to} was not sent through ${config.describe}: ${outcome.failure.message}`,
-        hintFor(outcome.failure.message, config),
-      );
-    }
-    return {
-      to,
-      server: config.describe,
-      source: config.source,
-      passwordFrom: config.password?.from ?? null,
-      messageId: outcome.accepted.messageId,
-      response: outcome.accepted.response,
-    };
-  } finally {
-    mailer.close();
+  const outcome = await sendOne(config, pace, {
+    to,
+    subject: `twocheck test message from ${config.setting.name}`,
+    text: `This is a test message from twocheck at ${config.setting.name}, sent on ${ctx.today} through ${config.describe}.\nIf you can read it, parent letters and checks can be sent by email.\n`,
+  });
+  if (!outcome.ok) {
+    throw new TwocheckError(
+      `the test message to ${to} was not sent through ${config.describe}: ${outcome.failure.message}`,
+      hintFor(outcome.failure.message, config),
+    );
   }
+  return {
+    to,
+    server: config.describe,
+    source: config.source,
+    passwordFrom: config.password?.from ?? null,
+    messageId: outcome.accepted.messageId,
+    response: outcome.accepted.response,
+  };
 }
 
 /** The fixes people need most often, by what the server said. */

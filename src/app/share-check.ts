@@ -10,7 +10,7 @@ import { checkDate } from '../domain/records.js';
 import { SHARE_METHODS } from '../domain/records.js';
 import { NotFound, TwocheckError, UsageError } from '../errors.js';
 import { checkShareEmail } from '../mail/bodies.js';
-import { type Pace, createSender } from '../mail/deliver.js';
+import type { Pace } from '../mail/deliver.js';
 import { type CheckRecord, currentCheck } from '../store/checks.js';
 import type { Child } from '../store/children.js';
 import { recordConsentOverride } from '../store/consents.js';
@@ -19,7 +19,7 @@ import { type CheckShare, addCheckShare } from '../store/reviews.js';
 import { requireChild } from './check.js';
 import type { AppContext } from './context.js';
 import { readIntact } from './email-letters.js';
-import type { MailConfig } from './mail-config.js';
+import { type MailConfig, sendOne } from './mail-config.js';
 import { type Override, shareGate } from './share-gate.js';
 
 export type ShareMethod = (typeof SHARE_METHODS)[number];
@@ -144,46 +144,37 @@ export async function shareCheckByEmail(
     version: check.version,
     consentOn: gate.consent ? formatUkDate(gate.consent.since) : null,
   });
-  const mailer = await config.open();
-  try {
-    const outcome = await createSender(
-      mailer,
-      pace,
-      config.mask,
-    )({
-      to,
-      subject: words.subject,
-      text: words.text,
-      attachments: [{ filename: check.pdfPath.split(/[\\/]/).pop() as string, content: content.bytes, contentType: 'application/pdf' }],
-    });
-    if (!outcome.ok)
-      throw new TwocheckError(
-        `${name}'s Progress Check was not sent to ${to} through ${config.describe}: ${outcome.failure.message}; nothing was recorded`,
-      );
-    const sentAt = ctx.now().toISOString();
-    db.transaction(() => {
-      if (gate.withoutConsentReason)
-        recordConsentOverride(
-          db,
-          child.id,
-          { what: `Progress Check version ${check.version}`, withWhom: to, reason: gate.withoutConsentReason, on: ctx.today },
-          ctx.by,
-          ctx.now(),
-        );
-      recordCheckShare(
+  const outcome = await sendOne(config, pace, {
+    to,
+    subject: words.subject,
+    text: words.text,
+    attachments: [{ filename: check.pdfPath.split(/[\\/]/).pop() as string, content: content.bytes, contentType: 'application/pdf' }],
+  });
+  if (!outcome.ok)
+    throw new TwocheckError(
+      `${name}'s Progress Check was not sent to ${to} through ${config.describe}: ${outcome.failure.message}; nothing was recorded`,
+    );
+  const sentAt = ctx.now().toISOString();
+  db.transaction(() => {
+    if (gate.withoutConsentReason)
+      recordConsentOverride(
         db,
-        {
-          checkId: check.id,
-          childId: child.id,
-          consentId: gate.consent?.id ?? null,
-          withoutConsentReason: gate.withoutConsentReason,
-          file: check.pdfPath as string,
-        },
-        { recipient: to, messageId: outcome.accepted.messageId, sentAt, sentBy: ctx.by },
+        child.id,
+        { what: `Progress Check version ${check.version}`, withWhom: to, reason: gate.withoutConsentReason, on: ctx.today },
+        ctx.by,
+        ctx.now(),
       );
-    })();
-    return reply(outcome.accepted.messageId, sentAt, false, config.describe);
-  } finally {
-    mailer.close();
-  }
+    recordCheckShare(
+      db,
+      {
+        checkId: check.id,
+        childId: child.id,
+        consentId: gate.consent?.id ?? null,
+        withoutConsentReason: gate.withoutConsentReason,
+        file: check.pdfPath as string,
+      },
+      { recipient: to, messageId: outcome.accepted.messageId, sentAt, sentBy: ctx.by },
+    );
+  })();
+  return reply(outcome.accepted.messageId, sentAt, false, config.describe);
 }
