@@ -3,6 +3,7 @@ import { type DueRow, dueRows, flaggedOn } from '../domain/due.js';
 import { DEFAULT_LOOK_AHEAD, FLAG_NAMES, type Flag, type FlagName, isFlagName, youngRecordsFrom } from '../domain/flags.js';
 import { hubIsSure } from '../domain/hub.js';
 import { UsageError } from '../errors.js';
+import type { Db } from '../store/db.js';
 import { childDetails, homeOf, rosterWithRecords } from '../store/flag-records.js';
 import type { AppContext } from './context.js';
 import { homeHubs } from './home-hub.js';
@@ -47,6 +48,12 @@ export function parseDueOptions(opts: DueOptions): { within: number; flags: Flag
 export function runDue(ctx: AppContext, opts: DueOptions): DueResult {
   const { within, flags } = parseDueOptions(opts);
   const db = ctx.db();
+  // One read transaction: the list is of one moment even while another run writes, and SQLite
+  // takes its lock and checks the file once instead of for each of the many reads below.
+  return db.transaction(() => dueIn(ctx, db, within, flags, opts))();
+}
+
+function dueIn(ctx: AppContext, db: Db, within: number, flags: FlagName[] | null, opts: DueOptions): DueResult {
   const hubs = homeHubs(db);
   const home = homeOf(db);
   const hubUnsure = (child: { id: number }): string | null => {
