@@ -150,13 +150,18 @@ export function withContext(handler: (ctx: Context, command: Command) => Promise
 }
 
 /** Runs `work` for the command named with the Context the global options describe. */
-export async function inContext(options: GlobalOptions, commandName: string, work: (ctx: Context) => Promise<void> | void): Promise<void> {
-  await prepareColour(process.stdout, process.stderr, process.env, options.color !== false);
+export async function inContext(
+  options: GlobalOptions,
+  commandName: string,
+  work: (ctx: Context) => Promise<void> | void,
+  proc: Process = process,
+): Promise<void> {
+  await prepareColour(proc.stdout, proc.stderr, proc.env, options.color !== false);
   // A mistyped --db or TWOCHECK_DB must not become a new, empty database that reports
   // "nothing due" every day.
   const mayCreate = COMMANDS_THAT_CREATE.has(commandName);
-  const store = OPENS_DB_ITSELF.has(commandName) ? undefined : await storeFor(databasePath(options, process), mayCreate);
-  const ctx = createContext(options, process, mayCreate, store);
+  const store = OPENS_DB_ITSELF.has(commandName) ? undefined : await storeFor(databasePath(options, proc), mayCreate);
+  const ctx = createContext(options, proc, mayCreate, store);
   try {
     await work(ctx);
   } finally {

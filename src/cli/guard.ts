@@ -1,5 +1,6 @@
 import { TwocheckError, explainFailure } from '../errors.js';
 import { Output, prepareColour } from './output.js';
+import type { StandardStreams } from './std-streams.js';
 
 /**
  * The only place that sets an exit code: runs a command line's work and turns any failure into
@@ -10,16 +11,17 @@ export async function runGuarded(
   argv: string[],
   work: () => Promise<void>,
   report: (err: unknown, argv: string[]) => number,
+  std: StandardStreams = process,
 ): Promise<void> {
   let failed = false;
   const fail = async (err: unknown): Promise<void> => {
     if (failed) return;
     failed = true;
-    await prepareColour(process.stdout, process.stderr, process.env, !argv.includes('--no-color'));
+    await prepareColour(std.stdout, std.stderr, process.env, !argv.includes('--no-color'));
     process.exitCode = report(err, argv);
   };
   // `twocheck due | head` closes the pipe early: that is the reader's choice, not a failure.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  std.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
     void fail(err).then(() => process.exit(process.exitCode));
   });
@@ -45,10 +47,10 @@ export async function runGuarded(
 }
 
 /** A failure that is not commander's, as a message on stderr; returns the exit code. */
-export function reportFailure(err: unknown, argv: string[]): number {
+export function reportFailure(err: unknown, argv: string[], std: StandardStreams = process): number {
   const out = new Output({
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: std.stdout,
+    stderr: std.stderr,
     env: process.env,
     color: !argv.includes('--no-color'),
   });

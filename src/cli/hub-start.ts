@@ -1,5 +1,6 @@
 import { runGuarded, reportFailure } from './guard.js';
 import { directRun } from './hub.js';
+import { directStreams } from './std-streams.js';
 
 /**
  * The start of the small bundle (dist/hub.cjs) that bin/twocheck.cjs runs for a command line
@@ -10,5 +11,19 @@ import { directRun } from './hub.js';
 export async function main(argv: string[], whole: () => { main(argv: string[]): Promise<void> }): Promise<void> {
   const run = directRun(argv.slice(2));
   if (!run) return whole().main(argv);
-  await runGuarded(argv, run, reportFailure);
+  const std = directStreams();
+  const proc = {
+    ...std,
+    env: process.env,
+    cwd: () => process.cwd(),
+    get stdin() {
+      return process.stdin;
+    },
+  };
+  await runGuarded(
+    argv,
+    () => run(proc),
+    (err, args) => reportFailure(err, args, std),
+    std,
+  );
 }

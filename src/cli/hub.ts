@@ -7,7 +7,7 @@ import { InputRejected, NoSuchChild, TwocheckError, UsageError } from '../errors
 import { loadArea } from '../store/areas.js';
 import type { Child } from '../store/children.js';
 import { commandAt } from './command-line.js';
-import { type Context, type GlobalOptions, inContext, withContext } from './context.js';
+import { type Context, type GlobalOptions, type Process, inContext, withContext } from './context.js';
 
 export interface HubOptions {
   query?: string;
@@ -69,9 +69,9 @@ export function register(program: Command): void {
  * parseArgs. Anything else (help, a mistake, an option it does not know) gets null and goes to
  * commander, which explains it. test/unit/hub-line.test.ts proves both read a line alike.
  */
-export function directRun(args: readonly string[]): (() => Promise<void>) | null {
+export function directRun(args: readonly string[]): ((proc?: Process) => Promise<void>) | null {
   const line = parseHubLine(args);
-  return line && (() => inContext(line.globals, 'hub', (ctx) => hubCommand(ctx, line.hub)));
+  return line && ((proc) => inContext(line.globals, 'hub', (ctx) => hubCommand(ctx, line.hub), proc));
 }
 
 export function parseHubLine(args: readonly string[]): { globals: GlobalOptions; hub: HubLine } | null {
