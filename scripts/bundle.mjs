@@ -5,7 +5,10 @@
 // Packages stay outside the bundle (better-sqlite3 is native; pdfkit and its fonts are files)
 // and load as before, on first need. Run after tsc: npm run build does both.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,6 +21,9 @@ const bundles = [
   ['dist/cli/main.js', 'dist/twocheck.cjs'],
   ['dist/cli/hub-start.js', 'dist/hub.cjs'],
 ];
+// Names this build in each bundle's first line and in its code cache, so a cache is used only
+// with the bundle it was made from.
+const buildId = crypto.randomBytes(8).toString('hex');
 const results = await Promise.all(
   bundles.map(([entry, out]) =>
     build({
@@ -32,10 +38,39 @@ const results = await Promise.all(
       // banner comes before esbuild's own "use strict", so it says it first: the ES modules were strict.
       // TWOCHECK_VERSION: package.json's version, the only place it is written (twocheck --version).
       define: { 'import.meta.url': '__moduleUrl', TWOCHECK_VERSION: JSON.stringify(version) },
-      banner: { js: `"use strict";\nconst __moduleUrl = require('node:url').pathToFileURL(__filename).href;` },
+      banner: { js: `// build ${buildId}\n"use strict";\nconst __moduleUrl = require('node:url').pathToFileURL(__filename).href;` },
       logLevel: 'warning',
     }),
   ),
 );
 // A warning here means the bundle would behave differently from dist/ (import.meta.dirname, say, would be undefined).
 if (results.some((r) => r.warnings.length > 0)) process.exit(1);
+// A package is imported through importPackage (src/cli/packages.ts): an import() of its own would
+// fail in a bundle compiled from its code cache.
+for (const [, out] of bundles) {
+  const calls = fs.readFileSync(path.join(root, out), 'utf8').match(/\bimport\(/g) ?? [];
+  if (calls.length > 1) {
+    console.error(`${out} calls import() ${calls.length} times: load packages with importPackage (src/cli/packages.ts)`);
+    process.exit(1);
+  }
+}
+
+// A code cache beside each bundle: V8's compiled form of it after one everyday command line,
+// which bin/twocheck.cjs hands back to V8 instead of compiling the file again on every run (Node
+// 20 keeps no compile cache of its own). Its first line names the build; V8 itself refuses a
+// cache made by another Node or with other flags, and the file is then compiled as usual. The
+// lines run here read and write nothing: no database is given them.
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'twocheck-build-'));
+const lines = { 'dist/twocheck.cjs': ['--version'], 'dist/hub.cjs': ['hub', 'Leek'] };
+for (const [, out] of bundles) {
+  const made = spawnSync(process.execPath, [path.join(root, 'scripts/code-cache.cjs'), path.join(root, out), buildId, ...lines[out]], {
+    cwd: scratch,
+    env: { PATH: process.env.PATH, HOME: scratch, TWOCHECK_DB: path.join(scratch, 'none.db'), NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (made.status !== 0 || !fs.existsSync(path.join(root, `${out}.cache`))) {
+    console.error(`no code cache for ${out}: twocheck will compile it on every run`);
+    process.exitCode = 1;
+  }
+}
+fs.rmSync(scratch, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import type { Session } from '../store/groups.js';
 import { getSetting } from '../store/setting.js';
 import type { Context } from './context.js';
 import type { DueRow } from '../domain/due.js';
+import { importPackage } from './packages.js';
 
 /**
  * Calendar files (iCalendar, RFC 5545) for the calendars managers already use: each child's
@@ -95,7 +96,7 @@ async function writeCalendar(ctx: Context, title: string, events: readonly Event
   // a calendar file may be someone's own, or one already imported elsewhere: overwritten only when asked
   if (!force && entryExists(target))
     throw new UsageError(`${target} is already there; nothing was written`, 'add --force to overwrite it, or give another file name');
-  const { default: ical } = await import('ical-generator');
+  const { default: ical } = await importPackage<typeof import('ical-generator')>('ical-generator');
   const calendar = ical({ name: title, prodId: { company: 'twocheck', product: 'twocheck', language: 'EN' } });
   const stamp = ctx.now();
   for (const e of events) {

@@ -10,6 +10,7 @@ import { type MailConfig, loadMailConfig } from '../app/mail-config.js';
 import { realPace } from '../mail/deliver.js';
 import type { Context } from './context.js';
 import type { GenerateResult } from '../app/letters-batch.js';
+import { importPackage } from './packages.js';
 
 /** Null on a dry run whose settings are not complete: it lists who would get what all the same. */
 export function prepareEmail(ctx: Context, dryRun: boolean): MailConfig | null {
@@ -87,7 +88,7 @@ function render(ctx: Context, r: LetterEmailResult, letters: GenerateResult, jso
 
 async function progressBar(ctx: Context, total: number): Promise<{ update(done: number): void; stop(): void } | null> {
   if (!ctx.out.progressAllowed || total < 2) return null;
-  const { default: progress } = await import('cli-progress');
+  const { default: progress } = await importPackage<{ default: typeof import('cli-progress') }>('cli-progress');
   const bar = new progress.SingleBar(
     { stream: ctx.out.stderr as NodeJS.WriteStream, format: 'email {bar} {value}/{total}', clearOnComplete: true },
     progress.Presets.shades_classic,

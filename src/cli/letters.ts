@@ -5,6 +5,7 @@ import { type Column, tableLines, tableWidth } from './table.js';
 import { type Context, withContext } from './context.js';
 import { DEFAULT_WITHIN, type GenerateResult } from '../app/letters-batch.js';
 import { type LettersOptions, alreadyWritten, runLetters, runLettersSent } from '../app/letters.js';
+import { importPackage } from './packages.js';
 
 interface LettersFlags extends LettersOptions {
   json?: boolean;
@@ -60,7 +61,7 @@ async function lettersWithProgress(ctx: Context, flags: LettersFlags): Promise<G
   let bar: { start(total: number, at: number): void; update(n: number): void; stop(): void } | undefined;
   let started = false;
   if (ctx.out.progressAllowed && !flags.dryRun) {
-    const { default: progress } = await import('cli-progress');
+    const { default: progress } = await importPackage<{ default: typeof import('cli-progress') }>('cli-progress');
     bar = new progress.SingleBar(
       { stream: ctx.out.stderr as NodeJS.WriteStream, format: 'letters {bar} {value}/{total}', clearOnComplete: true },
       progress.Presets.shades_classic,

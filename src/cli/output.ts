@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { fitLine } from './table.js';
+import { importPackage } from './packages.js';
 
 /** The colours the program uses; plain text when colour is off. */
 export type Painter = Pick<ChalkInstance, 'level' | 'bold' | 'red' | 'green' | 'yellow'>;
@@ -11,7 +12,7 @@ const PLAIN = { level: 0, bold: plain, red: plain, green: plain, yellow: plain }
 let chalk: typeof import('chalk') | undefined;
 
 export async function prepareColour(stdout: Stream, stderr: Stream, env: NodeJS.ProcessEnv, flag = true): Promise<void> {
-  if (colourWanted(stdout, env, flag) || colourWanted(stderr, env, flag)) chalk ??= await import('chalk');
+  if (colourWanted(stdout, env, flag) || colourWanted(stderr, env, flag)) chalk ??= await importPackage<typeof import('chalk')>('chalk');
 }
 
 function painter(wanted: boolean): Painter {

@@ -1,5 +1,6 @@
 import { Cancelled, UsageError } from '../errors.js';
 import type { Context } from './context.js';
+import { importPackage } from './packages.js';
 
 /**
  * The one door to @inquirer/prompts. It is loaded only when a command really asks something,
@@ -13,7 +14,7 @@ export async function loadPrompts(ctx: Context, whatIsMissing: string): Promise<
   // of --no-color: say so before it loads, or the prompts come out coloured. FORCE_COLOR=0 rather
   // than NO_COLOR, which Node ignores (with a warning) when FORCE_COLOR is set.
   if (ctx.out.paint.level === 0 && !process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
-  return import('@inquirer/prompts');
+  return importPackage<typeof import('@inquirer/prompts')>('@inquirer/prompts');
 }
 
 export async function ask<T>(question: () => Promise<T>): Promise<T> {

@@ -21,7 +21,8 @@ const run = (bin: string, args: string[]) => runCli(args, { bin, env: { TWOCHECK
 
 describe('the packed file', () => {
   it('runs in strict mode, as the ES modules it is packed from do', () => {
-    expect(fs.readFileSync(BUNDLE, 'utf8').startsWith('"use strict";\n')).toBe(true);
+    // under the line naming its build (see the code cache below)
+    expect(fs.readFileSync(BUNDLE, 'utf8')).toMatch(/^\/\/ build [0-9a-f]{16}\n"use strict";\n/);
   });
 
   it("is found by its own package.json, not by another project's folder above it", () => {
@@ -68,6 +69,36 @@ describe('the packed file', () => {
     }
   });
 
+  it('compiles from the code cache made with it, and never from a cache of another build', () => {
+    const folder = tempDir();
+    const bin = copyOfTwocheck(folder);
+    for (const file of ['hub.cjs', 'hub.cjs.cache', 'twocheck.cjs.cache'])
+      fs.copyFileSync(path.join(ROOT, 'dist', file), path.join(folder, 'dist', file));
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(folder, 'node_modules'));
+    const hub = path.join(folder, 'dist', 'hub.cjs');
+    expect(run(bin, ['hub', 'Cheadle']).stdout).toMatch(/^Not sure which Hub\n/);
+    // a later build of the same length beside the old cache: its own words are printed
+    const source = fs.readFileSync(hub, 'utf8');
+    const rebuilt = source
+      .replace(/^\/\/ build [0-9a-f]{16}/, '// build 0123456789abcdef')
+      .replace('Not sure which Hub', 'NOT SURE WHICH HUB');
+    expect(rebuilt.length).toBe(source.length);
+    fs.writeFileSync(hub, rebuilt);
+    expect(run(bin, ['hub', 'Cheadle']).stdout).toMatch(/^NOT SURE WHICH HUB\n/);
+    // a damaged cache of the right build is refused by V8, and the file compiled as usual
+    for (const cache of ['hub.cjs.cache', 'twocheck.cjs.cache']) {
+      const file = path.join(folder, 'dist', cache);
+      const bytes = fs.readFileSync(file);
+      bytes.fill(7, bytes.indexOf(10) + 1);
+      fs.writeFileSync(file, bytes);
+    }
+    fs.writeFileSync(hub, source);
+    expect(run(bin, ['hub', 'Leek']).stdout).toContain('West Hub  0300 303 3923');
+    const version = run(bin, ['--version']);
+    expect(version.stderr).toBe('');
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
   it('says how to build when it is missing', () => {
     const folder = tempDir();
     fs.cpSync(path.join(ROOT, 'bin'), path.join(folder, 'bin'), { recursive: true });
@@ -84,7 +115,8 @@ describe('npm pack', () => {
     // that npm pack runs the build, not the build itself.
     const folder = tempDir();
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    pkg.scripts.build = "node -e \"require('fs').mkdirSync('dist');require('fs').writeFileSync('dist/twocheck.cjs','')\"";
+    pkg.scripts.build =
+      "node -e \"const fs=require('fs');fs.mkdirSync('dist');for(const f of ['twocheck.cjs','twocheck.cjs.cache'])fs.writeFileSync('dist/'+f,'')\"";
     fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify(pkg));
     fs.cpSync(path.join(ROOT, 'bin'), path.join(folder, 'bin'), { recursive: true });
     const r = spawnSync('npm', ['pack', '--dry-run', '--json'], {
@@ -95,5 +127,6 @@ describe('npm pack', () => {
     expect(r.status, r.stderr).toBe(0);
     const [packed] = JSON.parse(r.stdout.slice(r.stdout.indexOf('['))) as { files: { path: string }[] }[];
     expect(packed?.files.map((f) => f.path)).toContain('dist/twocheck.cjs');
+    expect(packed?.files.map((f) => f.path)).toContain('dist/twocheck.cjs.cache');
   });
 });
