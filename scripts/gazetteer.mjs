@@ -240,8 +240,10 @@ export function build() {
         problems.push(
           `postcode-districts.csv: ${r.outcode} places its South Staffordshire part in ${r.south_staffordshire}, but ${sector.code} reaches ${splitHere.join('; ')}`,
         );
-      // A sector that says no more than its district is left to the district.
+      // A sector of a district with one authority says no more than the district; in any other
+      // the sector is named, so an unsure answer says which sector is split.
       const same =
+        district.authorities.length === 1 &&
         sector.authorities.join() === district.authorities.join() &&
         (sector.splitLocalities ?? []).join() === (district.splitLocalities ?? []).join();
       if (!same) postcodeList.push(sector);

@@ -433,7 +433,7 @@ describe('what an answer says', () => {
   it('says how the answer was reached, with its sources', () => {
     const a = lookupHub(table, 'Blythe Bridge, Stoke-on-Trent, ST11 9AA');
     expect(a.steps?.join('\n')).toMatch(
-      /district ST11 .*source: wikipedia-st[\s\S]*Blythe Bridge: Staffordshire Moorlands \(source: owners\)/,
+      /sector ST11 9 .*source: codepoint[\s\S]*Blythe Bridge: Staffordshire Moorlands \(source: owners\)/,
     );
   });
 
