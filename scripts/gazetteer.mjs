@@ -52,6 +52,10 @@ const SOURCE_TEXT = {
   'wikipedia-dy': 'Wikipedia, "DY postcode area", coverage table (CC BY-SA 4.0)',
   'wikipedia-sk':
     'Wikipedia, "SK postcode area", coverage table (CC BY-SA 4.0; the SK17 row as noted in data/sources/postcode-districts.csv)',
+  codepoint:
+    'OS Code-Point Open 2014.3.0 (August 2014), the district of every postcode, counted by sector (Open Government Licence; data/sources/postcode-sectors.csv)',
+  'ons-ccg':
+    'ONS LSOA (2011) to Clinical Commissioning Group (April 2019) and LSOA to Ward (2017) lookups: the former NHS area of each South Staffordshire ward (Open Government Licence; data/sources/ons-ccg-south-staffordshire-2019.csv)',
 };
 
 const HUBS = [
@@ -68,6 +72,10 @@ const LOCALITIES = [
   ['lichfield', 'Lichfield', 'east'],
   ['cannock', 'Cannock', 'east'],
 ];
+// The Hubs' areas are the former NHS localities: within South Staffordshire the South East
+// Staffordshire and Seisdon Peninsula CCG's part is the Seisdon peninsula, and the other two CCGs
+// are the Stafford and surrounds and Cannock localities.
+const CCG_LOCALITY = { '05Q': 'seisdon', '05V': 'stafford', '04Y': 'cannock' };
 // Parish names joined by "and" name two villages, except where a part is no place name on its own.
 const NOT_A_PLACE = new Set(['chapel']);
 
@@ -80,6 +88,24 @@ export function build() {
   const southStaffs = new Map(read('south-staffordshire-localities.csv').map((r) => [r.parish, r]));
   const postcodes = read('postcode-districts.csv');
   const localityIds = new Set(LOCALITIES.map((l) => l[0]));
+  const sorted = (ids) => [...new Set(ids)].sort();
+
+  // A South Staffordshire ward's localities are those of the former NHS areas it lies in; a
+  // parish's are those of its wards, and the village table must agree with them.
+  const wardLocalities = new Map();
+  for (const r of read('ons-ccg-south-staffordshire-2019.csv')) {
+    const id = CCG_LOCALITY[r.ccg];
+    if (!id) problems.push(`ons-ccg-south-staffordshire-2019.csv: ${r.lsoa}: no locality for the NHS area ${r.ccg} ${r.ccg_name}`);
+    else wardLocalities.set(r.ward, sorted([...(wardLocalities.get(r.ward) ?? []), id]));
+  }
+  const localitiesOfWards = (wards, where) => {
+    const ids = [];
+    for (const ward of wards) {
+      if (wardLocalities.has(ward)) ids.push(...wardLocalities.get(ward));
+      else problems.push(`${where}: ward ${ward} is not in ons-ccg-south-staffordshire-2019.csv`);
+    }
+    return sorted(ids);
+  };
 
   for (const p of parishes)
     if (!byAuthority.has(p.district)) problems.push(`ons-parishes-2019.csv: ${p.parish}: district ${p.district} is not in authorities.csv`);
@@ -89,6 +115,11 @@ export function build() {
       problems.push(`south-staffordshire-localities.csv: ${r.parish} is not a South Staffordshire parish in ons-parishes-2019.csv`);
     for (const id of list(r.localities))
       if (!localityIds.has(id)) problems.push(`south-staffordshire-localities.csv: ${r.parish}: unknown locality ${id}`);
+    const fromWards = p ? localitiesOfWards(list(p.wards), `ons-parishes-2019.csv: ${p.parish}`) : [];
+    if (r.localities && sorted(list(r.localities)).join('; ') !== fromWards.join('; '))
+      problems.push(
+        `south-staffordshire-localities.csv: ${r.parish} is placed in ${r.localities}, but its wards' former NHS areas are ${fromWards.join('; ')}`,
+      );
   }
 
   /** Where a place in a parish or an authority is, as the lookup reads it. */
@@ -121,7 +152,8 @@ export function build() {
 
   for (const p of parishes) {
     const at = spot(p.district, p.parish);
-    add(p.parish, at, 'ons-parishes');
+    const placedBy = southStaffs.get(p.parish)?.localities ? southStaffs.get(p.parish).source : null;
+    add(p.parish, at, placedBy ? `ons-parishes; ${placedBy}` : 'ons-parishes');
     const parts = p.parish.split(/,\s*|\s+and\s+/).map((s) => s.trim());
     if (parts.length > 1 && parts.every((s) => s.length >= 4 && !NOT_A_PLACE.has(s.toLowerCase())))
       for (const part of parts) add(part, at, 'ons-parishes');
@@ -186,15 +218,39 @@ export function build() {
       ...(postTowns.has(key(p.name)) ? { postTown: true } : {}),
       source: [...p.sources].sort().join('; '),
     }));
-  const postcodeList = postcodes.map((r) => ({
-    code: r.outcode,
-    authorities: list(r.authorities),
-    ...(r.south_staffordshire ? { splitLocalities: list(r.south_staffordshire) } : {}),
-    postTown: r.post_town,
-    source: r.source,
-  }));
+  const postcodeList = [];
+  const sectorsOf = postcodeSectors(authorities, postcodes, localitiesOfWards, problems);
+  for (const r of postcodes) {
+    const district = {
+      code: r.outcode,
+      authorities: list(r.authorities),
+      ...(r.south_staffordshire ? { splitLocalities: list(r.south_staffordshire) } : {}),
+      postTown: r.post_town,
+      source: r.source,
+    };
+    postcodeList.push(district);
+    for (const sector of sectorsOf.get(r.outcode) ?? []) {
+      for (const a of sector.authorities)
+        if (!district.authorities.includes(a))
+          problems.push(
+            `postcode-districts.csv: ${r.outcode} does not list ${a}, where postcode-sectors.csv has postcodes of ${sector.code}`,
+          );
+      const splitHere = sector.splitLocalities ?? [];
+      if (district.splitLocalities && !splitHere.every((id) => district.splitLocalities.includes(id)))
+        problems.push(
+          `postcode-districts.csv: ${r.outcode} places its South Staffordshire part in ${r.south_staffordshire}, but ${sector.code} reaches ${splitHere.join('; ')}`,
+        );
+      // A sector of a district with one authority says no more than the district; in any other
+      // the sector is named, so an unsure answer says which sector is split.
+      const same =
+        district.authorities.length === 1 &&
+        sector.authorities.join() === district.authorities.join() &&
+        (sector.splitLocalities ?? []).join() === (district.splitLocalities ?? []).join();
+      if (!same) postcodeList.push(sector);
+    }
+  }
   const usedSources = new Set(['service', 'reference', 'design', 'ons', 'ons-parishes']);
-  for (const e of [...placeList, ...postcodeList]) for (const s of list(e.source)) usedSources.add(s);
+  for (const e of [...placeList, ...postcodeList, ...authorities]) for (const s of list(e.source)) usedSources.add(s);
   for (const s of usedSources) if (!SOURCE_TEXT[s]) problems.push(`source ${s} has no description`);
 
   const table = {
@@ -220,6 +276,45 @@ export function build() {
   return { table, problems };
 }
 
+/**
+ * The postcode sectors of the districts in the table, each with the authorities its postcodes lie
+ * in (in the order of the district row) and, for a South Staffordshire part, the localities of its wards.
+ */
+function postcodeSectors(authorities, postcodes, localitiesOfWards, problems) {
+  const byCode = new Map(authorities.filter((a) => a.code).map((a) => [a.code, a.authority]));
+  const districts = new Map(postcodes.map((r) => [r.outcode, r]));
+  const sectors = new Map();
+  for (const r of read('postcode-sectors.csv')) {
+    const where = `postcode-sectors.csv: ${r.sector}`;
+    const authority = byCode.get(r.district_code);
+    const outcode = r.sector.split(' ')[0];
+    if (!authority) problems.push(`${where}: no authority with the code ${r.district_code} in authorities.csv`);
+    if (!districts.has(outcode)) problems.push(`${where}: no district ${outcode} in postcode-districts.csv`);
+    if (!/^[1-9]\d*$/.test(r.postcodes)) problems.push(`${where}: postcodes must be a count, not ${r.postcodes}`);
+    if (!authority || !districts.has(outcode)) continue;
+    const s = sectors.get(r.sector) ?? { outcode, authorities: new Set(), wards: new Set() };
+    s.authorities.add(authority);
+    if (authority === 'South Staffordshire') {
+      if (!r.ward) problems.push(`${where}: a South Staffordshire row names no ward`);
+      else s.wards.add(r.ward);
+    } else if (r.ward) problems.push(`${where}: a ward is given outside South Staffordshire`);
+    sectors.set(r.sector, s);
+  }
+  const byDistrict = new Map();
+  for (const [code, s] of sectors) {
+    const order = list(districts.get(s.outcode).authorities);
+    const rank = (a) => (order.includes(a) ? order.indexOf(a) : order.length);
+    const entry = {
+      code,
+      authorities: [...s.authorities].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)),
+      ...(s.wards.size > 0 ? { splitLocalities: localitiesOfWards([...s.wards], `postcode-sectors.csv: ${code}`) } : {}),
+      source: s.wards.size > 0 ? 'codepoint; ons-ccg' : 'codepoint',
+    };
+    byDistrict.set(s.outcode, [...(byDistrict.get(s.outcode) ?? []), entry]);
+  }
+  return byDistrict;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { table, problems } = build();
   for (const p of problems) console.error(`gazetteer: ${p}`);
@@ -234,7 +329,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   } else {
     fs.writeFileSync(OUT, text);
     console.error(
-      `gazetteer: wrote ${path.relative(root, OUT)}: ${table.places.length} places, ${table.postcodes.length} postcode districts`,
+      `gazetteer: wrote ${path.relative(root, OUT)}: ${table.places.length} places, ${table.postcodes.length} postcode districts and sectors`,
     );
   }
 }

@@ -147,7 +147,7 @@ function resolve(index: Index, postcode: Postcode | null, places: PlaceEntry[], 
     return {
       ...answer,
       need: 'place',
-      reason: `the postcode ${typedCode} was given, but its district ${code.code} covers ${answer.candidates.join(' and ')}${sector}: give the town or village as well`,
+      reason: `the postcode ${typedCode} was given, but its ${code.code === postcode!.outcode ? 'district' : 'sector'} ${code.code} covers ${answer.candidates.join(' and ')}${sector}: give the town or village as well`,
     };
   }
   // Several places named: the ones every place allows (Handsacre, Armitage) stand.

@@ -71,6 +71,32 @@ for (const p of csv('ons-parishes-2019.csv')) {
   parishCases.push([p.parish!, expected!, 'ons-parishes + design/reference']);
 }
 
+/**
+ * Every postcode sector of postcode-sectors.csv, as a postcode in it: sure only when all its
+ * postcodes lead to one Hub (by their district, and in South Staffordshire by their ward's former
+ * NHS area), or all lie outside the county.
+ */
+const CCG_HUB: Record<string, Expect> = { '05Q': W, '05V': W, '04Y': E }; // Seisdon, Stafford and surrounds, Cannock
+const wardHubs = new Map<string, Set<Expect>>();
+for (const r of csv('ons-ccg-south-staffordshire-2019.csv'))
+  wardHubs.set(r.ward!, new Set([...(wardHubs.get(r.ward!) ?? []), CCG_HUB[r.ccg!]!]));
+const byCode = new Map(csv('authorities.csv').map((a) => [a.code!, a]));
+const sectorAnswers = new Map<string, Set<Expect>>();
+for (const r of csv('postcode-sectors.csv')) {
+  const a = byCode.get(r.district_code!)!;
+  const here: Expect[] = a.contact
+    ? [N]
+    : a.authority === 'South Staffordshire'
+      ? [...wardHubs.get(r.ward!)!]
+      : [DISTRICT_HUB[a.authority!]!];
+  sectorAnswers.set(r.sector!, new Set<Expect>([...(sectorAnswers.get(r.sector!) ?? []), ...here]));
+}
+const sectorCases: [string, Expect, string][] = [...sectorAnswers].map(([sector, answers]) => [
+  `${sector}ZZ`,
+  answers.size === 1 ? [...answers][0]! : U,
+  'codepoint (+ ons-ccg in South Staffordshire)',
+]);
+
 /** Hand-written: border places on every side, post towns that differ from the village, same names, typos, postcodes. */
 const cases: [string, Expect, string][] = [
   // owners' check: the village outranks the post town
@@ -145,7 +171,7 @@ const cases: [string, Expect, string][] = [
   ['Norton Canes', E, 'reference'],
   ['Heath Hayes', E, 'reference'],
   ['Handsacre', E, 'wikipedia-ws'],
-  ['Hill Ridware', E, 'wikipedia-ws (WS15: all East)'],
+  ['Hill Ridware', U, 'wikipedia-ws + codepoint (WS15 also reaches Stafford, West)'],
   // South Staffordshire village by village (reference)
   ['Codsall', W, 'reference'],
   ['Perton', W, 'reference'],
@@ -160,10 +186,16 @@ const cases: [string, Expect, string][] = [
   ['Seisdon', W, 'reference'],
   ['Trysull', W, 'reference'],
   ['Pattingham', W, 'reference'],
-  ['Landywood', U, 'reference'],
-  ['Cheslyn Hay, Walsall, WS6 7AA', U, 'reference'],
-  ['Great Wyrley, Walsall, WS6 6AA', U, 'reference'],
-  ['Huntington, Cannock, WS12 4AA', U, 'reference'],
+  ['Landywood', E, 'reference (Great Wyrley parish) + ons-ccg (Cannock Chase NHS area)'],
+  ['Cheslyn Hay, Walsall, WS6 7AA', E, 'ons-ccg + codepoint'],
+  ['Great Wyrley, Walsall, WS6 6AA', E, 'ons-ccg + codepoint'],
+  ['Huntington, Cannock, WS12 4AA', E, 'ons-ccg + codepoint'],
+  ['Enville', W, 'ons-ccg (Trysull and Seisdon ward: Seisdon)'],
+  ['Bobbington', W, 'ons-ccg'],
+  ['Hatherton', E, 'ons-ccg (Huntington and Hatherton ward: Cannock Chase)'],
+  ['Dunston', W, 'ons-ccg (Penkridge North East and Acton Trussell ward: Stafford and Surrounds)'],
+  ['Essington, Wolverhampton, WV11 2AA', E, 'ons-ccg + codepoint'],
+  ['Shareshill', W, 'ons-ccg (Featherstone and Shareshill ward: Seisdon)'],
   ['Codsall, Wolverhampton, WV8 1AA', W, 'reference + wikipedia-wv'],
   ['Perton, Wolverhampton, WV6 7AA', W, 'reference + wikipedia-wv'],
   ['Wombourne, Wolverhampton, WV5 9AA', W, 'reference + wikipedia-wv'],
@@ -209,18 +241,20 @@ const cases: [string, Expect, string][] = [
   ['ST16 1AA', W, 'wikipedia-st'],
   ['ST20', W, 'wikipedia-st'],
   ['ST21 6AA', W, 'wikipedia-st'],
-  ['ST11 9AA', W, 'wikipedia-st (Moorlands and Stafford, both West)'],
+  ['ST11 9AA', U, 'codepoint (ST11 9 also reaches Stoke-on-Trent)'],
+  ['ST11', U, 'codepoint (Moorlands, Stafford and a few Stoke-on-Trent postcodes)'],
   ['ST5 2AA', W, 'wikipedia-st'],
   ['ST17 4AA', W, 'wikipedia-st + reference'],
-  ['ST19 5AA', W, 'wikipedia-st + reference'],
+  ['ST19 5AA', U, 'codepoint + ons-ccg (ST19 5 reaches the Huntington and Hatherton ward, Cannock)'],
   ['WS7 1AA', E, 'wikipedia-ws'],
   ['WS13', E, 'wikipedia-ws'],
   ['WS14 9AA', E, 'wikipedia-ws'],
-  ['WS15 2AA', E, 'wikipedia-ws (all East)'],
+  ['WS15 2AA', U, 'codepoint (WS15 2 also reaches Stafford, West)'],
   ['WS11 1AA', E, 'wikipedia-ws + reference'],
-  ['DE13', E, 'reference'],
+  ['DE13', U, 'reference + codepoint (DE13 also reaches South Derbyshire)'],
   ['DE14 1AA', E, 'reference'],
-  ['B77 1AA', E, 'reference'],
+  ['B77 1AA', U, 'codepoint (B77 1 also reaches North Warwickshire)'],
+  ['B77 2AA', E, 'codepoint (B77 2: Tamworth)'],
   ['ST1 1AA', N, 'wikipedia-st'],
   ['WS1', N, 'wikipedia-ws'],
   ['WS3 1AA', N, 'wikipedia-ws'],
@@ -247,7 +281,7 @@ const cases: [string, Expect, string][] = [
   ['WS12', U, 'wikipedia-ws'],
   ['WS9', U, 'wikipedia-ws'],
   ['WV4', U, 'wikipedia-wv'],
-  ['WV5 9AA', U, 'wikipedia-wv'],
+  ['WV5 9AA', W, 'codepoint + ons-ccg (WV5 9: Wombourne and Lower Penn wards, Seisdon)'],
   ['WV8', U, 'wikipedia-wv'],
   ['WV10', U, 'wikipedia-wv'],
   ['B78', U, 'reference'],
@@ -286,8 +320,36 @@ const cases: [string, Expect, string][] = [
   ['Heathylee, Buxton, SK17 0AA', W, 'ons-parishes + wikipedia-sk'],
   ['Heaton, Macclesfield, SK11 0AA', W, 'ons-parishes (Heaton: Staffordshire Moorlands) + wikipedia-sk'],
   ['Kinver, DY7', W, 'reference + wikipedia-dy'],
-  ['SK17 9AA', U, 'wikipedia-sk (High Peak, Derbyshire Dales, Staffordshire Moorlands)'],
+  ['SK17 9AA', N, 'codepoint (SK17 9: High Peak and Derbyshire Dales only)'],
+  ['SK17', U, 'wikipedia-sk (High Peak, Derbyshire Dales, Staffordshire Moorlands)'],
   ['SK11', U, 'wikipedia-sk (Cheshire East, Staffordshire Moorlands)'],
+  // sectors settle what districts cannot (real postcodes; codepoint)
+  ['ST10 1AB', W, 'codepoint (ST10 1: Staffordshire Moorlands)'],
+  ['ST10 4DB', U, 'codepoint (ST10 4: Moorlands, East Staffordshire, Stafford)'],
+  ['Farley Lane, Alton, Stoke-on-Trent, ST10 4DB', W, 'ons-parishes (Alton) + codepoint'],
+  ['ST6 1AA', N, 'codepoint (ST6 1: Stoke-on-Trent)'],
+  ['ST6 8AA', U, 'codepoint (ST6 8: Stoke-on-Trent and Staffordshire Moorlands)'],
+  ['Brown Edge, Stoke-on-Trent, ST6 8AA', W, 'ons-parishes + codepoint'],
+  ['ST4 8AA', U, 'codepoint (ST4 8: Stoke-on-Trent and Stafford)'],
+  ['ST4 4AA', N, 'codepoint (ST4 4: Stoke-on-Trent)'],
+  ['WS12 1AA', E, 'codepoint (WS12 1: Cannock Chase)'],
+  ['WV8 2AA', W, 'codepoint + ons-ccg (WV8 2: Codsall and Perton wards, Seisdon)'],
+  ['WS6 7AA', E, 'codepoint + ons-ccg (WS6 7: Cheslyn Hay and Great Wyrley wards, Cannock)'],
+  ['WS3 5AA', U, 'codepoint (WS3 5: Walsall, Cannock Chase, South Staffordshire)'],
+  ['WS3', U, 'codepoint (WS3 reaches Cannock Chase and South Staffordshire)'],
+  ['DY3 4AA', W, 'codepoint + ons-ccg (DY3 4: Himley and Swindon, Trysull and Seisdon, Wombourne wards)'],
+  ['ST19 9AA', U, 'codepoint (ST19 9: one postcode in Shropshire)'],
+  ['Penkridge, Stafford, ST19 5AB', W, 'reference + codepoint'],
+  // districts added from Code-Point Open: TF10, TF11 (Shropshire border), B74, B75 (Sutton Coldfield)
+  ['TF10 7AA', N, 'codepoint (TF10 7: Telford and Wrekin)'],
+  ['TF10', U, 'codepoint (TF10 reaches Stafford and South Staffordshire)'],
+  ['TF10 8AA', U, 'codepoint (TF10 8: Telford and Wrekin, Shropshire, Stafford)'],
+  ['TF11 9AA', N, 'codepoint (TF11 9: Shropshire and Telford and Wrekin)'],
+  ['TF11 8AA', U, 'codepoint (TF11 8: Shropshire, South Staffordshire, Telford and Wrekin)'],
+  ['B74 2AA', N, 'codepoint (B74 2: Birmingham and Walsall)'],
+  ['B74 3AA', U, 'codepoint (B74 3: Lichfield, Walsall, Birmingham)'],
+  ['B75 7AA', N, 'codepoint (B75 7: Birmingham)'],
+  ['B75 5AA', U, 'codepoint (B75 5: Birmingham, Lichfield, North Warwickshire)'],
   // typos: never a guess
   ['Leeek', U, 'typo'],
   ['Lichfeild', U, 'typo'],
@@ -334,6 +396,12 @@ describe('the Hub answer across the county', () => {
   it.each(all)('%j → %s (%s)', (query, expected) => {
     expect(outcome(query)).toBe(expected);
   });
+
+  // A sweep of the border sectors, not of the addresses a setting meets: most are split, so only
+  // "never confidently wrong" is asked of the whole.
+  it.each(sectorCases)('sector: %j → %s (%s)', (query, expected) => {
+    expect(outcome(query)).toBe(expected);
+  });
 });
 
 describe('what an answer says', () => {
@@ -356,10 +424,16 @@ describe('what an answer says', () => {
     expect(lookupHub(table, 'Hanley')).toMatchObject({ reason: expect.stringMatching(/Stoke-on-Trent City Council/) });
   });
 
+  it('names the sector when the sector is what leaves it unsure', () => {
+    const a = lookupHub(table, 'ST4 8AA');
+    expect(a.kind === 'unsure' && a.reason).toMatch(/postcode ST4 8AA was given, but its sector ST4 8 covers Stoke-on-Trent/);
+    expect(a.steps?.join('\n')).toMatch(/sector ST4 8 lies in .*source: codepoint/);
+  });
+
   it('says how the answer was reached, with its sources', () => {
     const a = lookupHub(table, 'Blythe Bridge, Stoke-on-Trent, ST11 9AA');
     expect(a.steps?.join('\n')).toMatch(
-      /district ST11 .*source: wikipedia-st[\s\S]*Blythe Bridge: Staffordshire Moorlands \(source: owners\)/,
+      /sector ST11 9 .*source: codepoint[\s\S]*Blythe Bridge: Staffordshire Moorlands \(source: owners\)/,
     );
   });
 

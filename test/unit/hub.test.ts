@@ -91,13 +91,14 @@ const CASES: [string, Expect][] = [
   ['Acton Trussell', WEST],
   ['Brewood', WEST],
   ['Coven', WEST],
-  ['Cheslyn Hay', 'unsure'],
-  ['Great Wyrley', 'unsure'],
-  ['Landywood', 'unsure'],
-  ['Huntington', 'unsure'],
-  ['Essington', 'unsure'],
-  ['Shareshill', 'unsure'],
-  ['Saredon', 'unsure'],
+  // placed by their wards' former NHS areas (ons-ccg)
+  ['Cheslyn Hay', EAST],
+  ['Great Wyrley', EAST],
+  ['Landywood', EAST],
+  ['Huntington', EAST],
+  ['Essington', EAST],
+  ['Shareshill', WEST],
+  ['Saredon', EAST],
   ['South Staffordshire', 'unsure'],
   ['Staffordshire', 'unsure'],
   // same names
@@ -144,15 +145,18 @@ const CASES: [string, Expect][] = [
   ['ST16 1AA', WEST],
   ['ST17', WEST],
   ['ST18', 'unsure'],
-  ['ST19 5AA', WEST],
-  ['DE13', EAST],
+  ['ST19 5AA', 'unsure'], // ST19 5 reaches the Huntington and Hatherton ward (Cannock)
+  ['DE13', 'unsure'], // DE13 reaches South Derbyshire
+  ['DE13 0AA', EAST],
   ['de14 1aa', EAST],
   ['WS11 1AA', EAST],
   ['WS13', EAST],
   ['WS14', EAST],
   ['WS7', EAST],
-  ['WS15 2AA', EAST],
-  ['B77 1AA', EAST],
+  ['WS15 2AA', 'unsure'], // WS15 2 has Stafford postcodes
+  ['WS15 4AA', EAST],
+  ['B77 1AA', 'unsure'], // B77 1 has North Warwickshire postcodes
+  ['B77 2AA', EAST],
   ['ST10', 'unsure'],
   ['ST10 4', 'unsure'],
   ['ST14 8AA', 'unsure'],
@@ -160,7 +164,8 @@ const CASES: [string, Expect][] = [
   ['DE6', 'unsure'],
   ['ST7', 'unsure'],
   ['WV4', 'unsure'],
-  ['WV5 9AA', 'unsure'],
+  ['WV5 9AA', WEST], // Wombourne and Lower Penn wards: Seisdon
+  ['WV5 7AA', 'unsure'],
   ['WV6', 'unsure'],
   ['WV8', 'unsure'],
   ['WV10', 'unsure'],
@@ -256,8 +261,8 @@ describe('hubForHome', () => {
   it('answers not covered for a Stoke postcode and address', () =>
     expect(home('7 Stoke Road, Hanley, Stoke-on-Trent', 'ST1 1AA')).toBe('not-covered'));
   it('is unsure for a Stoke postcode with a Staffordshire town', () => expect(home('Leek', 'ST1 1AA')).toBe('unsure'));
-  it('keeps an unconfirmed village unsure even with a postcode', () =>
-    expect(home('8 Church Street, Cheslyn Hay, Walsall', 'WS6 7AA')).toBe('unsure'));
+  it('places a village by its former NHS area, with its postcode', () =>
+    expect(home('8 Church Street, Cheslyn Hay, Walsall', 'WS6 7AA')).toBe(EAST));
   it('uses the town when the postcode district is not in the table', () => expect(home('Werrington', 'ST9 0AA')).toBe(WEST));
   it('never lets a town overrule a postcode from another area (Cheadle, Stockport)', () =>
     expect(home('1 Oak Road, Cheadle', 'SK8 1AA')).toBe('not-covered'));
