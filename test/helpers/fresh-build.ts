@@ -11,7 +11,7 @@ import { ROOT } from './cli.js';
  * Templates are not in the list: the bundle reads them from templates/ at run time.
  */
 const BUNDLE = path.join(ROOT, 'dist', 'twocheck.cjs');
-const SOURCES = ['src', 'scripts/bundle.mjs', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
+const SOURCES = ['src', 'scripts/bundle.mjs', 'scripts/code-cache.cjs', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
 
 export default async function freshBuild(project: TestProject): Promise<void> {
   if (!(await runsEndToEnd(project))) return;
