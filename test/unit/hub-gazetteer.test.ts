@@ -8,7 +8,9 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { type AreaTable, hubForHome, hubIsSure, lookupHub } from '../../src/domain/hub.js';
 // @ts-expect-error: a plain ES module script without types
-import { build } from '../../scripts/gazetteer.mjs';
+import fc from 'fast-check';
+import { placeKey } from '../../src/domain/hub-text.js';
+import { build, key } from '../../scripts/gazetteer.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const table = JSON.parse(fs.readFileSync(path.join(root, 'templates/areas/staffordshire.json'), 'utf8')) as AreaTable;
@@ -449,5 +451,26 @@ describe('the generated table', () => {
     const { table: built, problems } = build() as { table: unknown; problems: string[] };
     expect(problems).toEqual([]);
     expect(built).toEqual(table);
+  });
+});
+
+describe('the gazetteer script', () => {
+  it('keys a place name exactly as the lookup does', () => {
+    const names = fc.array(
+      fc.constantFrom('Newcastle', 'upon', 'u', 'Lyme', '&', 'Ch\u00e2teau', 'St.', '-', ' ', "O'Neill", '2', '\u00c9', 'ST13'),
+      {
+        maxLength: 8,
+      },
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          names.map((w) => w.join('')),
+        ),
+        (text) => key(text) === placeKey(text),
+      ),
+    );
   });
 });
