@@ -183,10 +183,12 @@ function resolve(index: Index, postcode: Postcode | null, places: PlaceEntry[], 
   }
   const elsewhere = places.find((p) => p.elsewhere);
   if (elsewhere) {
-    const far = elsewhere.elsewhere!.map((e) => `${e.authority} (postcode ${e.postcodes.join(', ')})`).join(', ');
+    // one place outside may have a postcode district shared by two authorities: named once
+    const outside = elsewhere.elsewhere!;
+    const far = `${[...new Set(outside.map((e) => e.authority))].join(' or ')}, postcode ${[...new Set(outside.flatMap((e) => e.postcodes))].join(', ')}`;
     return unsure(
       index,
-      `there is a ${elsewhere.name} in ${index.data.title} and another in ${far}: give the postcode`,
+      `there is a ${elsewhere.name} in ${index.data.title} and another outside it (${far}): give the postcode`,
       'postcode',
       describeOptions(index, options),
       hubIdsOf(index, options),
