@@ -6,7 +6,6 @@
 // and load as before, on first need. Run after tsc: npm run build does both.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,9 +20,6 @@ const bundles = [
   ['dist/cli/main.js', 'dist/twocheck.cjs'],
   ['dist/cli/hub-start.js', 'dist/hub.cjs'],
 ];
-// Names this build in each bundle's first line and in its code cache, so a cache is used only
-// with the bundle it was made from.
-const buildId = crypto.randomBytes(8).toString('hex');
 const results = await Promise.all(
   bundles.map(([entry, out]) =>
     build({
@@ -38,35 +34,38 @@ const results = await Promise.all(
       // banner comes before esbuild's own "use strict", so it says it first: the ES modules were strict.
       // TWOCHECK_VERSION: package.json's version, the only place it is written (twocheck --version).
       define: { 'import.meta.url': '__moduleUrl', TWOCHECK_VERSION: JSON.stringify(version) },
-      banner: { js: `// build ${buildId}\n"use strict";\nconst __moduleUrl = require('node:url').pathToFileURL(__filename).href;` },
+      banner: { js: `"use strict";\nconst __moduleUrl = require('node:url').pathToFileURL(__filename).href;` },
       logLevel: 'warning',
     }),
   ),
 );
+/** A bundle that must not be run is removed, so that no test or user runs it as if it were new. */
+function refuse(message) {
+  if (message) console.error(message);
+  for (const [, out] of bundles) for (const file of [out, `${out}.cache`]) fs.rmSync(path.join(root, file), { force: true });
+  process.exit(1);
+}
 // A warning here means the bundle would behave differently from dist/ (import.meta.dirname, say, would be undefined).
-if (results.some((r) => r.warnings.length > 0)) process.exit(1);
+if (results.some((r) => r.warnings.length > 0)) refuse();
 // A package is imported through importPackage (src/cli/packages.ts): an import() of its own would
 // fail in a bundle compiled from its code cache.
 for (const [, out] of bundles) {
   const calls = fs.readFileSync(path.join(root, out), 'utf8').match(/\bimport\(/g) ?? [];
-  if (calls.length > 1) {
-    console.error(`${out} calls import() ${calls.length} times: load packages with importPackage (src/cli/packages.ts)`);
-    process.exit(1);
-  }
+  if (calls.length > 1) refuse(`${out} calls import() ${calls.length} times: load packages with importPackage (src/cli/packages.ts)`);
 }
 
 // A code cache beside each bundle: V8's compiled form of it after one everyday command line,
 // which bin/twocheck.cjs hands back to V8 instead of compiling the file again on every run (Node
-// 20 keeps no compile cache of its own). Its first line names the build; V8 itself refuses a
-// cache made by another Node or with other flags, and the file is then compiled as usual. The
-// lines run here read and write nothing: no database is given them.
+// 20 keeps no compile cache of its own). Its first line names the Node and the very file it was
+// made from; V8 refuses one made under other flags, and the file is then compiled as usual. The lines run here read and write nothing: no database is given them, and
+// their output goes to a pipe, as a user's usually does.
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'twocheck-build-'));
 const lines = { 'dist/twocheck.cjs': ['--version'], 'dist/hub.cjs': ['hub', 'Leek'] };
 for (const [, out] of bundles) {
-  const made = spawnSync(process.execPath, [path.join(root, 'scripts/code-cache.cjs'), path.join(root, out), buildId, ...lines[out]], {
+  const made = spawnSync(process.execPath, [path.join(root, 'scripts/code-cache.cjs'), path.join(root, out), ...lines[out]], {
     cwd: scratch,
     env: { PATH: process.env.PATH, HOME: scratch, TWOCHECK_DB: path.join(scratch, 'none.db'), NO_COLOR: '1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   if (made.status !== 0 || !fs.existsSync(path.join(root, `${out}.cache`))) {
     console.error(`no code cache for ${out}: twocheck will compile it on every run`);

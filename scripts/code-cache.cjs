@@ -1,27 +1,21 @@
 // Writes <bundle>.cache: V8's compiled form of the bundle after it has run one command line, so
 // that the functions that command line needs come compiled too. Run by scripts/bundle.mjs:
-//   node scripts/code-cache.cjs <bundle> <build id> [command line...]
-// The bundle is loaded as bin/twocheck.cjs loads it, and the cache written as the process ends
-// (a command may end it with process.exit).
+//   node scripts/code-cache.cjs <bundle> [command line...]
+// The bundle is loaded, and the cache stamped, by bin/twocheck.cjs's own code; the cache is
+// written as the process ends (a command may end it with process.exit).
 'use strict';
 
 const fs = require('node:fs');
-const Module = require('node:module');
 const path = require('node:path');
-const vm = require('node:vm');
+const { compile, stampOf } = require('../bin/twocheck.cjs');
 
-const [file, buildId, ...line] = process.argv.slice(2);
-globalThis[Symbol.for('twocheck.import')] = (name) => import(name);
-const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file });
+const [file, ...line] = process.argv.slice(2);
+const loaded = compile(file, undefined);
 process.on('exit', () => {
-  fs.writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(`${buildId}\n`, 'latin1'), script.createCachedData()]));
+  fs.writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(`${stampOf(file)}\n`, 'latin1'), loaded.script.createCachedData()]));
 });
-const loaded = new Module(file, module);
-loaded.filename = file;
-script.runInThisContext().call(loaded.exports, loaded.exports, Module.createRequire(file), loaded, file, path.dirname(file));
 if (line.length > 0) {
-  const argv = [process.execPath, 'twocheck', ...line];
-  void loaded.exports.main(argv, () => {
+  void loaded.exports.main([process.execPath, 'twocheck', ...line], () => {
     throw new Error(`${line.join(' ')} is not a line ${path.basename(file)} runs itself`);
   });
 }

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { type CalendarDate, londonDate } from '../domain/calendar.js';
 import { DATE_INPUT_FORMS, parseDateInput } from '../domain/dates-input.js';
@@ -121,16 +121,16 @@ function resolveToday(given: string | undefined, from: string): CalendarDate {
 
 /** The database layer, when there is a database to open or the command may make one. */
 async function storeFor(dbPath: string, mayCreate: boolean): Promise<Store | undefined> {
-  return mayCreate || fs.existsSync(dbPath) ? import('../store/db.js') : undefined;
+  return mayCreate || existsSync(dbPath) ? import('../store/db.js') : undefined;
 }
 
 function databasePath(options: GlobalOptions, proc: Process): string {
-  return path.resolve(proc.cwd(), options.db ?? (proc.env.TWOCHECK_DB || defaultDatabasePath(proc.env)));
+  return resolve(proc.cwd(), options.db ?? (proc.env.TWOCHECK_DB || defaultDatabasePath(proc.env)));
 }
 
 function safeUsername(): string {
   try {
-    return os.userInfo().username;
+    return userInfo().username;
   } catch {
     return 'unknown';
   }

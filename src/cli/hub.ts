@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Command } from 'commander';
 import type { AreaData } from '../domain/area-table.js';
@@ -150,7 +150,7 @@ async function areaFor(ctx: Context, given: string | undefined): Promise<AreaTab
   }
   // Read even when one table is installed: a setting whose area has no table must hear so, not
   // get another area's Hub for a village name two counties share.
-  const setting = fs.existsSync(ctx.dbPath) ? (await import('../store/setting.js')).getSetting(await ctx.openDb()) : null;
+  const setting = existsSync(ctx.dbPath) ? (await import('../store/setting.js')).getSetting(await ctx.openDb()) : null;
   return loadArea(setting?.area || 'staffordshire');
 }
 

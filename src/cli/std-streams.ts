@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 import type { Stream } from './output.js';
 
 /** Standard output and error as a command writes to them, and how a closed reader is heard of. */
@@ -25,7 +25,7 @@ export function directStreams(): StandardStreams {
 function direct(fd: 1 | 2, node: () => NodeJS.WriteStream): Stream & ErrorSource {
   let terminal: boolean;
   try {
-    terminal = fs.fstatSync(fd).isCharacterDevice();
+    terminal = fstatSync(fd).isCharacterDevice();
   } catch {
     terminal = true; // a closed descriptor: Node's stream knows what to do with it
   }
@@ -46,7 +46,7 @@ function direct(fd: 1 | 2, node: () => NodeJS.WriteStream): Stream & ErrorSource
       const bytes = Buffer.from(text);
       let done = 0;
       try {
-        while (done < bytes.length) done += fs.writeSync(fd, bytes, done);
+        while (done < bytes.length) done += writeSync(fd, bytes, done);
       } catch (err) {
         const e = err as NodeJS.ErrnoException;
         if (e.code === 'EAGAIN') return handOver().write(bytes.subarray(done));

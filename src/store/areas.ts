@@ -1,12 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateAreaTable } from '../domain/area-table.js';
 import type { AreaTable } from '../domain/hub.js';
 import { InputRejected, NotJson, TwocheckError } from '../errors.js';
 
 /** The folder of shipped templates: letters, layouts and area Hub tables. */
-export const TEMPLATES_DIR = path.join(packageFolder(), 'templates');
+export const TEMPLATES_DIR = join(packageFolder(), 'templates');
 
 /**
  * twocheck's own folder: the nearest one above this file whose package.json is twocheck's. This
@@ -15,9 +15,9 @@ export const TEMPLATES_DIR = path.join(packageFolder(), 'templates');
  */
 function packageFolder(): string {
   const here = fileURLToPath(import.meta.url);
-  for (let dir = path.dirname(here); ; dir = path.dirname(dir)) {
-    if (packageName(path.join(dir, 'package.json')) === 'twocheck') return dir;
-    if (path.dirname(dir) === dir) {
+  for (let dir = dirname(here); ; dir = dirname(dir)) {
+    if (packageName(join(dir, 'package.json')) === 'twocheck') return dir;
+    if (dirname(dir) === dir) {
       throw new TwocheckError(
         `twocheck's files are incomplete: no package.json of twocheck in a folder above ${here}`,
         'reinstall twocheck',
@@ -28,7 +28,7 @@ function packageFolder(): string {
 
 function packageName(file: string): unknown {
   try {
-    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: unknown }).name;
+    return (JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown }).name;
   } catch {
     return undefined;
   }
@@ -36,11 +36,11 @@ function packageName(file: string): unknown {
 
 /** Reads templates/areas/<area>.json, refusing a file whose shape is wrong (each problem names its field). */
 export function loadArea(area: string): AreaTable {
-  const file = path.join(TEMPLATES_DIR, 'areas', `${area}.json`);
-  if (!/^[a-z0-9-]+$/.test(area) || !fs.existsSync(file)) {
+  const file = join(TEMPLATES_DIR, 'areas', `${area}.json`);
+  if (!/^[a-z0-9-]+$/.test(area) || !existsSync(file)) {
     throw new TwocheckError(`no Hub table for the area "${area}"`, `areas available: ${listAreas().join(', ') || 'none'}`);
   }
-  return parseAreaFile(file, fs.readFileSync(file, 'utf8'));
+  return parseAreaFile(file, readFileSync(file, 'utf8'));
 }
 
 export function parseAreaFile(file: string, text: string): AreaTable {
@@ -61,10 +61,9 @@ export function parseAreaFile(file: string, text: string): AreaTable {
 }
 
 export function listAreas(): string[] {
-  const dir = path.join(TEMPLATES_DIR, 'areas');
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
+  const dir = join(TEMPLATES_DIR, 'areas');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -5))
     .sort();

@@ -1,5 +1,5 @@
-import os from 'node:os';
-import path from 'node:path';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 
 const NAME = 'twocheck';
 
@@ -12,28 +12,28 @@ const NAME = 'twocheck';
  */
 export function userFolders(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): { data: string; config: string } {
   if (platform === 'darwin') {
-    const library = path.join(home, 'Library');
-    return { data: path.join(library, 'Application Support', NAME), config: path.join(library, 'Preferences', NAME) };
+    const library = join(home, 'Library');
+    return { data: join(library, 'Application Support', NAME), config: join(library, 'Preferences', NAME) };
   }
   if (platform === 'win32') {
-    const local = env.LOCALAPPDATA || path.join(home, 'AppData', 'Local');
-    const roaming = env.APPDATA || path.join(home, 'AppData', 'Roaming');
-    return { data: path.join(local, NAME, 'Data'), config: path.join(roaming, NAME, 'Config') };
+    const local = env.LOCALAPPDATA || join(home, 'AppData', 'Local');
+    const roaming = env.APPDATA || join(home, 'AppData', 'Roaming');
+    return { data: join(local, NAME, 'Data'), config: join(roaming, NAME, 'Config') };
   }
   // The XDG spec says a relative path in these variables is invalid and must be ignored.
-  const xdg = (value: string | undefined, fallback: string): string => (value && path.isAbsolute(value) ? value : fallback);
+  const xdg = (value: string | undefined, fallback: string): string => (value && isAbsolute(value) ? value : fallback);
   return {
-    data: path.join(xdg(env.XDG_DATA_HOME, path.join(home, '.local', 'share')), NAME),
-    config: path.join(xdg(env.XDG_CONFIG_HOME, path.join(home, '.config')), NAME),
+    data: join(xdg(env.XDG_DATA_HOME, join(home, '.local', 'share')), NAME),
+    config: join(xdg(env.XDG_CONFIG_HOME, join(home, '.config')), NAME),
   };
 }
 
 /** The default database: the user's data folder (~/.local/share/twocheck on Linux). */
 export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(userFolders(env, process.platform, os.homedir()).data, 'twocheck.db');
+  return join(userFolders(env, process.platform, homedir()).data, 'twocheck.db');
 }
 
 /** Where `templates init` puts copies a manager can edit (~/.config/twocheck on Linux). */
 export function userConfigDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.TWOCHECK_CONFIG_DIR || userFolders(env, process.platform, os.homedir()).config;
+  return env.TWOCHECK_CONFIG_DIR || userFolders(env, process.platform, homedir()).config;
 }

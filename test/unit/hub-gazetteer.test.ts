@@ -7,9 +7,9 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { type AreaTable, hubForHome, hubIsSure, lookupHub } from '../../src/domain/hub.js';
-// @ts-expect-error: a plain ES module script without types
 import fc from 'fast-check';
 import { placeKey } from '../../src/domain/hub-text.js';
+// @ts-expect-error: a plain ES module script without types
 import { build, key } from '../../scripts/gazetteer.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
