@@ -31,7 +31,15 @@ export function chunkedWriter(
       return chunk.length >= 65_536 ? flush() : undefined;
     },
     end() {
-      return chunk.length > 0 ? flush() : undefined;
+      // Resolves once everything queued for a slow reader has gone out: a warning written to
+      // stderr next may share the pipe (`2>&1`, a cron mail) and would land mid-line otherwise.
+      const queued = (stream as { writableLength?: number }).writableLength;
+      if (queued === undefined || (queued === 0 && chunk.length === 0)) return chunk.length > 0 ? flush() : undefined;
+      const last = chunk;
+      chunk = '';
+      return new Promise((resolve) => {
+        (stream as NodeJS.WritableStream).write(last, () => resolve());
+      });
     },
   };
 }
