@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SETTING_FLAGS, workspace } from '../helpers/cli.js';
-import { insertChild, query } from '../helpers/children.js';
+import { query } from '../helpers/children.js';
+import { seedChildren } from '../helpers/seed.js';
 import { pdfText } from '../helpers/pdf.js';
 import { HAS_TERMINAL, KEY, onTerminal } from '../helpers/pty.js';
 
@@ -12,7 +13,7 @@ describe.skipIf(!HAS_TERMINAL)('twocheck check on a terminal', () => {
   it('keeps a draft when cancelled half-way, then resumes it to a completed check', async () => {
     const ws = workspace(ENV);
     expect(ws.run(SETTING_FLAGS).code).toBe(0);
-    insertChild(ws.db, { ref: 'C2', first: 'Oliver', last: 'Test', dob: '2024-01-10', keyPerson: 'Priya Key' });
+    seedChildren(ws.db, [{ ref: 'C2', first: 'Oliver', last: 'Test', dob: '2024-01-10', keyPerson: 'Priya Key' }]);
     const env = { ...ENV, TWOCHECK_DB: ws.db };
 
     const first = onTerminal(['check', 'C2'], { cwd: ws.dir, env });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { londonDate } from '../../src/domain/calendar.js';
 import { ROOT, SETTING_FLAGS, workspace } from '../helpers/cli.js';
-import { insertChild, query } from '../helpers/children.js';
+import { query } from '../helpers/children.js';
+import { seedChildren } from '../helpers/seed.js';
 import { pdfInfo, pdfStructure, pdfText } from '../helpers/pdf.js';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'progress-check.json');
@@ -27,7 +28,7 @@ describe('twocheck check', () => {
   beforeEach(() => {
     ws = workspace(ENV);
     expect(ws.run(SETTING_FLAGS).code).toBe(0);
-    insertChild(ws.db, { ref: '007', first: 'Zoë', last: 'Ashworth', dob: '2024-03-15', keyPerson: 'Sam Key' });
+    seedChildren(ws.db, [{ ref: '007', first: 'Zoë', last: 'Ashworth', dob: '2024-03-15', keyPerson: 'Sam Key' }]);
   });
 
   it('writes the PDF from the shipped example, then keeps the record with its SHA-256', async () => {
@@ -104,7 +105,7 @@ describe('twocheck check', () => {
   });
 
   it('refuses before the second birthday unless --force with a reason', () => {
-    insertChild(ws.db, { ref: 'Y1', first: 'Baby', last: 'Young', dob: '2024-07-01' });
+    seedChildren(ws.db, [{ ref: 'Y1', first: 'Baby', last: 'Young', dob: '2024-07-01' }]);
     const r = ws.run(['check', 'Y1', '--from', EXAMPLE]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("before the child's second birthday");

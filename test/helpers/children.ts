@@ -43,22 +43,6 @@ export function insertChildren(dbFile: string, children: ChildRow[]): void {
   }
 }
 
-export function insertChild(
-  dbFile: string,
-  child: { ref: string; first: string; last: string; dob: string; keyPerson?: string | null; postcode?: string },
-): void {
-  insertChildren(dbFile, [
-    {
-      ref: child.ref,
-      first_name: child.first,
-      last_name: child.last,
-      dob: child.dob,
-      key_person: child.keyPerson ?? null,
-      postcode: child.postcode ?? null,
-    },
-  ]);
-}
-
 export function query<T>(dbFile: string, sql: string, ...params: unknown[]): T[] {
   const db = new Database(dbFile, { readonly: true });
   try {
