@@ -61,14 +61,7 @@ export function bookedChildIds(db: Db): Set<number> {
   return new Set(rows.map((r) => r.child_id));
 }
 
-interface SessionRow {
-  id: number;
-  onDate: CalendarDate;
-  atTime: string | null;
-  place: string | null;
-  lead: string | null;
-  healthVisitor: string | null;
-}
+type SessionRow = Omit<Session, 'members'>;
 
 const SESSION_COLUMNS = 'id, on_date AS onDate, at_time AS atTime, place, lead, health_visitor AS healthVisitor';
 
