@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SETUP } from './setting.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'twocheck.cjs');
@@ -61,27 +62,7 @@ fs.writeFileSync(
 );
 // A setting's database, as a manager has: hub then reads the setting's area from it.
 const withDb = path.join(dir, 'setting.db');
-const setup = spawnSync(
-  process.execPath,
-  [
-    bin,
-    '--db',
-    withDb,
-    'setup',
-    '--name',
-    'Little Acorns Nursery',
-    '--address',
-    '1 Church Street, Leek',
-    '--postcode',
-    'ST13 5AA',
-    '--phone',
-    '01538 000111',
-    '--manager',
-    'Jo Bloggs',
-    '--no-input',
-  ],
-  { cwd: dir, env, encoding: 'utf8' },
-);
+const setup = spawnSync(process.execPath, [bin, '--db', withDb, ...SETUP, '--no-input'], { cwd: dir, env, encoding: 'utf8' });
 if (setup.status !== 0) throw new Error(`setup failed: ${setup.stderr}`);
 
 // `--version` is the CLI core alone (commander and the global options), for comparison.

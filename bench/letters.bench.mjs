@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SETUP } from './setting.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.BENCH_LETTERS || 1000);
@@ -243,24 +244,7 @@ function ours(dir, merged) {
 
 async function prepare(dir) {
   const env = { ...process.env, TWOCHECK_DB: path.join(dir, 'db.sqlite') };
-  spawnSync(
-    process.execPath,
-    [
-      path.join(ROOT, 'bin/twocheck.cjs'),
-      'setup',
-      '--name',
-      'Little Acorns Nursery',
-      '--address',
-      '1 Church Street, Leek',
-      '--postcode',
-      'ST13 5AA',
-      '--phone',
-      '01538 000111',
-      '--manager',
-      'Jo Bloggs',
-    ],
-    { env },
-  );
+  spawnSync(process.execPath, [path.join(ROOT, 'bin/twocheck.cjs'), ...SETUP], { env });
   const { default: Database } = await import('better-sqlite3');
   const db = new Database(path.join(dir, 'db.sqlite'));
   const insert = db.prepare(
