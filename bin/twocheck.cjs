@@ -4,11 +4,12 @@
 'use strict';
 
 const fs = require('node:fs');
-const Module = require('node:module');
 const path = require('node:path');
 const vm = require('node:vm');
 
 const dist = path.join(__dirname, '..', 'dist');
+// Node's Module, as require('node:module') gives it, without loading that module's own extras
+const Module = module.constructor;
 
 // The program imports its ES-module packages (chalk, the prompts) through this: code compiled
 // from a code cache cannot call import() itself on Node 20 (src/cli/packages.ts).
