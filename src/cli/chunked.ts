@@ -34,7 +34,8 @@ export function chunkedWriter(
       // Resolves once everything queued for a slow reader has gone out: a warning written to
       // stderr next may share the pipe (`2>&1`, a cron mail) and would land mid-line otherwise.
       const queued = (stream as { writableLength?: number }).writableLength;
-      if (queued === undefined || (queued === 0 && chunk.length === 0)) return chunk.length > 0 ? flush() : undefined;
+      if (queued === undefined) return chunk.length > 0 ? flush() : undefined; // a stream that keeps no queue
+      if (queued === 0 && chunk.length === 0) return undefined;
       const last = chunk;
       chunk = '';
       return new Promise((resolve) => {
