@@ -222,7 +222,7 @@ function printAnswer(ctx: Context, result: HubResult, explain: boolean): void {
     for (const step of a.steps ?? []) lines.push(`  - ${step}`);
     if ((a.steps ?? []).length === 0) lines.push('  - no place or postcode in the table matched what was given');
   }
-  ctx.out.data(lines.join('\n'));
+  ctx.out.prose(lines.join('\n'));
 }
 
 /** What the person can do next, by what would settle the answer. */

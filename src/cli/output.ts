@@ -113,6 +113,8 @@ export class Output {
   readonly stderrIsTTY: boolean;
   /** the terminal's width for messages on stderr; undefined when stderr is not a terminal (nothing is wrapped) */
   readonly messageWidth: number | undefined;
+  /** the terminal's width for prose on stdout; undefined when stdout is not a terminal (nothing is wrapped) */
+  readonly proseWidth: number | undefined;
 
   constructor(options: OutputOptions) {
     this.stdout = options.stdout;
@@ -124,6 +126,8 @@ export class Output {
     this.note = painter(colourWanted(options.stderr, options.env, options.color));
     const columns = options.stderr.columns || Number(options.env.COLUMNS) || undefined;
     this.messageWidth = this.stderrIsTTY && columns && Number.isInteger(columns) ? Math.max(40, columns) : undefined;
+    const outColumns = options.stdout.columns || Number(options.env.COLUMNS) || undefined;
+    this.proseWidth = this.stdoutIsTTY && outColumns && Number.isInteger(outColumns) ? Math.max(40, outColumns) : undefined;
   }
 
   /**
@@ -147,6 +151,22 @@ export class Output {
   data(text: string): void {
     const safe = printableLines(text, this.paint.level > 0);
     this.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
+  }
+
+  /**
+   * Sentences for stdout, an answer a person reads rather than data for a program: on a terminal
+   * each line is broken between words to its width, a line that runs on indented under its start.
+   */
+  prose(text: string): void {
+    const width = this.proseWidth;
+    this.data(
+      width === undefined
+        ? text
+        : text
+            .split('\n')
+            .flatMap((line) => fitLine(line, width, '  '))
+            .join('\n'),
+    );
   }
 
   /** A value as pretty JSON on stdout. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, SETTING_FLAGS, runCli, tempDir, workspace } from '../helpers/cli.js';
+import { HAS_TERMINAL, onTerminal } from '../helpers/pty.js';
 
 describe('twocheck hub', () => {
   it('prints the Hub, its number, the locality and the sharing reminder', () => {
@@ -156,5 +157,19 @@ describe('twocheck hub', () => {
     expect(nothing.stderr).toContain('give a town, village or postcode');
     const badDay = ws.run(['--today', '2026-02-30', 'hub', 'Leek']);
     expect(badDay.code).toBe(2);
+  });
+});
+
+describe.skipIf(!HAS_TERMINAL)('twocheck hub on an 80-column terminal', () => {
+  it('breaks a long answer between words, each line that runs on indented; piped, it stays as given', async () => {
+    const dir = tempDir();
+    const term = onTerminal(['hub', 'ST10 4AA'], { cwd: dir, env: { COLUMNS: '80', TWOCHECK_DB: path.join(dir, 'none.db') } });
+    expect(await term.exited).toBe(1);
+    const shown = term.plain().replace(/\r/g, '').trimEnd().split('\n');
+    expect(shown.every((line) => line.length <= 80)).toBe(true);
+    expect(shown).toContain('  the postcode ST10 4AA was given, but its sector ST10 4 covers Staffordshire');
+    expect(shown).toContain('    Moorlands (West Hub) and East Staffordshire (East Hub) and Stafford (West');
+    const piped = runCli(['hub', 'ST10 4AA'], { env: { COLUMNS: '80' } }).stdout.split('\n');
+    expect(piped[1]).toMatch(/^ {2}the postcode ST10 4AA was given, .*: give the town or village as well$/);
   });
 });
